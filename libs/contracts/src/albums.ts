@@ -1,0 +1,113 @@
+import type { UserSummary } from './users';
+
+export const STAGE_KINDS = ['sketch', 'draft', 'color', 'detail', 'final', 'other'] as const;
+export type StageKind = (typeof STAGE_KINDS)[number];
+
+export const STAGE_STATUSES = ['pending', 'processing', 'ready', 'failed'] as const;
+export type StageStatus = (typeof STAGE_STATUSES)[number];
+
+export const VISIBILITIES = ['public', 'unlisted'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+
+export interface Image {
+  thumbUrl: string;
+  previewUrl: string;
+  width: number;
+  height: number;
+  /** Tiny blurred stand-in (thumbhash, base64) shown while the image loads. */
+  placeholder: string | null;
+}
+
+export interface StageColor {
+  hex: string;
+  hue: number;
+  weight: number;
+}
+
+export interface Stage {
+  id: string;
+  position: number;
+  kind: StageKind;
+  title: string;
+  note: string;
+  status: StageStatus;
+  error: string | null;
+  image: Image | null;
+  colors: StageColor[];
+  createdAt: string;
+}
+
+export interface Album {
+  id: string;
+  title: string;
+  description: string;
+  visibility: Visibility;
+  /** Only the owner sees it. */
+  shareCode: string | null;
+  owner: UserSummary;
+  cover: Image | null;
+  coverStageId: string | null;
+  coverPinned: boolean;
+  stages: Stage[];
+  likeCount: number;
+  favoriteCount: number;
+  likedByMe: boolean;
+  favoritedByMe: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AlbumCard {
+  id: string;
+  title: string;
+  owner: UserSummary;
+  cover: Image | null;
+  stageCount: number;
+  likeCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CreateAlbumRequest {
+  title: string;
+  description?: string;
+  visibility?: Visibility;
+}
+
+export interface UpdateAlbumRequest {
+  title?: string;
+  description?: string;
+  visibility?: Visibility;
+  coverStageId?: string | null;
+}
+
+export interface UpdateStageRequest {
+  title?: string;
+  note?: string;
+  kind?: StageKind;
+}
+
+export interface ReorderStagesRequest {
+  stageIds: string[];
+}
+
+export interface UploadStagesResponse {
+  stages: Stage[];
+}
+
+export interface LikeState {
+  likeCount: number;
+  likedByMe: boolean;
+}
+
+export interface FavoriteState {
+  favoriteCount: number;
+  favoritedByMe: boolean;
+}
+
+export type AlbumSort = 'recent' | 'popular';
+
+export interface SearchResult {
+  albums: AlbumCard[];
+  users: UserSummary[];
+}

@@ -1,0 +1,52 @@
+import type { UserSummary } from './users';
+
+export type ConversationKind = 'public' | 'direct' | 'group';
+export type MemberRole = 'admin' | 'member';
+
+/** Id of the public room in routes such as /api/chat/conversations/public/messages. */
+export const PUBLIC_ROOM_ID = 'public';
+
+export interface Attachment {
+  url: string;
+  name: string;
+  mime: string;
+  bytes: number;
+  width?: number;
+  height?: number;
+  thumbUrl?: string;
+}
+
+export interface Message {
+  id: string;
+  conversationId: string;
+  sender: UserSummary;
+  body: string;
+  attachment: Attachment | null;
+  createdAt: string;
+}
+
+export interface ConversationMember extends UserSummary {
+  role: MemberRole;
+}
+
+export interface Conversation {
+  id: string;
+  kind: ConversationKind;
+  name: string | null;
+  members: ConversationMember[];
+  lastMessage: Message | null;
+  unreadCount: number;
+}
+
+export interface OpenDirectRequest {
+  username: string;
+}
+
+export interface CreateGroupRequest {
+  name: string;
+  usernames: string[];
+}
+
+export interface SendMessageRequest {
+  body: string;
+}

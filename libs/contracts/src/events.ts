@@ -1,0 +1,40 @@
+import type { Stage } from './albums';
+import type { Conversation, Message } from './chat';
+import type { UserSummary } from './users';
+
+/** Acknowledgement every client event answers with. */
+export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: string };
+
+/** Events the server sends; the gateway may emit nothing else. */
+export interface ServerToClientEvents {
+  'chat:message': (message: Message) => void;
+  'chat:typing': (payload: { conversationId: string; user: UserSummary }) => void;
+  'chat:read': (payload: { conversationId: string; userId: string; messageId: string }) => void;
+  'conversation:updated': (conversation: Conversation) => void;
+  'presence:snapshot': (online: UserSummary[]) => void;
+  'presence:update': (payload: { user: UserSummary; online: boolean }) => void;
+  'stage:updated': (stage: Stage & { albumId: string }) => void;
+}
+
+/** Events clients send, each with an acknowledgement callback. */
+export interface ClientToServerEvents {
+  'chat:send': (
+    payload: { conversationId: string; body: string },
+    ack: (result: Ack<{ message: Message }>) => void,
+  ) => void;
+  'chat:typing': (payload: { conversationId: string }, ack?: (result: Ack) => void) => void;
+  'chat:read': (
+    payload: { conversationId: string; messageId: string },
+    ack?: (result: Ack) => void,
+  ) => void;
+  'album:watch': (payload: { albumId: string }, ack?: (result: Ack) => void) => void;
+  'album:unwatch': (payload: { albumId: string }, ack?: (result: Ack) => void) => void;
+}
+
+/** Rooms a socket can be in. */
+export const ROOMS = {
+  public: 'public',
+  user: (id: string) => `user:${id}`,
+  album: (id: string) => `album:${id}`,
+  conversation: (id: string) => `conversation:${id}`,
+} as const;

@@ -1,0 +1,51 @@
+export type Role = 'user' | 'admin';
+
+export interface UserSummary {
+  id: string;
+  username: string;
+  displayName: string;
+  avatarUrl: string | null;
+}
+
+export interface Me extends UserSummary {
+  bio: string;
+  role: Role;
+  createdAt: string;
+}
+
+export interface Profile extends UserSummary {
+  bio: string;
+  createdAt: string;
+  albumCount: number;
+  followerCount: number;
+  followingCount: number;
+  followedByMe: boolean;
+}
+
+export interface RegisterRequest {
+  username: string;
+  password: string;
+  displayName?: string;
+}
+
+export interface LoginRequest {
+  username: string;
+  password: string;
+  remember?: boolean;
+}
+
+export interface UpdateProfileRequest {
+  displayName?: string;
+  bio?: string;
+  username?: string;
+}
+
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
+export interface FollowState {
+  followerCount: number;
+  followedByMe: boolean;
+}
