@@ -1,0 +1,47 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { AuthModule } from './auth/auth.module';
+import { AppConfig } from './config/app-config';
+import { AppConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { RedisModule } from './redis/redis.module';
+import { StorageModule } from './storage/storage.module';
+import { ThrottlingModule } from './throttling/throttling.module';
+import { UsersModule } from './users/users.module';
+
+/** Infrastructure first, features after; features never import infrastructure adapters directly. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        RedisModule,
+        DatabaseModule,
+        StorageModule,
+        ThrottlingModule,
+        UsersModule,
+        AuthModule,
+        HealthModule,
+        ...(config.webDir ? [webApp(config.webDir)] : []),
+      ],
+    };
+  }
+}
+
+/** The built Angular app from the same origin; unknown paths get index.html (client-side routes). */
+function webApp(rootPath: string): DynamicModule {
+  return ServeStaticModule.forRoot({
+    rootPath,
+    exclude: ['/api/{*path}', '/socket.io/{*path}'],
+    serveStaticOptions: {
+      setHeaders: (res, path) => {
+        // Angular puts a content hash in every file name except index.html.
+        const hashed = /\.[0-9a-z]{8,}\.(js|css|woff2?)$|media\//i.test(path);
+        res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    },
+  });
+}

@@ -1,0 +1,61 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { LIMITS, SESSION_COOKIE } from '@gallery/contracts';
+import cookieParser from 'cookie-parser';
+import session from 'express-session';
+import helmet from 'helmet';
+import passport from 'passport';
+import { DataSource } from 'typeorm';
+import { csrfMiddleware } from './auth/csrf';
+import { ApiExceptionFilter } from './common/api-exception.filter';
+import { setupSwagger } from './common/swagger';
+import { createValidationPipe } from './common/validation';
+import { AppConfig } from './config/app-config';
+import { REDIS, type RedisClient } from './redis/redis.module';
+import { createSessionStore } from './session/session-store';
+
+/**
+ * Everything between the socket and the controllers, shared by main.ts and the tests so
+ * tests exercise the same stack users get. Create the app with `{ bodyParser: false }`.
+ */
+export function configureApp(app: NestExpressApplication): void {
+  const config = app.get(AppConfig);
+  app.set('trust proxy', config.trustProxy ? 1 : false);
+  app.setGlobalPrefix('api');
+  app.enableShutdownHooks();
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'img-src': ["'self'", 'data:', 'blob:', ...(s3Origin(config) ? [s3Origin(config)!] : [])],
+          'connect-src': ["'self'", 'ws:', 'wss:'],
+          'upgrade-insecure-requests': config.secureCookies ? [] : null,
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.useBodyParser('json', { limit: LIMITS.jsonBodyBytes });
+  app.useBodyParser('urlencoded', { limit: LIMITS.jsonBodyBytes, extended: false });
+  app.use(cookieParser());
+  app.use(csrfMiddleware(config.secureCookies));
+  app.use(
+    session({
+      name: SESSION_COOKIE,
+      secret: config.sessionSecret,
+      store: createSessionStore(app.get<RedisClient>(REDIS), app.get(DataSource)),
+      resave: false,
+      saveUninitialized: false,
+      rolling: true,
+      cookie: { httpOnly: true, sameSite: 'lax', secure: config.secureCookies, maxAge: undefined },
+    }),
+  );
+  app.use(passport.initialize());
+  app.use(passport.session());
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ApiExceptionFilter());
+  setupSwagger(app);
+}
+
+function s3Origin(config: AppConfig): string | null {
+  return config.storage.kind === 's3' && config.storage.publicUrl ? new URL(config.storage.publicUrl).origin : null;
+}

@@ -1,0 +1,57 @@
+import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { ApiErrors } from '../common/api-errors';
+import { AuthRateLimit } from '../throttling/throttling.module';
+import { MeDto } from '../users/responses';
+import type { UserEntity } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
+import { CurrentUser } from './current-user';
+import { LoginDto, RegisterDto } from './dto';
+import { SignedInGuard } from './guards';
+import { LoginGuard } from './login.guard';
+import { signIn, signOut } from './session-login';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly users: UsersService) {}
+
+  @Post('register')
+  @AuthRateLimit()
+  @ApiOperation({ summary: 'Create an account and sign in' })
+  @ApiErrors(400, 403, 409, 429)
+  async register(@Req() req: Request, @Body() dto: RegisterDto): Promise<MeDto> {
+    const user = await this.users.create(dto);
+    await signIn(req, user, false);
+    return this.users.mapper.me(user);
+  }
+
+  @Post('login')
+  @HttpCode(200)
+  @AuthRateLimit()
+  @UseGuards(LoginGuard)
+  @ApiOperation({ summary: 'Sign in; `remember` keeps the session for 30 days' })
+  @ApiBody({ type: LoginDto })
+  @ApiErrors(400, 401, 403, 429)
+  async login(@Req() req: Request, @CurrentUser() user: UserEntity): Promise<MeDto> {
+    await signIn(req, user, (req.body as LoginDto).remember === true);
+    return this.users.mapper.me(user);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Sign out this session' })
+  @ApiErrors(403)
+  logout(@Req() req: Request): Promise<void> {
+    return signOut(req);
+  }
+
+  @Get('me')
+  @UseGuards(SignedInGuard)
+  @ApiOperation({ summary: 'Who am I' })
+  @ApiErrors(401)
+  me(@CurrentUser() user: UserEntity): MeDto {
+    return this.users.mapper.me(user);
+  }
+}

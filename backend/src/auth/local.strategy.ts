@@ -1,0 +1,18 @@
+import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { Strategy } from 'passport-local';
+import type { UserEntity } from '../users/user.entity';
+import { AuthService } from './auth.service';
+
+@Injectable()
+export class LocalStrategy extends PassportStrategy(Strategy) {
+  constructor(private readonly auth: AuthService) {
+    super();
+  }
+
+  async validate(username: string, password: string): Promise<UserEntity> {
+    const user = await this.auth.checkCredentials(username, password);
+    if (!user) throw new UnauthorizedException('wrong username or password');
+    return user;
+  }
+}

@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import { PassportSerializer } from '@nestjs/passport';
+import { UserEntity } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
+import type { SessionUser } from './session-login';
+
+type Done<T> = (err: unknown, value?: T | false) => void;
+
+/** Keeps only {id, authVersion} in the session; a stale authVersion (password changed) signs out. */
+@Injectable()
+export class SessionSerializer extends PassportSerializer {
+  constructor(private readonly users: UsersService) {
+    super();
+  }
+
+  serializeUser(user: UserEntity, done: Done<SessionUser>): void {
+    done(null, { id: user.id, v: user.authVersion });
+  }
+
+  deserializeUser(payload: SessionUser, done: Done<UserEntity>): void {
+    this.users
+      .findById(payload.id)
+      .then((user) => done(null, user && user.authVersion === payload.v ? user : false))
+      .catch((err) => done(err));
+  }
+}

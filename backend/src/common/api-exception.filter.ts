@@ -1,0 +1,45 @@
+import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { ApiError } from '@gallery/contracts';
+import type { Response } from 'express';
+import { STATUS_CODES } from 'node:http';
+
+/** Maps every error to `{ statusCode, error, message }`; unexpected ones are logged and hidden. */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') return;
+    const res = host.switchToHttp().getResponse<Response>();
+    const body = toApiError(exception);
+    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (!res.headersSent) res.status(body.statusCode).json(body);
+  }
+}
+
+/** Also used by the express-level handler for errors raised before Nest's router (body parsing). */
+export function toApiError(exception: unknown): ApiError {
+  if (exception instanceof HttpException) {
+    const statusCode = exception.getStatus();
+    const response = exception.getResponse();
+    const message =
+      typeof response === 'string'
+        ? response
+        : ((response as { message?: string | string[] }).message ?? exception.message);
+    return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message };
+  }
+  // body-parser and multer errors carry an HTTP status of their own.
+  const status = (exception as { status?: unknown; statusCode?: unknown } | null)?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    const type = (exception as { type?: string }).type;
+    const message =
+      type === 'entity.too.large'
+        ? 'request body is too large'
+        : type === 'entity.parse.failed'
+          ? 'request body is not valid JSON'
+          : ((exception as Error).message ?? 'bad request');
+    return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message };
+  }
+  const statusCode = HttpStatus.INTERNAL_SERVER_ERROR;
+  return { statusCode, error: STATUS_CODES[statusCode]!, message: 'something went wrong on our side' };
+}

@@ -1,0 +1,20 @@
+import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import type { ValidatorOptions } from 'class-validator';
+
+/** Unknown fields are refused rather than silently dropped, so typos surface as 400s. */
+export const VALIDATION_OPTIONS: ValidatorOptions = { whitelist: true, forbidNonWhitelisted: true };
+
+export function validationMessages(errors: ValidationError[]): string[] {
+  return errors.flatMap((e) => [
+    ...Object.values(e.constraints ?? {}),
+    ...validationMessages(e.children ?? []).map((m) => `${e.property}.${m}`),
+  ]);
+}
+
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    ...VALIDATION_OPTIONS,
+    transform: true,
+    exceptionFactory: (errors) => new BadRequestException(validationMessages(errors)),
+  });
+}

@@ -1,0 +1,160 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'mysql'; url: string };
+
+export type StorageConfig =
+  | { kind: 'local'; dir: string }
+  | {
+      kind: 's3';
+      bucket: string;
+      region: string;
+      endpoint: string | null;
+      accessKeyId: string | null;
+      secretAccessKey: string | null;
+      forcePathStyle: boolean;
+      /** Where browsers fetch objects directly (CDN, public bucket); null = the api streams them. */
+      publicUrl: string | null;
+      /** 'when_required' for s3rver and some S3-compatible stores that mangle aws-chunked bodies. */
+      checksum: 'when_required' | 'when_supported';
+    };
+
+/** Everything the app reads from its environment, validated once at start-up. */
+export class AppConfig {
+  port!: number;
+  publicUrl!: string;
+  dataDir!: string;
+  /** Built Angular app served from the same origin; null when absent (tests, dev with ng serve). */
+  webDir!: string | null;
+  database!: DatabaseConfig;
+  redisUrl!: string | null;
+  storage!: StorageConfig;
+  sessionSecret!: string;
+  secureCookies!: boolean;
+  /** Workers and api share the code; a worker does not serve HTTP. */
+  trustProxy!: boolean;
+}
+
+/** A wrong setting: the message names the variable and what it should be. */
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function intVar(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function boolVar(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw)) return true;
+  if (['0', 'false', 'no'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
+}
+
+function urlVar(env: Env, name: string, protocols: string[]): URL | null {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be a URL (${protocols.join(', ')}), got "${raw}"`);
+  }
+  if (!protocols.includes(url.protocol.replace(/:$/, ''))) {
+    throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}://`).join(' or ')}, got "${raw}"`);
+  }
+  return url;
+}
+
+function ensureDir(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** Keeps a generated secret under data/ so sessions survive restarts without any setup. */
+function sessionSecret(env: Env, dataDir: string): string {
+  const given = env.SESSION_SECRET;
+  if (given !== undefined && given !== '') {
+    if (given.length < 16) throw new ConfigError('SESSION_SECRET must be at least 16 characters');
+    return given;
+  }
+  const file = join(ensureDir(dataDir), 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+function databaseConfig(env: Env, dataDir: string): DatabaseConfig {
+  const url = urlVar(env, 'DATABASE_URL', ['mysql', 'mariadb', 'sqlite']);
+  if (!url) return { kind: 'sqlite', file: join(ensureDir(dataDir), 'gallery.sqlite') };
+  if (url.protocol === 'sqlite:') {
+    const file = decodeURIComponent(url.pathname);
+    if (!file) throw new ConfigError('DATABASE_URL=sqlite:… must name a file, e.g. sqlite:///srv/gallery.sqlite');
+    return { kind: 'sqlite', file };
+  }
+  return { kind: 'mysql', url: env.DATABASE_URL!.replace(/^mariadb:/, 'mysql:') };
+}
+
+function storageConfig(env: Env, dataDir: string): StorageConfig {
+  const bucket = env.S3_BUCKET;
+  if (!bucket) return { kind: 'local', dir: resolve(env.MEDIA_DIR || join(dataDir, 'media')) };
+  const endpoint = urlVar(env, 'S3_ENDPOINT', ['http', 'https']);
+  const publicUrl = urlVar(env, 'S3_PUBLIC_URL', ['http', 'https']);
+  const checksum = (env.S3_CHECKSUM || 'when_supported').toLowerCase();
+  if (checksum !== 'when_required' && checksum !== 'when_supported') {
+    throw new ConfigError(`S3_CHECKSUM must be when_required or when_supported, got "${env.S3_CHECKSUM}"`);
+  }
+  const accessKeyId = env.S3_ACCESS_KEY_ID || null;
+  const secretAccessKey = env.S3_SECRET_ACCESS_KEY || null;
+  if (!!accessKeyId !== !!secretAccessKey) {
+    throw new ConfigError('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together');
+  }
+  return {
+    kind: 's3',
+    bucket,
+    region: env.S3_REGION || 'us-east-1',
+    endpoint: endpoint ? endpoint.toString().replace(/\/$/, '') : null,
+    accessKeyId,
+    secretAccessKey,
+    forcePathStyle: boolVar(env, 'S3_FORCE_PATH_STYLE', endpoint !== null),
+    publicUrl: publicUrl ? publicUrl.toString().replace(/\/$/, '') : null,
+    checksum,
+  };
+}
+
+/**
+ * Reads and validates the environment. Throws ConfigError naming the first bad variable.
+ * Paths default to ./data under the directory npm was started from (the repository root).
+ */
+export function loadAppConfig(env: Env = process.env): AppConfig {
+  const port = intVar(env, 'PORT', 3000, 0, 65535);
+  const root = env.INIT_CWD || process.cwd();
+  const dataDir = resolve(root, env.DATA_DIR || 'data');
+  const publicUrl = urlVar(env, 'PUBLIC_URL', ['http', 'https']);
+  const redis = urlVar(env, 'REDIS_URL', ['redis', 'rediss']);
+  const defaultWebDir = resolve(__dirname, '../../../frontend/dist/browser');
+  const webDir = env.WEB_DIR ? resolve(env.WEB_DIR) : existsSync(defaultWebDir) ? defaultWebDir : null;
+  const config = new AppConfig();
+  Object.assign(config, {
+    port,
+    publicUrl: publicUrl ? publicUrl.toString().replace(/\/$/, '') : `http://localhost:${port}`,
+    dataDir,
+    webDir,
+    database: databaseConfig(env, dataDir),
+    redisUrl: redis ? env.REDIS_URL! : null,
+    storage: storageConfig(env, dataDir),
+    sessionSecret: sessionSecret(env, dataDir),
+    secureCookies: publicUrl?.protocol === 'https:',
+    trustProxy: boolVar(env, 'TRUST_PROXY', false),
+  } satisfies AppConfig);
+  return config;
+}

@@ -1,0 +1,22 @@
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { existsSync } from 'node:fs';
+import { AppModule } from './app.module';
+import { configureApp } from './app.setup';
+import { loadConfigOrExit } from './config/load-or-exit';
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfigOrExit();
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bodyParser: false });
+  configureApp(app);
+  await app.listen(config.port);
+  const mode = [
+    config.database.kind === 'sqlite' ? `SQLite ${config.database.file}` : 'MySQL',
+    config.storage.kind === 'local' ? `media in ${config.storage.dir}` : `S3 bucket ${config.storage.bucket}`,
+    config.redisUrl ? 'Redis' : 'no Redis (embedded)',
+  ].join(', ');
+  new Logger('Gallery').log(`Listening on ${config.publicUrl} (${mode})${existsSync(config.webDir ?? '') ? '' : ' — api only: web app not built'}`);
+}
+
+void bootstrap();

@@ -1,0 +1,32 @@
+import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import Redis from 'ioredis';
+import { AppConfig } from '../config/app-config';
+
+/** Injection token for the shared ioredis client, or null in the embedded mode. */
+export const REDIS = Symbol('REDIS');
+export type RedisClient = Redis | null;
+
+@Injectable()
+class RedisCloser implements OnApplicationShutdown {
+  constructor(@Inject(REDIS) private readonly redis: RedisClient) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.redis?.quit().catch(() => this.redis?.disconnect());
+  }
+}
+
+/** One Redis connection per process, shared by sessions, rate limits and health. */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: REDIS,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig): RedisClient =>
+        config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 3 }) : null,
+    },
+    RedisCloser,
+  ],
+  exports: [REDIS],
+})
+export class RedisModule {}

@@ -1,0 +1,69 @@
+import { Store, type SessionData } from 'express-session';
+import { LessThan, type Repository } from 'typeorm';
+import { SessionEntity } from './session.entity';
+
+type Callback<T = void> = (err?: unknown, value?: T | null) => void;
+
+/** Sessions without a cookie expiry (browser-session cookies) are kept server-side this long. */
+const DEFAULT_TTL_MS = 24 * 60 * 60 * 1000;
+const PRUNE_EVERY_MS = 15 * 60 * 1000;
+
+/**
+ * express-session store on the app's own database, for the embedded mode: sessions survive
+ * restarts with nothing but the SQLite file (works on MySQL too).
+ */
+export class DatabaseSessionStore extends Store {
+  private readonly pruneTimer: NodeJS.Timeout;
+
+  constructor(private readonly sessions: Repository<SessionEntity>) {
+    super();
+    this.pruneTimer = setInterval(() => void this.prune(), PRUNE_EVERY_MS);
+    this.pruneTimer.unref();
+  }
+
+  override get(sid: string, callback: Callback<SessionData>): void {
+    this.sessions
+      .findOneBy({ sid })
+      .then((row) => {
+        if (!row || row.expiresAt.getTime() <= Date.now()) return callback(null, null);
+        callback(null, JSON.parse(row.data) as SessionData);
+      })
+      .catch(callback);
+  }
+
+  override set(sid: string, session: SessionData, callback?: Callback): void {
+    const row = { sid, data: JSON.stringify(session), expiresAt: expiry(session) };
+    this.sessions
+      .upsert(row, ['sid'])
+      .then(() => callback?.())
+      .catch((err) => callback?.(err));
+  }
+
+  override touch(sid: string, session: SessionData, callback?: Callback): void {
+    this.sessions
+      .update({ sid }, { expiresAt: expiry(session) })
+      .then(() => callback?.())
+      .catch((err) => callback?.(err));
+  }
+
+  override destroy(sid: string, callback?: Callback): void {
+    this.sessions
+      .delete({ sid })
+      .then(() => callback?.())
+      .catch((err) => callback?.(err));
+  }
+
+  /** Deletes expired rows; also called by tests. */
+  async prune(): Promise<void> {
+    await this.sessions.delete({ expiresAt: LessThan(new Date()) }).catch(() => undefined);
+  }
+
+  close(): void {
+    clearInterval(this.pruneTimer);
+  }
+}
+
+function expiry(session: SessionData): Date {
+  const expires = session.cookie?.expires;
+  return expires ? new Date(expires) : new Date(Date.now() + DEFAULT_TTL_MS);
+}

@@ -1,0 +1,52 @@
+import { Injectable, Module, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import { APP_GUARD, Reflector } from '@nestjs/core';
+import { ThrottlerException, ThrottlerGuard, ThrottlerModule, type ThrottlerLimitDetail } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
+import { REDIS, type RedisClient } from '../redis/redis.module';
+import { RedisThrottlerStorage } from './redis-throttler.storage';
+
+const AUTH_LIMITED = 'gallery:auth-limited';
+const FIVE_MINUTES = 5 * 60 * 1000;
+
+/** Marks sign-in and registration: limited per IP and per username on top of the general limit. */
+export const AuthRateLimit = () => SetMetadata(AUTH_LIMITED, true);
+
+const reflector = new Reflector();
+const notAuthRoute = (ctx: ExecutionContext) => !reflector.get<boolean>(AUTH_LIMITED, ctx.getHandler());
+const usernameOf = (req: Request) =>
+  String((req.body as { username?: unknown } | undefined)?.username ?? '').trim().toLowerCase();
+
+/** Answers 429 with a plain Retry-After header (seconds) and a message a person can act on. */
+@Injectable()
+class GalleryThrottlerGuard extends ThrottlerGuard {
+  protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+    const seconds = Math.max(1, detail.timeToBlockExpire);
+    context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(seconds));
+    throw new ThrottlerException(`too many requests, try again in ${seconds} seconds`);
+  }
+}
+
+@Module({
+  imports: [
+    ThrottlerModule.forRootAsync({
+      inject: [REDIS],
+      useFactory: (redis: RedisClient) => ({
+        storage: redis ? new RedisThrottlerStorage(redis) : undefined,
+        throttlers: [
+          // Generous: a person browsing never meets it; a script hammering the api does.
+          { name: 'default', ttl: 60_000, limit: 1200 },
+          { name: 'auth-ip', ttl: FIVE_MINUTES, limit: 30, skipIf: notAuthRoute },
+          {
+            name: 'auth-user',
+            ttl: FIVE_MINUTES,
+            limit: 10,
+            skipIf: notAuthRoute,
+            getTracker: (req: Record<string, unknown>) => `user:${usernameOf(req as unknown as Request)}`,
+          },
+        ],
+      }),
+    }),
+  ],
+  providers: [{ provide: APP_GUARD, useClass: GalleryThrottlerGuard }],
+})
+export class ThrottlingModule {}

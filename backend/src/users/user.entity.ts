@@ -1,0 +1,38 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { Role } from '@gallery/contracts';
+
+@Entity('users')
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** Always lower-case, so `Anna` and `anna` are one name. */
+  @Column({ type: 'varchar', length: 30, unique: true })
+  username!: string;
+
+  @Column({ type: 'varchar', length: 60 })
+  displayName!: string;
+
+  @Column({ type: 'varchar', length: 500, default: '' })
+  bio!: string;
+
+  @Column({ type: 'varchar', length: 255 })
+  passwordHash!: string;
+
+  @Column({ type: 'varchar', length: 10, default: 'user' })
+  role!: Role;
+
+  /** Storage key of the 256 px WebP avatar. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  avatarKey!: string | null;
+
+  /** Bumped when the password changes: sessions carrying an older value are signed out. */
+  @Column({ type: 'int', default: 0 })
+  authVersion!: number;
+
+  @CreateDateColumn()
+  createdAt!: Date;
+
+  @UpdateDateColumn()
+  updatedAt!: Date;
+}

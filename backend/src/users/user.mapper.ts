@@ -1,0 +1,25 @@
+import type { Me, Profile, UserSummary } from '@gallery/contracts';
+import type { MediaStorage } from '../storage/media-storage';
+import type { UserEntity } from './user.entity';
+
+/** Turns user rows into the API's shapes; entities never leave the service layer. */
+export class UserMapper {
+  constructor(private readonly storage: MediaStorage) {}
+
+  summary(user: UserEntity): UserSummary {
+    return {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      avatarUrl: user.avatarKey ? this.storage.url(user.avatarKey) : null,
+    };
+  }
+
+  me(user: UserEntity): Me {
+    return { ...this.summary(user), bio: user.bio, role: user.role, createdAt: user.createdAt.toISOString() };
+  }
+
+  profile(user: UserEntity, counts: Omit<Profile, keyof UserSummary | 'bio' | 'createdAt'>): Profile {
+    return { ...this.summary(user), bio: user.bio, createdAt: user.createdAt.toISOString(), ...counts };
+  }
+}

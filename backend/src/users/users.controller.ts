@@ -1,0 +1,68 @@
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Put,
+  Req,
+  UploadedFile,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { LIMITS, type Me } from '@gallery/contracts';
+import type { Request } from 'express';
+import { ApiErrors } from '../common/api-errors';
+import { CurrentUser } from '../auth/current-user';
+import { SignedInGuard } from '../auth/guards';
+import { signIn } from '../auth/session-login';
+import { ChangePasswordDto, UpdateProfileDto } from './dto';
+import { MeDto, ProfileDto } from './responses';
+import type { UserEntity } from './user.entity';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Patch('me')
+  @UseGuards(SignedInGuard)
+  @ApiOperation({ summary: 'Edit my display name, bio or username' })
+  @ApiErrors(400, 401, 403, 409)
+  updateProfile(@CurrentUser() user: UserEntity, @Body() dto: UpdateProfileDto): Promise<MeDto> {
+    return this.users.updateProfile(user, dto);
+  }
+
+  @Put('me/password')
+  @HttpCode(204)
+  @UseGuards(SignedInGuard)
+  @ApiOperation({ summary: 'Change my password; signs out my other sessions' })
+  @ApiErrors(400, 401, 403)
+  async changePassword(@Req() req: Request, @CurrentUser() user: UserEntity, @Body() dto: ChangePasswordDto): Promise<void> {
+    await signIn(req, await this.users.changePassword(user, dto));
+  }
+
+  @Put('me/avatar')
+  @UseGuards(SignedInGuard)
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: LIMITS.avatarBytes, files: 1 } }))
+  @ApiOperation({ summary: 'Set my avatar (any common image; stored as a 256 px square WebP)' })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiErrors(400, 401, 403, 413, 415)
+  setAvatar(@CurrentUser() user: UserEntity, @UploadedFile() file: Express.Multer.File | undefined): Promise<Me> {
+    if (!file) throw new BadRequestException('file is required');
+    return this.users.setAvatar(user, file.buffer);
+  }
+
+  @Get(':username')
+  @ApiOperation({ summary: "A painter's public profile" })
+  @ApiErrors(404)
+  profile(@Param('username') username: string): Promise<ProfileDto> {
+    return this.users.profile(username);
+  }
+}
