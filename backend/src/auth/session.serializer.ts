@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { PassportSerializer } from '@nestjs/passport';
+import passport from 'passport';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import type { SessionUser } from './session-login';
@@ -8,7 +9,7 @@ type Done<T> = (err: unknown, value?: T | false) => void;
 
 /** Keeps only {id, authVersion} in the session; a stale authVersion (password changed) signs out. */
 @Injectable()
-export class SessionSerializer extends PassportSerializer {
+export class SessionSerializer extends PassportSerializer implements OnModuleDestroy {
   constructor(private readonly users: UsersService) {
     super();
   }
@@ -22,5 +23,16 @@ export class SessionSerializer extends PassportSerializer {
       .findById(payload.id)
       .then((user) => done(null, user && user.authVersion === payload.v ? user : false))
       .catch((err) => done(err));
+  }
+
+  /**
+   * passport is a process-wide singleton that only ever appends (de)serializers. An app that
+   * closes (a restart in tests, or a second app in one process) must take its own out, or the
+   * next app would deserialize through this one's closed database.
+   */
+  onModuleDestroy(): void {
+    const registry = passport as unknown as { _serializers: unknown[]; _deserializers: unknown[] };
+    registry._serializers = [];
+    registry._deserializers = [];
   }
 }

@@ -32,8 +32,10 @@ export class AppConfig {
   storage!: StorageConfig;
   sessionSecret!: string;
   secureCookies!: boolean;
-  /** Workers and api share the code; a worker does not serve HTTP. */
+  /** Honour X-Forwarded-For from one proxy hop (for per-IP limits behind a load balancer). */
   trustProxy!: boolean;
+  /** Sign-in and registration attempts allowed per 5 minutes. */
+  rateLimit!: { authPerIp: number; authPerUsername: number };
 }
 
 /** A wrong setting: the message names the variable and what it should be. */
@@ -155,6 +157,10 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     sessionSecret: sessionSecret(env, dataDir),
     secureCookies: publicUrl?.protocol === 'https:',
     trustProxy: boolVar(env, 'TRUST_PROXY', false),
+    rateLimit: {
+      authPerIp: intVar(env, 'RATE_LIMIT_AUTH_PER_IP', 30, 1, 1_000_000),
+      authPerUsername: intVar(env, 'RATE_LIMIT_AUTH_PER_USERNAME', 10, 1, 1_000_000),
+    },
   } satisfies AppConfig);
   return config;
 }

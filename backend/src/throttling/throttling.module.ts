@@ -2,6 +2,7 @@ import { Injectable, Module, SetMetadata, type ExecutionContext } from '@nestjs/
 import { APP_GUARD, Reflector } from '@nestjs/core';
 import { ThrottlerException, ThrottlerGuard, ThrottlerModule, type ThrottlerLimitDetail } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
+import { AppConfig } from '../config/app-config';
 import { REDIS, type RedisClient } from '../redis/redis.module';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
 
@@ -29,17 +30,17 @@ class GalleryThrottlerGuard extends ThrottlerGuard {
 @Module({
   imports: [
     ThrottlerModule.forRootAsync({
-      inject: [REDIS],
-      useFactory: (redis: RedisClient) => ({
+      inject: [REDIS, AppConfig],
+      useFactory: (redis: RedisClient, config: AppConfig) => ({
         storage: redis ? new RedisThrottlerStorage(redis) : undefined,
         throttlers: [
           // Generous: a person browsing never meets it; a script hammering the api does.
           { name: 'default', ttl: 60_000, limit: 1200 },
-          { name: 'auth-ip', ttl: FIVE_MINUTES, limit: 30, skipIf: notAuthRoute },
+          { name: 'auth-ip', ttl: FIVE_MINUTES, limit: config.rateLimit.authPerIp, skipIf: notAuthRoute },
           {
             name: 'auth-user',
             ttl: FIVE_MINUTES,
-            limit: 10,
+            limit: config.rateLimit.authPerUsername,
             skipIf: notAuthRoute,
             getTracker: (req: Record<string, unknown>) => `user:${usernameOf(req as unknown as Request)}`,
           },
