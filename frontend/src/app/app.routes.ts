@@ -1,0 +1,39 @@
+import type { Routes } from '@angular/router';
+
+import { signedInGuard, signedOutGuard } from './auth/guards';
+
+export const routes: Routes = [
+  {
+    path: '',
+    pathMatch: 'full',
+    loadComponent: () => import('./home/home').then((m) => m.Home),
+  },
+  {
+    path: 'register',
+    title: 'Join',
+    canActivate: [signedOutGuard],
+    loadComponent: () => import('./auth/register').then((m) => m.Register),
+  },
+  {
+    path: 'login',
+    title: 'Sign in',
+    canActivate: [signedOutGuard],
+    loadComponent: () => import('./auth/login').then((m) => m.Login),
+  },
+  {
+    path: 'u/:username',
+    title: (route) => `@${route.paramMap.get('username') ?? ''}`,
+    loadComponent: () => import('./painter/painter-page').then((m) => m.PainterPage),
+  },
+  {
+    path: 'settings',
+    title: 'Settings',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./settings/settings').then((m) => m.Settings),
+  },
+  {
+    path: '**',
+    title: 'Not found',
+    loadComponent: () => import('./not-found/not-found').then((m) => m.NotFound),
+  },
+];

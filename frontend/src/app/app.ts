@@ -1,0 +1,13 @@
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { RouterOutlet } from '@angular/router';
+
+import { SiteHeader } from './shell/site-header';
+
+@Component({
+  selector: 'app-root',
+  imports: [RouterOutlet, SiteHeader],
+  templateUrl: './app.html',
+  styleUrl: './app.css',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class App {}

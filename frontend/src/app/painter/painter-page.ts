@@ -1,0 +1,70 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
+import type { Profile } from '@gallery/contracts';
+import { catchError, map, of, startWith, switchMap } from 'rxjs';
+
+import { describeApiError, hasStatus } from '../api/api-error';
+import { Session } from '../auth/session';
+import { Avatar } from '../ui/avatar';
+import { Painters } from './painters';
+
+type ProfileState =
+  | { readonly status: 'loading' }
+  | { readonly status: 'ready'; readonly profile: Profile }
+  | { readonly status: 'missing' }
+  | { readonly status: 'failed'; readonly message: string };
+
+/** /u/:username — who the painter is, and (next issue) their artworks. */
+@Component({
+  selector: 'app-painter-page',
+  imports: [Avatar, DatePipe, RouterLink],
+  templateUrl: './painter-page.html',
+  styleUrl: './painter-page.css',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class PainterPage {
+  private readonly painters = inject(Painters);
+  private readonly session = inject(Session);
+
+  /** Route parameter. */
+  readonly username = input.required<string>();
+
+  protected readonly state = toSignal(
+    toObservable(this.username).pipe(
+      switchMap((username) =>
+        this.painters.profile(username).pipe(
+          map((profile): ProfileState => ({ status: 'ready', profile })),
+          catchError((error: unknown) =>
+            of<ProfileState>(
+              hasStatus(error, 404)
+                ? { status: 'missing' }
+                : { status: 'failed', message: describeApiError(error) },
+            ),
+          ),
+          startWith<ProfileState>({ status: 'loading' }),
+        ),
+      ),
+    ),
+    { initialValue: { status: 'loading' } as ProfileState },
+  );
+
+  protected readonly profile = computed(() => {
+    const state = this.state();
+    return state.status === 'ready' ? state.profile : null;
+  });
+
+  /** The painter is looking at their own page. */
+  protected readonly own = computed(() => {
+    const profile = this.profile();
+    return profile !== null && profile.username === this.session.username();
+  });
+
+  protected readonly missing = computed(() => this.state().status === 'missing');
+
+  protected readonly failure = computed(() => {
+    const state = this.state();
+    return state.status === 'failed' ? state.message : null;
+  });
+}

@@ -1,0 +1,17 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { RouterLink } from '@angular/router';
+
+import { Session } from '../auth/session';
+import { ThemeToggle } from '../theme/theme-toggle';
+import { UserMenu } from './user-menu';
+
+@Component({
+  selector: 'app-site-header',
+  imports: [RouterLink, ThemeToggle, UserMenu],
+  templateUrl: './site-header.html',
+  styleUrl: './site-header.css',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class SiteHeader {
+  protected readonly session = inject(Session);
+}

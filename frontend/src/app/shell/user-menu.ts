@@ -1,0 +1,34 @@
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { CdkMenu, CdkMenuItem, CdkMenuTrigger } from '@angular/cdk/menu';
+import { Router, RouterLink } from '@angular/router';
+import type { Me } from '@gallery/contracts';
+
+import { describeApiError } from '../api/api-error';
+import { Session } from '../auth/session';
+import { Avatar } from '../ui/avatar';
+
+/** Avatar and name in the header, opening My page / Settings / Sign out. */
+@Component({
+  selector: 'app-user-menu',
+  imports: [CdkMenuTrigger, CdkMenu, CdkMenuItem, RouterLink, Avatar],
+  templateUrl: './user-menu.html',
+  styleUrl: './user-menu.css',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class UserMenu {
+  private readonly session = inject(Session);
+  private readonly router = inject(Router);
+
+  readonly me = input.required<Me>();
+  protected readonly signOutError = signal<string | null>(null);
+
+  protected async signOut(): Promise<void> {
+    this.signOutError.set(null);
+    try {
+      await this.session.signOut();
+      await this.router.navigateByUrl('/');
+    } catch (error) {
+      this.signOutError.set(describeApiError(error));
+    }
+  }
+}
