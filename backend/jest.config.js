@@ -24,4 +24,5 @@ module.exports = {
     '^@gallery/contracts$': '<rootDir>/../libs/contracts/src/index.ts',
   },
   testTimeout: 60000,
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
 };

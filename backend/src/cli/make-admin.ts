@@ -6,7 +6,7 @@
 import { DataSource } from 'typeorm';
 import { loadConfigOrExit } from '../config/load-or-exit';
 import { dataSourceOptions } from '../database/data-source-options';
-import { UserEntity } from '../users/user.entity';
+import { setRole } from '../users/set-role';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -18,8 +18,7 @@ async function main(): Promise<void> {
   const role = args.includes('--revoke') ? 'user' : 'admin';
   const db = await new DataSource(dataSourceOptions(loadConfigOrExit().database)).initialize();
   try {
-    const result = await db.getRepository(UserEntity).update({ username }, { role });
-    if (!result.affected) {
+    if (!(await setRole(db, username, role))) {
       console.error(`No user named ${username}`);
       process.exitCode = 1;
     } else {

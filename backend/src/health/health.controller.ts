@@ -1,4 +1,5 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
@@ -20,12 +21,20 @@ export class HealthController {
   @Get()
   @HealthCheck()
   @ApiOperation({ summary: 'Database, Redis (when configured) and storage status: 200 when all are up, else 503' })
-  check(): Promise<HealthCheckResult> {
-    return this.health.check([
-      () => this.db.pingCheck('database', { timeout: 3000 }),
-      () => this.probe('storage', () => this.storage.check()),
-      ...(this.redis ? [() => this.probe('redis', async () => void (await this.redis!.ping()))] : []),
-    ]);
+  async check(@Res({ passthrough: true }) res: Response): Promise<HealthCheckResult> {
+    try {
+      return await this.health.check([
+        () => this.db.pingCheck('database', { timeout: 3000 }),
+        () => this.probe('storage', () => this.storage.check()),
+        ...(this.redis ? [() => this.probe('redis', async () => void (await this.redis!.ping()))] : []),
+      ]);
+    } catch (err) {
+      // Keep terminus' per-component report on 503 instead of the generic error shape:
+      // operators and load balancers read which part is down.
+      if (!(err instanceof ServiceUnavailableException)) throw err;
+      res.status(503);
+      return err.getResponse() as HealthCheckResult;
+    }
   }
 
   private async probe<K extends string>(key: K, run: () => Promise<void>) {

@@ -91,13 +91,6 @@ export class UsersService {
     if (old) await this.storage.delete(old);
     return this.mapper.me(user);
   }
-
-  async setRole(username: string, role: UserEntity['role']): Promise<UserEntity> {
-    const user = await this.findByUsername(username);
-    if (!user) throw new NotFoundException(`no user named ${username}`);
-    user.role = role;
-    return this.users.save(user);
-  }
 }
 
 function usernameTaken(): ConflictException {
