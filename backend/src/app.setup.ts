@@ -57,5 +57,7 @@ export function configureApp(app: NestExpressApplication): void {
 }
 
 function s3Origin(config: AppConfig): string | null {
-  return config.storage.kind === 's3' && config.storage.publicUrl ? new URL(config.storage.publicUrl).origin : null;
+  return config.storage.kind === 's3' && config.storage.publicUrl
+    ? new URL(config.storage.publicUrl).origin
+    : null;
 }

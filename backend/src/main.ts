@@ -8,7 +8,9 @@ import { loadConfigOrExit } from './config/load-or-exit';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit();
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bodyParser: false,
+  });
   configureApp(app);
   await app.listen(config.port);
   const mode = [
@@ -16,7 +18,9 @@ async function bootstrap(): Promise<void> {
     config.storage.kind === 'local' ? `media in ${config.storage.dir}` : `S3 bucket ${config.storage.bucket}`,
     config.redisUrl ? 'Redis' : 'no Redis (embedded)',
   ].join(', ');
-  new Logger('Gallery').log(`Listening on ${config.publicUrl} (${mode})${existsSync(config.webDir ?? '') ? '' : ' — api only: web app not built'}`);
+  new Logger('Gallery').log(
+    `Listening on ${config.publicUrl} (${mode})${existsSync(config.webDir ?? '') ? '' : ' — api only: web app not built'}`,
+  );
 }
 
 void bootstrap();

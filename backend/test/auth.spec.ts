@@ -3,7 +3,9 @@ import { appModes } from './support/modes';
 import { TestApp } from './support/test-app';
 
 const sessionCookieOf = (res: { headers: Record<string, unknown> }) =>
-  ([] as string[]).concat((res.headers['set-cookie'] as string[] | undefined) ?? []).find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+  ([] as string[])
+    .concat((res.headers['set-cookie'] as string[] | undefined) ?? [])
+    .find((c) => c.startsWith(`${SESSION_COOKIE}=`));
 
 describe.each(appModes())('accounts — %s', (_name, options) => {
   let app: TestApp;
@@ -13,14 +15,21 @@ describe.each(appModes())('accounts — %s', (_name, options) => {
   afterAll(() => app.close());
 
   /** The account exists iff its public profile does. */
-  const exists = async (username: string) => (await app.client().get(`/api/users/${username}`)).status === 200;
+  const exists = async (username: string) =>
+    (await app.client().get(`/api/users/${username}`)).status === 200;
 
   describe('register', () => {
     it('creates the account, lower-cases the name and signs in', async () => {
       const c = app.client();
       const res = await c.post('/api/auth/register', { username: 'Clara_M', password: 'brushes-and-oil' });
       expect(res.status).toBe(201);
-      expect(res.body).toMatchObject({ username: 'clara_m', displayName: 'clara_m', role: 'user', bio: '', avatarUrl: null });
+      expect(res.body).toMatchObject({
+        username: 'clara_m',
+        displayName: 'clara_m',
+        role: 'user',
+        bio: '',
+        avatarUrl: null,
+      });
       const cookie = sessionCookieOf(res);
       expect(cookie).toMatch(/HttpOnly/i);
       expect(cookie).toMatch(/SameSite=Lax/i);
@@ -29,17 +38,49 @@ describe.each(appModes())('accounts — %s', (_name, options) => {
     });
 
     it.each([
-      ['a 7-character password', { username: 'short_pw', password: '1234567' }, 'password must be 8 to 128 characters'],
-      ['a 129-character password', { username: 'long_pw', password: 'x'.repeat(129) }, 'password must be 8 to 128 characters'],
-      ['spaces and punctuation', { username: 'bad name!', password: 'long enough' }, 'username may contain only letters a–z, digits and underscores'],
-      ['a 2-character name', { username: 'ab', password: 'long enough' }, 'username must be 3 to 30 characters'],
-      ['a 31-character name', { username: 'a'.repeat(31), password: 'long enough' }, 'username must be 3 to 30 characters'],
-      ['a 61-character display name', { username: 'long_dn', password: 'long enough', displayName: 'd'.repeat(61) }, 'displayName must be at most 60 characters'],
-      ['an unknown field', { username: 'extra_f', password: 'long enough', role: 'admin' }, 'property role should not exist'],
+      [
+        'a 7-character password',
+        { username: 'short_pw', password: '1234567' },
+        'password must be 8 to 128 characters',
+      ],
+      [
+        'a 129-character password',
+        { username: 'long_pw', password: 'x'.repeat(129) },
+        'password must be 8 to 128 characters',
+      ],
+      [
+        'spaces and punctuation',
+        { username: 'bad name!', password: 'long enough' },
+        'username may contain only letters a–z, digits and underscores',
+      ],
+      [
+        'a 2-character name',
+        { username: 'ab', password: 'long enough' },
+        'username must be 3 to 30 characters',
+      ],
+      [
+        'a 31-character name',
+        { username: 'a'.repeat(31), password: 'long enough' },
+        'username must be 3 to 30 characters',
+      ],
+      [
+        'a 61-character display name',
+        { username: 'long_dn', password: 'long enough', displayName: 'd'.repeat(61) },
+        'displayName must be at most 60 characters',
+      ],
+      [
+        'an unknown field',
+        { username: 'extra_f', password: 'long enough', role: 'admin' },
+        'property role should not exist',
+      ],
     ])('refuses %s with 400 and creates nothing', async (_what, body, message) => {
       const res = await app.client().post('/api/auth/register', body);
       expect(res.status).toBe(400);
-      expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message: expect.arrayContaining([message]) });
+      expect(res.body).toEqual({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: expect.arrayContaining([message]),
+      });
       expect(await exists(String(body.username).toLowerCase())).toBe(false);
     });
 
@@ -57,16 +98,29 @@ describe.each(appModes())('accounts — %s', (_name, options) => {
     it('refuses a write without the X-XSRF-TOKEN header with 403 and creates nothing', async () => {
       const c = app.client();
       await c.token();
-      const res = await c.agent.post('/api/auth/register').send({ username: 'no_csrf', password: 'long enough' });
+      const res = await c.agent
+        .post('/api/auth/register')
+        .send({ username: 'no_csrf', password: 'long enough' });
       expect(res.status).toBe(403);
-      expect(res.body).toEqual({ statusCode: 403, error: 'Forbidden', message: 'missing or wrong X-XSRF-TOKEN header' });
-      const wrong = await c.agent.post('/api/auth/register').set('X-XSRF-TOKEN', 'guess').send({ username: 'no_csrf', password: 'long enough' });
+      expect(res.body).toEqual({
+        statusCode: 403,
+        error: 'Forbidden',
+        message: 'missing or wrong X-XSRF-TOKEN header',
+      });
+      const wrong = await c.agent
+        .post('/api/auth/register')
+        .set('X-XSRF-TOKEN', 'guess')
+        .send({ username: 'no_csrf', password: 'long enough' });
       expect(wrong.status).toBe(403);
       expect(await exists('no_csrf')).toBe(false);
     });
 
     it('refuses an oversized body with 413 and creates nothing', async () => {
-      const res = await app.client().post('/api/auth/register', { username: 'big_body', password: 'long enough', displayName: 'x'.repeat(200_000) });
+      const res = await app.client().post('/api/auth/register', {
+        username: 'big_body',
+        password: 'long enough',
+        displayName: 'x'.repeat(200_000),
+      });
       expect(res.status).toBe(413);
       expect(res.body).toMatchObject({ statusCode: 413, error: 'Payload Too Large' });
       expect(await exists('big_body')).toBe(false);
@@ -74,7 +128,11 @@ describe.each(appModes())('accounts — %s', (_name, options) => {
 
     it('refuses malformed JSON with 400', async () => {
       const c = app.client();
-      const res = await c.agent.post('/api/auth/register').set('X-XSRF-TOKEN', await c.token()).set('Content-Type', 'application/json').send('{"username":');
+      const res = await c.agent
+        .post('/api/auth/register')
+        .set('X-XSRF-TOKEN', await c.token())
+        .set('Content-Type', 'application/json')
+        .send('{"username":');
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
     });
@@ -96,7 +154,11 @@ describe.each(appModes())('accounts — %s', (_name, options) => {
       const unknown = await app.client().login('nobody_here', 'wrong password');
       for (const res of [wrong, unknown]) {
         expect(res.status).toBe(401);
-        expect(res.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'wrong username or password' });
+        expect(res.body).toEqual({
+          statusCode: 401,
+          error: 'Unauthorized',
+          message: 'wrong username or password',
+        });
         expect(sessionCookieOf(res)).toBeUndefined();
       }
       const time = async (username: string) => {
@@ -113,7 +175,13 @@ describe.each(appModes())('accounts — %s', (_name, options) => {
     });
 
     it('refuses unknown fields and missing fields with 400 before checking credentials', async () => {
-      expect((await app.client().post('/api/auth/login', { username: 'berthe', password: 'water lilies', admin: true })).status).toBe(400);
+      expect(
+        (
+          await app
+            .client()
+            .post('/api/auth/login', { username: 'berthe', password: 'water lilies', admin: true })
+        ).status,
+      ).toBe(400);
       const res = await app.client().post('/api/auth/login', { username: 'berthe' });
       expect(res.status).toBe(400);
       expect(res.body.message).toEqual(expect.arrayContaining([expect.stringMatching(/password/)]));
@@ -150,7 +218,10 @@ describe.each(appModes())('accounts — %s', (_name, options) => {
 describe('sign-in rate limits', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await TestApp.start({ database: 'sqlite', env: { RATE_LIMIT_AUTH_PER_IP: '15', RATE_LIMIT_AUTH_PER_USERNAME: '5' } });
+    app = await TestApp.start({
+      database: 'sqlite',
+      env: { RATE_LIMIT_AUTH_PER_IP: '15', RATE_LIMIT_AUTH_PER_USERNAME: '5' },
+    });
     await app.client().register('target');
   });
   afterAll(() => app.close());
@@ -166,7 +237,11 @@ describe('sign-in rate limits', () => {
     expect(statuses.slice(0, 4)).toEqual([401, 401, 401, 401]);
     expect(statuses.slice(5)).toEqual([429, 429]);
     expect(Number(last!.headers['retry-after'])).toBeGreaterThan(0);
-    expect(last!.body).toEqual({ statusCode: 429, error: 'Too Many Requests', message: expect.stringMatching(/^too many requests, try again in \d+ seconds$/) });
+    expect(last!.body).toEqual({
+      statusCode: 429,
+      error: 'Too Many Requests',
+      message: expect.stringMatching(/^too many requests, try again in \d+ seconds$/),
+    });
     // Even the right password waits: that is what stops guessing.
     expect((await app.client().login('target')).status).toBe(429);
   });

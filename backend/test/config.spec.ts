@@ -24,25 +24,51 @@ describe('configuration', () => {
 
   it('picks the production adapters from their variables', () => {
     const config = loadAppConfig({
-      DATA_DIR: dir, DATABASE_URL: 'mariadb://u:p@db:3306/gallery', REDIS_URL: 'redis://cache:6379',
-      S3_BUCKET: 'art', S3_ENDPOINT: 'http://minio:9000', S3_ACCESS_KEY_ID: 'a', S3_SECRET_ACCESS_KEY: 'b',
-      PUBLIC_URL: 'https://gallery.example', SESSION_SECRET: 'a-long-enough-secret',
+      DATA_DIR: dir,
+      DATABASE_URL: 'mariadb://u:p@db:3306/gallery',
+      REDIS_URL: 'redis://cache:6379',
+      S3_BUCKET: 'art',
+      S3_ENDPOINT: 'http://minio:9000',
+      S3_ACCESS_KEY_ID: 'a',
+      S3_SECRET_ACCESS_KEY: 'b',
+      PUBLIC_URL: 'https://gallery.example',
+      SESSION_SECRET: 'a-long-enough-secret',
     });
     expect(config.database).toEqual({ kind: 'mysql', url: 'mysql://u:p@db:3306/gallery' });
     expect(config.redisUrl).toBe('redis://cache:6379');
-    expect(config.storage).toMatchObject({ kind: 's3', bucket: 'art', endpoint: 'http://minio:9000', forcePathStyle: true });
+    expect(config.storage).toMatchObject({
+      kind: 's3',
+      bucket: 'art',
+      endpoint: 'http://minio:9000',
+      forcePathStyle: true,
+    });
     expect(config.secureCookies).toBe(true);
   });
 
   it.each([
     [{ PORT: 'eighty' }, 'PORT must be a whole number from 0 to 65535, got "eighty"'],
-    [{ DATABASE_URL: 'postgres://x' }, 'DATABASE_URL must start with mysql:// or mariadb:// or sqlite://, got "postgres://x"'],
-    [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL must start with redis:// or rediss://, got "localhost:6379"'],
+    [
+      { DATABASE_URL: 'postgres://x' },
+      'DATABASE_URL must start with mysql:// or mariadb:// or sqlite://, got "postgres://x"',
+    ],
+    [
+      { REDIS_URL: 'localhost:6379' },
+      'REDIS_URL must start with redis:// or rediss://, got "localhost:6379"',
+    ],
     [{ PUBLIC_URL: 'not a url' }, 'PUBLIC_URL must be a URL (http, https), got "not a url"'],
     [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET must be at least 16 characters'],
-    [{ S3_BUCKET: 'b', S3_ACCESS_KEY_ID: 'only-one' }, 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together'],
-    [{ S3_BUCKET: 'b', S3_FORCE_PATH_STYLE: 'maybe' }, 'S3_FORCE_PATH_STYLE must be true or false, got "maybe"'],
-    [{ RATE_LIMIT_AUTH_PER_IP: '0' }, 'RATE_LIMIT_AUTH_PER_IP must be a whole number from 1 to 1000000, got "0"'],
+    [
+      { S3_BUCKET: 'b', S3_ACCESS_KEY_ID: 'only-one' },
+      'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together',
+    ],
+    [
+      { S3_BUCKET: 'b', S3_FORCE_PATH_STYLE: 'maybe' },
+      'S3_FORCE_PATH_STYLE must be true or false, got "maybe"',
+    ],
+    [
+      { RATE_LIMIT_AUTH_PER_IP: '0' },
+      'RATE_LIMIT_AUTH_PER_IP must be a whole number from 1 to 1000000, got "0"',
+    ],
   ])('stops on %j with one line naming the variable', (env, message) => {
     expect(() => loadAppConfig({ DATA_DIR: dir, ...env })).toThrow(message);
   });

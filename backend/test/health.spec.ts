@@ -22,7 +22,15 @@ describe('health when a dependency is down', () => {
   let app: TestApp;
   beforeAll(async () => {
     // Redis configured but nothing listens there; embedded sessions are unaffected for the probe.
-    app = await TestApp.start({ database: 'sqlite', env: { S3_BUCKET: 'absent', S3_ENDPOINT: 'http://127.0.0.1:9', S3_ACCESS_KEY_ID: 'x', S3_SECRET_ACCESS_KEY: 'y' } });
+    app = await TestApp.start({
+      database: 'sqlite',
+      env: {
+        S3_BUCKET: 'absent',
+        S3_ENDPOINT: 'http://127.0.0.1:9',
+        S3_ACCESS_KEY_ID: 'x',
+        S3_SECRET_ACCESS_KEY: 'y',
+      },
+    });
   });
   afterAll(() => app.close());
 

@@ -2,7 +2,7 @@ import type { SessionData, Store } from 'express-session';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source-options';
-import { DatabaseSessionStore } from '../src/session/database-session.store';
+import type { DatabaseSessionStore } from '../src/session/database-session.store';
 import { createSessionStore, SESSION_PREFIX } from '../src/session/session-store';
 import { createMysqlDatabase, databaseKinds, redisAvailable } from './support/adapters';
 import { REDIS_URL } from './support/services';
@@ -15,24 +15,44 @@ async function databaseAdapter(kind: 'sqlite' | 'mysql'): Promise<Adapter> {
     dataSourceOptions(mysql ? { kind: 'mysql', url: mysql.url } : { kind: 'sqlite', file: ':memory:' }),
   ).initialize();
   const store = createSessionStore(null, db) as DatabaseSessionStore;
-  return { store, close: async () => { store.close(); await db.destroy(); await mysql?.drop(); } };
+  return {
+    store,
+    close: async () => {
+      store.close();
+      await db.destroy();
+      await mysql?.drop();
+    },
+  };
 }
 
 async function redisAdapter(): Promise<Adapter> {
   const redis = new Redis(REDIS_URL);
-  return { store: createSessionStore(redis, null as unknown as DataSource), close: async () => void (await redis.quit()) };
+  return {
+    store: createSessionStore(redis, null as unknown as DataSource),
+    close: async () => void (await redis.quit()),
+  };
 }
 
 const adapters: [string, () => Promise<Adapter>][] = [
-  ...databaseKinds().map((k) => [`database (${k})`, () => databaseAdapter(k)] as [string, () => Promise<Adapter>]),
+  ...databaseKinds().map(
+    (k) => [`database (${k})`, () => databaseAdapter(k)] as [string, () => Promise<Adapter>],
+  ),
   ...(redisAvailable() ? [['redis', redisAdapter] as [string, () => Promise<Adapter>]] : []),
 ];
 
 const call = <T>(fn: (cb: (err?: unknown, value?: T | null) => void) => void) =>
-  new Promise<T | null | undefined>((resolve, reject) => fn((err, value) => (err ? reject(err) : resolve(value))));
+  new Promise<T | null | undefined>((resolve, reject) =>
+    fn((err, value) => (err ? reject(err) : resolve(value))),
+  );
 
 const session = (expiresInMs: number | null, user = 'u1'): SessionData =>
-  ({ cookie: { originalMaxAge: expiresInMs, expires: expiresInMs === null ? undefined : new Date(Date.now() + expiresInMs) }, passport: { user: { id: user, v: 0 } } }) as unknown as SessionData;
+  ({
+    cookie: {
+      originalMaxAge: expiresInMs,
+      expires: expiresInMs === null ? undefined : new Date(Date.now() + expiresInMs),
+    },
+    passport: { user: { id: user, v: 0 } },
+  }) as unknown as SessionData;
 
 describe.each(adapters)('session store port — %s', (_name, make) => {
   let adapter: Adapter;
@@ -46,7 +66,9 @@ describe.each(adapters)('session store port — %s', (_name, make) => {
   it('returns what was set, and nothing for an unknown id', async () => {
     const id = sid();
     await call((cb) => adapter.store.set(id, session(60_000), cb));
-    expect(await call<SessionData>((cb) => adapter.store.get(id, cb))).toMatchObject({ passport: { user: { id: 'u1' } } });
+    expect(await call<SessionData>((cb) => adapter.store.get(id, cb))).toMatchObject({
+      passport: { user: { id: 'u1' } },
+    });
     expect(await call((cb) => adapter.store.get(sid(), cb))).toBeFalsy();
   });
 
@@ -54,7 +76,9 @@ describe.each(adapters)('session store port — %s', (_name, make) => {
     const id = sid();
     await call((cb) => adapter.store.set(id, session(60_000, 'first'), cb));
     await call((cb) => adapter.store.set(id, session(60_000, 'second'), cb));
-    expect(await call<SessionData>((cb) => adapter.store.get(id, cb))).toMatchObject({ passport: { user: { id: 'second' } } });
+    expect(await call<SessionData>((cb) => adapter.store.get(id, cb))).toMatchObject({
+      passport: { user: { id: 'second' } },
+    });
     await call((cb) => adapter.store.destroy(id, cb));
     expect(await call((cb) => adapter.store.get(id, cb))).toBeFalsy();
   });
@@ -64,7 +88,7 @@ describe.each(adapters)('session store port — %s', (_name, make) => {
     await call((cb) => adapter.store.set(short, session(1000), cb));
     const touched = sid();
     await call((cb) => adapter.store.set(touched, session(1000), cb));
-    await call((cb) => adapter.store.touch(touched, session(60_000), cb));
+    await call((cb) => adapter.store.touch!(touched, session(60_000), cb));
     // Redis expiries have whole-second resolution.
     await new Promise((r) => setTimeout(r, 2100));
     expect(await call((cb) => adapter.store.get(short, cb))).toBeFalsy();

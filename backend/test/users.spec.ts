@@ -23,8 +23,16 @@ describe.each(appModes())('profiles — %s', (_name, options) => {
     const res = await app.client().get('/api/users/FRIDA');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
-      id: expect.any(String), username: 'frida', displayName: 'FRIDA', avatarUrl: null, bio: '',
-      createdAt: expect.any(String), albumCount: 0, followerCount: 0, followingCount: 0, followedByMe: false,
+      id: expect.any(String),
+      username: 'frida',
+      displayName: 'FRIDA',
+      avatarUrl: null,
+      bio: '',
+      createdAt: expect.any(String),
+      albumCount: 0,
+      followerCount: 0,
+      followingCount: 0,
+      followedByMe: false,
     });
     const missing = await app.client().get('/api/users/nobody');
     expect(missing.status).toBe(404);
@@ -36,14 +44,21 @@ describe.each(appModes())('profiles — %s', (_name, options) => {
     const res = await c.patch('/api/users/me', { displayName: '  Georgia O.  ', bio: 'Flowers.\nDeserts.' });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ displayName: 'Georgia O.', bio: 'Flowers.\nDeserts.' });
-    expect((await app.client().get('/api/users/georgia')).body).toMatchObject({ displayName: 'Georgia O.', bio: 'Flowers.\nDeserts.' });
+    expect((await app.client().get('/api/users/georgia')).body).toMatchObject({
+      displayName: 'Georgia O.',
+      bio: 'Flowers.\nDeserts.',
+    });
   });
 
   it.each([
     ['a 501-character bio', { bio: 'b'.repeat(501) }, 'bio must be at most 500 characters'],
     ['an empty display name', { displayName: '   ' }, 'displayName must be 1 to 60 characters'],
     ['a role', { role: 'admin' }, 'property role should not exist'],
-    ['a username with a dot', { username: 'h.m' }, 'username may contain only letters a–z, digits and underscores'],
+    [
+      'a username with a dot',
+      { username: 'h.m' },
+      'username may contain only letters a–z, digits and underscores',
+    ],
   ])('refuses %s with 400 and changes nothing', async (_what, body, message) => {
     const c = await painter(`edit_${Math.random().toString(36).slice(2, 8)}`);
     const before = (await c.get('/api/auth/me')).body;
@@ -80,7 +95,10 @@ describe.each(appModes())('profiles — %s', (_name, options) => {
     const here = await painter('kahlo');
     const elsewhere = app.client();
     await elsewhere.login('kahlo');
-    const res = await here.put('/api/users/me/password', { currentPassword: 'correct horse', newPassword: 'battery staple' });
+    const res = await here.put('/api/users/me/password', {
+      currentPassword: 'correct horse',
+      newPassword: 'battery staple',
+    });
     expect(res.status).toBe(204);
     expect((await here.get('/api/auth/me')).status).toBe(200);
     expect((await elsewhere.get('/api/auth/me')).status).toBe(401);
@@ -90,10 +108,16 @@ describe.each(appModes())('profiles — %s', (_name, options) => {
 
   it('refuses a wrong current password with 403 and a short new one with 400, keeping the old', async () => {
     const c = await painter('lempicka');
-    const wrong = await c.put('/api/users/me/password', { currentPassword: 'not it at all', newPassword: 'battery staple' });
+    const wrong = await c.put('/api/users/me/password', {
+      currentPassword: 'not it at all',
+      newPassword: 'battery staple',
+    });
     expect(wrong.status).toBe(403);
     expect(wrong.body).toEqual({ statusCode: 403, error: 'Forbidden', message: 'current password is wrong' });
-    const short = await c.put('/api/users/me/password', { currentPassword: 'correct horse', newPassword: 'short' });
+    const short = await c.put('/api/users/me/password', {
+      currentPassword: 'correct horse',
+      newPassword: 'short',
+    });
     expect(short.status).toBe(400);
     expect((await app.client().login('lempicka', 'correct horse')).status).toBe(200);
     expect((await c.get('/api/auth/me')).status).toBe(200);
@@ -102,15 +126,20 @@ describe.each(appModes())('profiles — %s', (_name, options) => {
   describe('avatar', () => {
     it('stores a 256 px square WebP without metadata, and deletes the previous one', async () => {
       const c = await painter('monet');
-      const first = await c.upload('put', '/api/users/me/avatar', 'file', [{ body: await jpegWithGps(), name: 'me.jpg' }]);
+      const first = await c.upload('put', '/api/users/me/avatar', 'file', [
+        { body: await jpegWithGps(), name: 'me.jpg' },
+      ]);
       expect(first.status).toBe(200);
       const firstUrl = first.body.avatarUrl as string;
       expect(firstUrl).toMatch(/\.webp$/);
-      const img = await c.get(firstUrl).buffer(true).parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (d: Buffer) => chunks.push(d));
-        res.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+      const img = await c
+        .get(firstUrl)
+        .buffer(true)
+        .parse((res, cb) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (d: Buffer) => chunks.push(d));
+          res.on('end', () => cb(null, Buffer.concat(chunks)));
+        });
       expect(img.status).toBe(200);
       expect(img.headers['content-type']).toBe('image/webp');
       const meta = await sharp(img.body as Buffer).metadata();
@@ -118,7 +147,9 @@ describe.each(appModes())('profiles — %s', (_name, options) => {
       expect(meta.exif).toBeUndefined();
       expect((await app.client().get('/api/users/monet')).body.avatarUrl).toBe(firstUrl);
 
-      const second = await c.upload('put', '/api/users/me/avatar', 'file', [{ body: await png(300, 900), name: 'tall.png' }]);
+      const second = await c.upload('put', '/api/users/me/avatar', 'file', [
+        { body: await png(300, 900), name: 'tall.png' },
+      ]);
       expect(second.status).toBe(200);
       expect(second.body.avatarUrl).not.toBe(firstUrl);
       expect((await c.get(firstUrl)).status).toBe(404);
@@ -126,10 +157,18 @@ describe.each(appModes())('profiles — %s', (_name, options) => {
 
     it('refuses a text file named .png with 415 and keeps the avatar', async () => {
       const c = await painter('renoir');
-      const ok = await c.upload('put', '/api/users/me/avatar', 'file', [{ body: await png(), name: 'a.png' }]);
-      const res = await c.upload('put', '/api/users/me/avatar', 'file', [{ body: Buffer.from('hello, not an image'), name: 'evil.png' }]);
+      const ok = await c.upload('put', '/api/users/me/avatar', 'file', [
+        { body: await png(), name: 'a.png' },
+      ]);
+      const res = await c.upload('put', '/api/users/me/avatar', 'file', [
+        { body: Buffer.from('hello, not an image'), name: 'evil.png' },
+      ]);
       expect(res.status).toBe(415);
-      expect(res.body).toEqual({ statusCode: 415, error: 'Unsupported Media Type', message: 'file is not a supported image (JPEG, PNG, WebP, AVIF, GIF, TIFF)' });
+      expect(res.body).toEqual({
+        statusCode: 415,
+        error: 'Unsupported Media Type',
+        message: 'file is not a supported image (JPEG, PNG, WebP, AVIF, GIF, TIFF)',
+      });
       expect((await c.get('/api/auth/me')).body.avatarUrl).toBe(ok.body.avatarUrl);
     });
 
@@ -138,11 +177,15 @@ describe.each(appModes())('profiles — %s', (_name, options) => {
       const none = await c.put('/api/users/me/avatar');
       expect(none.status).toBe(400);
       expect(none.body.message).toBe('file is required');
-      const big = await c.upload('put', '/api/users/me/avatar', 'file', [{ body: Buffer.alloc(LIMITS.avatarBytes + 1), name: 'big.png' }]);
+      const big = await c.upload('put', '/api/users/me/avatar', 'file', [
+        { body: Buffer.alloc(LIMITS.avatarBytes + 1), name: 'big.png' },
+      ]);
       expect(big.status).toBe(413);
       expect(big.body).toMatchObject({ statusCode: 413, error: 'Payload Too Large' });
       expect((await c.get('/api/auth/me')).body.avatarUrl).toBeNull();
-      const anon = await app.client().upload('put', '/api/users/me/avatar', 'file', [{ body: await png(), name: 'a.png' }]);
+      const anon = await app
+        .client()
+        .upload('put', '/api/users/me/avatar', 'file', [{ body: await png(), name: 'a.png' }]);
       expect(anon.status).toBe(401);
     });
   });

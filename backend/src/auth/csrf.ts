@@ -18,7 +18,9 @@ export function csrfMiddleware(secure: boolean) {
     if (SAFE_METHODS.has(req.method) || !req.path.startsWith('/api/')) return next();
     const header = req.get(CSRF.header);
     if (!cookie || !header || !sameToken(cookie, header)) {
-      res.status(403).json({ statusCode: 403, error: 'Forbidden', message: 'missing or wrong X-XSRF-TOKEN header' });
+      res
+        .status(403)
+        .json({ statusCode: 403, error: 'Forbidden', message: 'missing or wrong X-XSRF-TOKEN header' });
       return;
     }
     next();

@@ -4,7 +4,8 @@ import type { UserEntity } from '../users/user.entity';
 
 /** The signed-in user (use behind SignedInGuard). */
 export const CurrentUser = createParamDecorator(
-  (_data: unknown, ctx: ExecutionContext): UserEntity => ctx.switchToHttp().getRequest<Request>().user as UserEntity,
+  (_data: unknown, ctx: ExecutionContext): UserEntity =>
+    ctx.switchToHttp().getRequest<Request>().user as UserEntity,
 );
 
 /** The signed-in user or null, for routes open to everyone that personalise their answer. */

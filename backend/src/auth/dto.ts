@@ -5,7 +5,12 @@ import { IsBoolean, IsOptional, IsString, Length, MaxLength } from 'class-valida
 import { PasswordRules, UsernameRules } from '../users/dto';
 
 export class RegisterDto implements RegisterRequest {
-  @ApiProperty({ minLength: LIMITS.username.min, maxLength: LIMITS.username.max, pattern: '^[a-z0-9_]+$', example: 'anna' })
+  @ApiProperty({
+    minLength: LIMITS.username.min,
+    maxLength: LIMITS.username.max,
+    pattern: '^[a-z0-9_]+$',
+    example: 'anna',
+  })
   @UsernameRules()
   username!: string;
 
@@ -17,7 +22,9 @@ export class RegisterDto implements RegisterRequest {
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
-  @MaxLength(LIMITS.displayName.max, { message: `displayName must be at most ${LIMITS.displayName.max} characters` })
+  @MaxLength(LIMITS.displayName.max, {
+    message: `displayName must be at most ${LIMITS.displayName.max} characters`,
+  })
   displayName?: string;
 }
 

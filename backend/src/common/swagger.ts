@@ -17,7 +17,10 @@ export function setupSwagger(app: INestApplication): void {
     )
     .setVersion('1')
     .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }, 'session')
-    .addApiKey({ type: 'apiKey', in: 'header', name: CSRF.header, description: `Copy of the ${CSRF.cookie} cookie` }, 'csrf')
+    .addApiKey(
+      { type: 'apiKey', in: 'header', name: CSRF.header, description: `Copy of the ${CSRF.cookie} cookie` },
+      'csrf',
+    )
     .addSecurityRequirements('session')
     .addSecurityRequirements('csrf')
     .build();

@@ -71,7 +71,9 @@ function urlVar(env: Env, name: string, protocols: string[]): URL | null {
     throw new ConfigError(`${name} must be a URL (${protocols.join(', ')}), got "${raw}"`);
   }
   if (!protocols.includes(url.protocol.replace(/:$/, ''))) {
-    throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}://`).join(' or ')}, got "${raw}"`);
+    throw new ConfigError(
+      `${name} must start with ${protocols.map((p) => `${p}://`).join(' or ')}, got "${raw}"`,
+    );
   }
   return url;
 }
@@ -100,7 +102,8 @@ function databaseConfig(env: Env, dataDir: string): DatabaseConfig {
   if (!url) return { kind: 'sqlite', file: join(ensureDir(dataDir), 'gallery.sqlite') };
   if (url.protocol === 'sqlite:') {
     const file = decodeURIComponent(url.pathname);
-    if (!file) throw new ConfigError('DATABASE_URL=sqlite:… must name a file, e.g. sqlite:///srv/gallery.sqlite');
+    if (!file)
+      throw new ConfigError('DATABASE_URL=sqlite:… must name a file, e.g. sqlite:///srv/gallery.sqlite');
     return { kind: 'sqlite', file };
   }
   return { kind: 'mysql', url: env.DATABASE_URL!.replace(/^mariadb:/, 'mysql:') };

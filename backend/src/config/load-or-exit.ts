@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { AppConfig, ConfigError, loadAppConfig } from './app-config';
+import type { AppConfig } from './app-config';
+import { ConfigError, loadAppConfig } from './app-config';
 
 /**
  * Reads .env (when present) and the environment; a bad value ends the process with one line

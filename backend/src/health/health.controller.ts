@@ -2,7 +2,13 @@ import { Controller, Get, Inject, Res, ServiceUnavailableException } from '@nest
 import type { Response } from 'express';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
-import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  HealthCheckService,
+  HealthIndicatorService,
+  TypeOrmHealthIndicator,
+  type HealthCheckResult,
+} from '@nestjs/terminus';
 import { REDIS, type RedisClient } from '../redis/redis.module';
 import { MediaStorage } from '../storage/media-storage';
 
@@ -20,7 +26,9 @@ export class HealthController {
 
   @Get()
   @HealthCheck()
-  @ApiOperation({ summary: 'Database, Redis (when configured) and storage status: 200 when all are up, else 503' })
+  @ApiOperation({
+    summary: 'Database, Redis (when configured) and storage status: 200 when all are up, else 503',
+  })
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthCheckResult> {
     try {
       return await this.health.check([

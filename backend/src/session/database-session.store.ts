@@ -1,6 +1,6 @@
 import { Store, type SessionData } from 'express-session';
 import { LessThan, type Repository } from 'typeorm';
-import { SessionEntity } from './session.entity';
+import type { SessionEntity } from './session.entity';
 
 type Callback<T = void> = (err?: unknown, value?: T | null) => void;
 

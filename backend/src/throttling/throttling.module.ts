@@ -1,6 +1,11 @@
 import { Injectable, Module, SetMetadata, type ExecutionContext } from '@nestjs/common';
 import { APP_GUARD, Reflector } from '@nestjs/core';
-import { ThrottlerException, ThrottlerGuard, ThrottlerModule, type ThrottlerLimitDetail } from '@nestjs/throttler';
+import {
+  ThrottlerException,
+  ThrottlerGuard,
+  ThrottlerModule,
+  type ThrottlerLimitDetail,
+} from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { AppConfig } from '../config/app-config';
 import { REDIS, type RedisClient } from '../redis/redis.module';
@@ -15,12 +20,17 @@ export const AuthRateLimit = () => SetMetadata(AUTH_LIMITED, true);
 const reflector = new Reflector();
 const notAuthRoute = (ctx: ExecutionContext) => !reflector.get<boolean>(AUTH_LIMITED, ctx.getHandler());
 const usernameOf = (req: Request) =>
-  String((req.body as { username?: unknown } | undefined)?.username ?? '').trim().toLowerCase();
+  String((req.body as { username?: unknown } | undefined)?.username ?? '')
+    .trim()
+    .toLowerCase();
 
 /** Answers 429 with a plain Retry-After header (seconds) and a message a person can act on. */
 @Injectable()
 class GalleryThrottlerGuard extends ThrottlerGuard {
-  protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+  protected override async throwThrottlingException(
+    context: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ): Promise<void> {
     const seconds = Math.max(1, detail.timeToBlockExpire);
     context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(seconds));
     throw new ThrottlerException(`too many requests, try again in ${seconds} seconds`);

@@ -15,10 +15,14 @@ export async function renderAvatar(upload: Buffer): Promise<Buffer> {
     format = (await image.metadata()).format;
   } catch (err) {
     if (/pixel limit/i.test(String(err))) throw new PayloadTooLargeException('image exceeds 100 megapixels');
-    throw new UnsupportedMediaTypeException('file is not a supported image (JPEG, PNG, WebP, AVIF, GIF, TIFF)');
+    throw new UnsupportedMediaTypeException(
+      'file is not a supported image (JPEG, PNG, WebP, AVIF, GIF, TIFF)',
+    );
   }
   if (!format || !IMAGE_FORMATS.has(format)) {
-    throw new UnsupportedMediaTypeException('file is not a supported image (JPEG, PNG, WebP, AVIF, GIF, TIFF)');
+    throw new UnsupportedMediaTypeException(
+      'file is not a supported image (JPEG, PNG, WebP, AVIF, GIF, TIFF)',
+    );
   }
   try {
     return await image

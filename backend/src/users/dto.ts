@@ -36,7 +36,9 @@ export class UpdateProfileDto implements UpdateProfileRequest {
   @IsOptional()
   @Transform(trim)
   @IsString()
-  @Length(1, LIMITS.displayName.max, { message: `displayName must be 1 to ${LIMITS.displayName.max} characters` })
+  @Length(1, LIMITS.displayName.max, {
+    message: `displayName must be 1 to ${LIMITS.displayName.max} characters`,
+  })
   displayName?: string;
 
   @ApiPropertyOptional({ maxLength: LIMITS.bio.max })
@@ -45,7 +47,11 @@ export class UpdateProfileDto implements UpdateProfileRequest {
   @MaxLength(LIMITS.bio.max, { message: `bio must be at most ${LIMITS.bio.max} characters` })
   bio?: string;
 
-  @ApiPropertyOptional({ minLength: LIMITS.username.min, maxLength: LIMITS.username.max, pattern: '^[a-z0-9_]+$' })
+  @ApiPropertyOptional({
+    minLength: LIMITS.username.min,
+    maxLength: LIMITS.username.max,
+    pattern: '^[a-z0-9_]+$',
+  })
   @IsOptional()
   @UsernameRules()
   username?: string;

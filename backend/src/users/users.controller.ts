@@ -43,7 +43,11 @@ export class UsersController {
   @UseGuards(SignedInGuard)
   @ApiOperation({ summary: 'Change my password; signs out my other sessions' })
   @ApiErrors(400, 401, 403)
-  async changePassword(@Req() req: Request, @CurrentUser() user: UserEntity, @Body() dto: ChangePasswordDto): Promise<void> {
+  async changePassword(
+    @Req() req: Request,
+    @CurrentUser() user: UserEntity,
+    @Body() dto: ChangePasswordDto,
+  ): Promise<void> {
     await signIn(req, await this.users.changePassword(user, dto));
   }
 
@@ -52,9 +56,18 @@ export class UsersController {
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: LIMITS.avatarBytes, files: 1 } }))
   @ApiOperation({ summary: 'Set my avatar (any common image; stored as a 256 px square WebP)' })
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' } },
+    },
+  })
   @ApiErrors(400, 401, 403, 413, 415)
-  setAvatar(@CurrentUser() user: UserEntity, @UploadedFile() file: Express.Multer.File | undefined): Promise<Me> {
+  setAvatar(
+    @CurrentUser() user: UserEntity,
+    @UploadedFile() file: Express.Multer.File | undefined,
+  ): Promise<Me> {
     if (!file) throw new BadRequestException('file is required');
     return this.users.setAvatar(user, file.buffer);
   }

@@ -50,7 +50,12 @@ export class UsersService {
     const user = await this.findByUsername(username);
     if (!user) throw new NotFoundException('no painter by that name');
     // Artworks and follows arrive with their own modules; until then the counts are zero.
-    return this.mapper.profile(user, { albumCount: 0, followerCount: 0, followingCount: 0, followedByMe: false });
+    return this.mapper.profile(user, {
+      albumCount: 0,
+      followerCount: 0,
+      followingCount: 0,
+      followedByMe: false,
+    });
   }
 
   async updateProfile(user: UserEntity, dto: UpdateProfileDto): Promise<Me> {

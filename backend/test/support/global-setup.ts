@@ -7,7 +7,8 @@ import { mysqlReachable, redisReachable } from './services';
 export default async function globalSetup(): Promise<void> {
   const [mysqlError, redisError] = await Promise.all([mysqlReachable(), redisReachable()]);
   const missing = [
-    mysqlError && `MariaDB/MySQL (${process.env.TEST_DATABASE_URL || 'mysql://root@127.0.0.1:3306/test'}): ${mysqlError}`,
+    mysqlError &&
+      `MariaDB/MySQL (${process.env.TEST_DATABASE_URL || 'mysql://root@127.0.0.1:3306/test'}): ${mysqlError}`,
     redisError && `Redis (${process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379'}): ${redisError}`,
   ].filter(Boolean);
   if (missing.length && process.env.CI === 'true') {

@@ -7,10 +7,15 @@ import type { TestAppOptions } from './test-app';
  * MariaDB + s3rver + Redis (sessions, rate limits).
  */
 export function appModes(): [string, TestAppOptions][] {
-  const modes: [string, TestAppOptions][] = [['embedded (SQLite, disk, sessions in db)', { database: 'sqlite' }]];
+  const modes: [string, TestAppOptions][] = [
+    ['embedded (SQLite, disk, sessions in db)', { database: 'sqlite' }],
+  ];
   if (databaseKinds().includes('mysql')) {
     const redis = redisAvailable();
-    modes.push([`production (MariaDB, s3rver${redis ? ', Redis' : ''})`, { database: 'mysql', s3: true, redis }]);
+    modes.push([
+      `production (MariaDB, s3rver${redis ? ', Redis' : ''})`,
+      { database: 'mysql', s3: true, redis },
+    ]);
   }
   return modes;
 }

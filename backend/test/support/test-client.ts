@@ -1,4 +1,4 @@
-import { CSRF } from '@gallery/contracts';
+import { CSRF, type Me } from '@gallery/contracts';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 
@@ -48,8 +48,9 @@ export class TestClient {
 
   async register(username: string, password = 'correct horse', displayName?: string) {
     const res = await this.post('/api/auth/register', { username, password, displayName });
-    if (res.status !== 201) throw new Error(`register ${username}: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body as import('@gallery/contracts').Me;
+    if (res.status !== 201)
+      throw new Error(`register ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body as Me;
   }
 
   async login(username: string, password = 'correct horse', remember?: boolean) {

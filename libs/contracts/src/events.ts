@@ -23,10 +23,7 @@ export interface ClientToServerEvents {
     ack: (result: Ack<{ message: Message }>) => void,
   ) => void;
   'chat:typing': (payload: { conversationId: string }, ack?: (result: Ack) => void) => void;
-  'chat:read': (
-    payload: { conversationId: string; messageId: string },
-    ack?: (result: Ack) => void,
-  ) => void;
+  'chat:read': (payload: { conversationId: string; messageId: string }, ack?: (result: Ack) => void) => void;
   'album:watch': (payload: { albumId: string }, ack?: (result: Ack) => void) => void;
   'album:unwatch': (payload: { albumId: string }, ack?: (result: Ack) => void) => void;
 }
