@@ -6,6 +6,7 @@ import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { RedisModule } from './redis/redis.module';
+import { SessionModule } from './session/session.module';
 import { StorageModule } from './storage/storage.module';
 import { ThrottlingModule } from './throttling/throttling.module';
 import { UsersModule } from './users/users.module';
@@ -21,6 +22,7 @@ export class AppModule {
         RedisModule,
         DatabaseModule,
         StorageModule,
+        SessionModule,
         ThrottlingModule,
         UsersModule,
         AuthModule,

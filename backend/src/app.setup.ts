@@ -1,17 +1,15 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { LIMITS, SESSION_COOKIE } from '@gallery/contracts';
+import { LIMITS } from '@gallery/contracts';
 import cookieParser from 'cookie-parser';
-import session from 'express-session';
+import type { RequestHandler } from 'express';
 import helmet from 'helmet';
 import passport from 'passport';
-import { DataSource } from 'typeorm';
 import { csrfMiddleware } from './auth/csrf';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { setupSwagger } from './common/swagger';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
-import { REDIS, type RedisClient } from './redis/redis.module';
-import { createSessionStore } from './session/session-store';
+import { SESSION_MIDDLEWARE } from './session/session.module';
 
 /**
  * Everything between the socket and the controllers, shared by main.ts and the tests so
@@ -38,17 +36,7 @@ export function configureApp(app: NestExpressApplication): void {
   app.useBodyParser('urlencoded', { limit: LIMITS.jsonBodyBytes, extended: false });
   app.use(cookieParser());
   app.use(csrfMiddleware(config.secureCookies));
-  app.use(
-    session({
-      name: SESSION_COOKIE,
-      secret: config.sessionSecret,
-      store: createSessionStore(app.get<RedisClient>(REDIS), app.get(DataSource)),
-      resave: false,
-      saveUninitialized: false,
-      rolling: true,
-      cookie: { httpOnly: true, sameSite: 'lax', secure: config.secureCookies, maxAge: undefined },
-    }),
-  );
+  app.use(app.get<RequestHandler>(SESSION_MIDDLEWARE));
   app.use(passport.initialize());
   app.use(passport.session());
   app.useGlobalPipes(createValidationPipe());
