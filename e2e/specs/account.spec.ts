@@ -44,7 +44,10 @@ describe('a painter’s account', () => {
       await page.getByRole('button', { name: 'Clara Vasquez' }).click();
       await page.getByRole('menuitem', { name: 'Sign out' }).click();
       await page.waitForURL(`${app.baseUrl}/`);
-      await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Sign in' }).waitFor();
+      await page
+        .getByRole('navigation', { name: 'Account' })
+        .getByRole('link', { name: 'Sign in' })
+        .waitFor();
 
       // Settings needs a session: the guard sends us to sign in and back.
       await page.goto('/settings');

@@ -23,7 +23,11 @@ export interface PageOptions {
 }
 
 /** A fresh browser context (own cookies and storage) pointed at the app. */
-export async function newContext(browser: Browser, baseURL: string, options: PageOptions = {}): Promise<BrowserContext> {
+export async function newContext(
+  browser: Browser,
+  baseURL: string,
+  options: PageOptions = {},
+): Promise<BrowserContext> {
   const context = await browser.newContext({
     baseURL,
     viewport: options.viewport ?? DESKTOP,

@@ -1,3 +1,4 @@
+/* global document */
 // Runs before Angular: apply the theme the visitor chose last time (see src/app/theme/theme.ts).
 (function () {
   try {
@@ -5,7 +6,7 @@
     if (stored === 'light' || stored === 'dark') {
       document.documentElement.setAttribute('data-theme', stored);
     }
-  } catch (e) {
+  } catch {
     // Storage can be blocked; the system preference then decides.
   }
 })();

@@ -126,7 +126,10 @@ describe('Register', () => {
 
     http
       .expectOne('/api/auth/register')
-      .flush({ statusCode: 409, error: 'Conflict', message: 'username taken' }, { status: 409, statusText: 'Conflict' });
+      .flush(
+        { statusCode: 409, error: 'Conflict', message: 'username taken' },
+        { status: 409, statusText: 'Conflict' },
+      );
     await settle();
 
     expect(errorFor('Username')).toBe('That username is taken — try another');
@@ -138,13 +141,14 @@ describe('Register', () => {
     await type('Password', 'correct horse');
     await submit();
 
-    http
-      .expectOne('/api/auth/register')
-      .flush({ statusCode: 429, error: 'Too Many Requests', message: 'ThrottlerException' }, {
+    http.expectOne('/api/auth/register').flush(
+      { statusCode: 429, error: 'Too Many Requests', message: 'ThrottlerException' },
+      {
         status: 429,
         statusText: 'Too Many Requests',
         headers: { 'Retry-After': '30' },
-      });
+      },
+    );
     await settle();
 
     expect(host.querySelector('[role=alert]')?.textContent?.trim()).toBe(

@@ -47,7 +47,10 @@ describe('Session', () => {
     const restoring = session.restore();
     http
       .expectOne('/api/auth/me')
-      .flush({ statusCode: 401, error: 'Unauthorized', message: 'Unauthorized' }, { status: 401, statusText: 'Unauthorized' });
+      .flush(
+        { statusCode: 401, error: 'Unauthorized', message: 'Unauthorized' },
+        { status: 401, statusText: 'Unauthorized' },
+      );
     await restoring;
     expect(session.me()).toBeNull();
     expect(session.ready()).toBe(true);
@@ -66,15 +69,26 @@ describe('Session', () => {
     const signingIn = session.signIn({ username: 'anna', password: 'wrong-pass' });
     http
       .expectOne('/api/auth/login')
-      .flush({ statusCode: 401, error: 'Unauthorized', message: 'Unauthorized' }, { status: 401, statusText: 'Unauthorized' });
+      .flush(
+        { statusCode: 401, error: 'Unauthorized', message: 'Unauthorized' },
+        { status: 401, statusText: 'Unauthorized' },
+      );
     await expect(signingIn).rejects.toMatchObject({ status: 401 });
     expect(session.me()).toBeNull();
   });
 
   it('registers with POST /api/auth/register and is then signed in', async () => {
-    const registering = session.register({ username: 'anna', password: 'secret-pass', displayName: 'Anna K' });
+    const registering = session.register({
+      username: 'anna',
+      password: 'secret-pass',
+      displayName: 'Anna K',
+    });
     const request = http.expectOne({ method: 'POST', url: '/api/auth/register' });
-    expect(request.request.body).toEqual({ username: 'anna', password: 'secret-pass', displayName: 'Anna K' });
+    expect(request.request.body).toEqual({
+      username: 'anna',
+      password: 'secret-pass',
+      displayName: 'Anna K',
+    });
     request.flush(ANNA, { status: 201, statusText: 'Created' });
     await registering;
     expect(session.me()).toEqual(ANNA);
@@ -83,7 +97,9 @@ describe('Session', () => {
   it('signs out with POST /api/auth/logout', async () => {
     session.update(ANNA);
     const signingOut = session.signOut();
-    http.expectOne({ method: 'POST', url: '/api/auth/logout' }).flush(null, { status: 204, statusText: 'No Content' });
+    http
+      .expectOne({ method: 'POST', url: '/api/auth/logout' })
+      .flush(null, { status: 204, statusText: 'No Content' });
     await signingOut;
     expect(session.me()).toBeNull();
   });
@@ -93,7 +109,10 @@ describe('Session', () => {
     const signingOut = session.signOut();
     http
       .expectOne('/api/auth/logout')
-      .flush({ statusCode: 403, error: 'Forbidden', message: 'invalid csrf token' }, { status: 403, statusText: 'Forbidden' });
+      .flush(
+        { statusCode: 403, error: 'Forbidden', message: 'invalid csrf token' },
+        { status: 403, statusText: 'Forbidden' },
+      );
     await expect(signingOut).rejects.toMatchObject({ status: 403 });
     expect(session.me()).toEqual(ANNA);
   });

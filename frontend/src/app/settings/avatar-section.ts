@@ -1,7 +1,7 @@
 import {
   ChangeDetectionStrategy,
   Component,
-  ElementRef,
+  type ElementRef,
   type OnDestroy,
   inject,
   signal,
@@ -13,6 +13,7 @@ import { describeApiError } from '../api/api-error';
 import { Session } from '../auth/session';
 import { Avatar } from '../ui/avatar';
 import { Account } from './account';
+import { SavedMark } from './saved-mark';
 
 const MEGABYTE = 1024 * 1024;
 
@@ -31,7 +32,7 @@ export function avatarFileProblem(file: Pick<File, 'type' | 'size'>): string | n
 /** Picture upload with a preview of the chosen file before it is sent. */
 @Component({
   selector: 'app-avatar-section',
-  imports: [Avatar],
+  imports: [Avatar, SavedMark],
   templateUrl: './avatar-section.html',
   styleUrl: './section.css',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -5,11 +5,12 @@ import { LIMITS } from '@gallery/contracts';
 import { describeApiError, hasStatus } from '../api/api-error';
 import { fieldError, focusFirstInvalid } from '../forms/field-error';
 import { Account } from './account';
+import { SavedMark } from './saved-mark';
 
 /** Current and new password; the api signs out every other session. */
 @Component({
   selector: 'app-password-section',
-  imports: [ReactiveFormsModule],
+  imports: [ReactiveFormsModule, SavedMark],
   templateUrl: './password-section.html',
   styleUrl: './section.css',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -6,11 +6,12 @@ import { describeApiError } from '../api/api-error';
 import { Session } from '../auth/session';
 import { fieldError, focusFirstInvalid } from '../forms/field-error';
 import { Account } from './account';
+import { SavedMark } from './saved-mark';
 
 /** Display name and bio. */
 @Component({
   selector: 'app-profile-section',
-  imports: [ReactiveFormsModule],
+  imports: [ReactiveFormsModule, SavedMark],
   templateUrl: './profile-section.html',
   styleUrl: './section.css',
   changeDetection: ChangeDetectionStrategy.OnPush,

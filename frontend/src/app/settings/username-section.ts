@@ -6,11 +6,12 @@ import { Session } from '../auth/session';
 import { USERNAME_MESSAGES, normalizeUsername, usernameValidators } from '../auth/username';
 import { fieldError, focusFirstInvalid } from '../forms/field-error';
 import { Account } from './account';
+import { SavedMark } from './saved-mark';
 
 /** Changing the username moves the painter's page address. */
 @Component({
   selector: 'app-username-section',
-  imports: [ReactiveFormsModule],
+  imports: [ReactiveFormsModule, SavedMark],
   templateUrl: './username-section.html',
   styleUrl: './section.css',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { CdkMenu, CdkMenuItem, CdkMenuTrigger } from '@angular/cdk/menu';
+import type { ConnectedPosition } from '@angular/cdk/overlay';
 import { Router, RouterLink } from '@angular/router';
 import type { Me } from '@gallery/contracts';
 
@@ -20,6 +21,10 @@ export class UserMenu {
   private readonly router = inject(Router);
 
   readonly me = input.required<Me>();
+  /** Below the button, right edges aligned, so it never runs off a phone screen. */
+  protected readonly menuPosition: ConnectedPosition[] = [
+    { originX: 'end', originY: 'bottom', overlayX: 'end', overlayY: 'top', offsetY: 8 },
+  ];
   protected readonly signOutError = signal<string | null>(null);
 
   protected async signOut(): Promise<void> {

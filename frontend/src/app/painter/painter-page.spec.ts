@@ -1,0 +1,81 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import type { Me, Profile } from '@gallery/contracts';
+
+import { Session } from '../auth/session';
+import { PainterPage } from './painter-page';
+
+const PROFILE: Profile = {
+  id: '7',
+  username: 'clara',
+  displayName: 'Clara Vasquez',
+  avatarUrl: null,
+  bio: 'Oil painter.\nHarbours at dawn.',
+  createdAt: '2026-03-14T09:00:00.000Z',
+  albumCount: 1,
+  followerCount: 12,
+  followingCount: 3,
+  followedByMe: false,
+};
+
+describe('PainterPage', () => {
+  let fixture: ComponentFixture<PainterPage>;
+  let host: HTMLElement;
+  let http: HttpTestingController;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      imports: [PainterPage],
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+    });
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => http.verify());
+
+  async function open(username: string): Promise<void> {
+    fixture = TestBed.createComponent(PainterPage);
+    fixture.componentRef.setInput('username', username);
+    host = fixture.nativeElement;
+    await fixture.whenStable();
+  }
+
+  it('shows who the painter is', async () => {
+    await open('clara');
+    http.expectOne('/api/users/clara').flush(PROFILE);
+    await fixture.whenStable();
+
+    expect(host.querySelector('h1')?.textContent?.trim()).toBe('Clara Vasquez');
+    expect(host.textContent).toContain('@clara');
+    expect(host.querySelector('.bio')?.textContent).toBe('Oil painter.\nHarbours at dawn.');
+    expect(host.textContent).toContain('Joined March 2026');
+    const counts = host.querySelector('.counts')?.textContent?.replace(/\s+/g, ' ').trim();
+    expect(counts).toBe('1 artwork 12 followers 3 following');
+    expect(host.querySelector('app-avatar .initials')?.textContent?.trim()).toBe('CV');
+    expect(host.textContent).toContain('No artworks yet');
+    expect(host.textContent).not.toContain('Start your first artwork');
+  });
+
+  it('encourages the painter on their own page', async () => {
+    TestBed.inject(Session).update({ ...PROFILE, role: 'user' } as Me);
+    await open('clara');
+    http.expectOne('/api/users/clara').flush(PROFILE);
+    await fixture.whenStable();
+    expect(host.textContent).toContain('Start your first artwork');
+    expect(host.querySelector('a[href="/settings"]')?.textContent?.trim()).toBe('Edit profile');
+  });
+
+  it('has a friendly state for unknown painters', async () => {
+    await open('nobody');
+    http
+      .expectOne('/api/users/nobody')
+      .flush(
+        { statusCode: 404, error: 'Not Found', message: 'no such user' },
+        { status: 404, statusText: 'Not Found' },
+      );
+    await fixture.whenStable();
+    expect(host.querySelector('h1')?.textContent?.trim()).toBe('No painter by that name');
+  });
+});
