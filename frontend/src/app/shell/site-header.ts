@@ -3,11 +3,12 @@ import { RouterLink } from '@angular/router';
 
 import { Session } from '../auth/session';
 import { ThemeToggle } from '../theme/theme-toggle';
+import { Avatar } from '../ui/avatar';
 import { UserMenu } from './user-menu';
 
 @Component({
   selector: 'app-site-header',
-  imports: [RouterLink, ThemeToggle, UserMenu],
+  imports: [RouterLink, ThemeToggle, UserMenu, Avatar],
   templateUrl: './site-header.html',
   styleUrl: './site-header.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
