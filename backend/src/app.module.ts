@@ -5,6 +5,7 @@ import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { RealtimeModule } from './realtime/realtime.module';
 import { RedisModule } from './redis/redis.module';
 import { SessionModule } from './session/session.module';
 import { StorageModule } from './storage/storage.module';
@@ -27,6 +28,7 @@ export class AppModule {
         UsersModule,
         AuthModule,
         HealthModule,
+        RealtimeModule.forRoot(),
         ...(config.webDir ? [webApp(config.webDir)] : []),
       ],
     };

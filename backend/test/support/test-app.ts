@@ -1,5 +1,7 @@
+import type { DynamicModule, InjectionToken, NestApplicationOptions } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -21,6 +23,13 @@ export interface TestAppOptions {
   s3?: boolean;
   /** Extra environment. */
   env?: Record<string, string>;
+  /**
+   * A second api instance on `sharedWith`'s database, media, data dir and Redis (scale-out);
+   * `sharedWith` owns them, so close this one first.
+   */
+  sharedWith?: TestApp;
+  /** Providers replaced for this app, for ports whose real adapter does not exist yet. */
+  overrides?: { provide: InjectionToken; useValue: unknown }[];
 }
 
 /**
@@ -39,6 +48,12 @@ export class TestApp {
   baseUrl = '';
 
   static async start(options: TestAppOptions): Promise<TestApp> {
+    if (options.sharedWith) {
+      const { dataDir, env } = options.sharedWith;
+      const peer = new TestApp(options, dataDir, { ...env, ...options.env }, async () => {});
+      await peer.boot();
+      return peer;
+    }
     const dataDir = mkdtempSync(join(tmpdir(), 'gallery-test-'));
     // Suites sign in many times from 127.0.0.1; the flood tests set their own, lower limits.
     const env: Record<string, string> = {
@@ -109,15 +124,25 @@ export class TestApp {
   private async boot(): Promise<void> {
     const config = loadAppConfig({ ...this.env, WEB_DIR: '' });
     config.webDir = null;
-    this.app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-      bodyParser: false,
-      logger: ['error'],
-    });
+    const root = AppModule.forRoot(config);
+    const appOptions: NestApplicationOptions = { bodyParser: false, logger: ['error'] };
+    const { overrides } = this.options;
+    this.app = overrides
+      ? (await compileWithOverrides(root, overrides)).createNestApplication(appOptions)
+      : await NestFactory.create<NestExpressApplication>(root, appOptions);
     configureApp(this.app);
     await this.app.listen(0, '127.0.0.1');
     const { port } = this.app.getHttpServer().address() as AddressInfo;
     this.baseUrl = `http://127.0.0.1:${port}`;
   }
+}
+
+function compileWithOverrides(root: DynamicModule, overrides: NonNullable<TestAppOptions['overrides']>) {
+  let builder = Test.createTestingModule({ imports: [root] });
+  for (const { provide, useValue } of overrides) {
+    builder = builder.overrideProvider(provide).useValue(useValue);
+  }
+  return builder.compile();
 }
 
 /** Rate-limit counters and sessions left by earlier suites must not leak into this one. */

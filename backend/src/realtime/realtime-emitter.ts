@@ -1,0 +1,18 @@
+import type { ServerToClientEvents } from '@gallery/contracts';
+
+/**
+ * Sends a server event to sockets in rooms, wherever they are connected. Features (albums, chat,
+ * jobs) depend on this port only. In the api it is ServerEmitter (through the Socket.IO server
+ * and, with Redis, its adapter); in a worker without a Socket.IO server it is RedisEmitter.
+ */
+export abstract class RealtimeEmitter {
+  /**
+   * Emits `event` once to every socket in any of `rooms` (a socket in two of them gets it once).
+   * An empty list reaches nobody, never everyone. Fire and forget: nothing waits for delivery.
+   */
+  abstract toRooms<E extends keyof ServerToClientEvents>(
+    rooms: string[],
+    event: E,
+    ...args: Parameters<ServerToClientEvents[E]>
+  ): void;
+}

@@ -1,0 +1,30 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { ServerToClientEvents } from '@gallery/contracts';
+import { RealtimeEmitter } from './realtime-emitter';
+import { SocketServer } from './socket-server';
+
+/** RealtimeEmitter of the api: emits through its own Socket.IO server (and so its adapter). */
+@Injectable()
+export class ServerEmitter extends RealtimeEmitter {
+  private readonly logger = new Logger(ServerEmitter.name);
+
+  constructor(private readonly sockets: SocketServer) {
+    super();
+  }
+
+  toRooms<E extends keyof ServerToClientEvents>(
+    rooms: string[],
+    event: E,
+    ...args: Parameters<ServerToClientEvents[E]>
+  ): void {
+    // `to([])` would broadcast to every socket.
+    if (rooms.length === 0) return;
+    const server = this.sockets.server;
+    if (!server) {
+      // Only possible while the app is still starting; losing a live update beats failing the caller.
+      this.logger.warn(`dropped ${event}: the Socket.IO server is not running yet`);
+      return;
+    }
+    server.to(rooms).emit(event, ...args);
+  }
+}
