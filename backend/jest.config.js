@@ -18,7 +18,7 @@ module.exports = {
   },
   // Every @nestjs/* 12 package is ESM-only; let swc turn them into CommonJS for jest.
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|file-type|strtok3|token-types|uint8array-extras|@tokenizer|load-esm)/)',
+    '/node_modules/(?!(@nestjs|file-type|strtok3|token-types|uint8array-extras|@tokenizer|load-esm|thumbhash)/)',
   ],
   moduleNameMapper: {
     '^@gallery/contracts$': '<rootDir>/../libs/contracts/src/index.ts',

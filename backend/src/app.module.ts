@@ -1,13 +1,18 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
+import { AlbumViewAccess } from './albums/album-view-access';
+import { AlbumsModule } from './albums/albums.module';
 import { AuthModule } from './auth/auth.module';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { RealtimeModule } from './realtime/realtime.module';
+import { MediaModule } from './media/media.module';
+import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
 import { SessionModule } from './session/session.module';
+import { StagesModule } from './stages/stages.module';
 import { StorageModule } from './storage/storage.module';
 import { ThrottlingModule } from './throttling/throttling.module';
 import { UsersModule } from './users/users.module';
@@ -25,10 +30,14 @@ export class AppModule {
         StorageModule,
         SessionModule,
         ThrottlingModule,
+        QueueModule.forRoot(config, { consume: config.jobsInApi }),
+        MediaModule.forRoot({ recovery: true }),
         UsersModule,
         AuthModule,
+        AlbumsModule,
+        StagesModule,
         HealthModule,
-        RealtimeModule.forRoot(),
+        RealtimeModule.forRoot({ albumAccess: { imports: [AlbumsModule], useExisting: AlbumViewAccess } }),
         ...(config.webDir ? [webApp(config.webDir)] : []),
       ],
     };

@@ -34,6 +34,10 @@ export class AppConfig {
   secureCookies!: boolean;
   /** Honour X-Forwarded-For from one proxy hop (for per-IP limits behind a load balancer). */
   trustProxy!: boolean;
+  /** Whether the api also runs queued jobs (off when separate `npm run worker` processes do). */
+  jobsInApi!: boolean;
+  /** Stages still pending/processing after this long are queued again (lost job, dead worker). */
+  stageRecoveryMs!: number;
   /** Sign-in and registration attempts allowed per 5 minutes. */
   rateLimit!: { authPerIp: number; authPerUsername: number };
 }
@@ -160,6 +164,8 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     sessionSecret: sessionSecret(env, dataDir),
     secureCookies: publicUrl?.protocol === 'https:',
     trustProxy: boolVar(env, 'TRUST_PROXY', false),
+    jobsInApi: boolVar(env, 'JOBS_IN_API', true),
+    stageRecoveryMs: intVar(env, 'STAGE_RECOVERY_SECONDS', 120, 1, 86_400) * 1000,
     rateLimit: {
       authPerIp: intVar(env, 'RATE_LIMIT_AUTH_PER_IP', 30, 1, 1_000_000),
       authPerUsername: intVar(env, 'RATE_LIMIT_AUTH_PER_USERNAME', 10, 1, 1_000_000),

@@ -1,5 +1,7 @@
+import { AlbumEntity } from '../albums/album.entity';
 import { SessionEntity } from '../session/session.entity';
+import { StageEntity } from '../stages/stage.entity';
 import { UserEntity } from '../users/user.entity';
 
 /** Every TypeORM entity; features add theirs here so migrations and both drivers see them. */
-export const ENTITIES = [UserEntity, SessionEntity];
+export const ENTITIES = [UserEntity, SessionEntity, AlbumEntity, StageEntity];

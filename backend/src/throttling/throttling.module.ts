@@ -27,6 +27,11 @@ const usernameOf = (req: Request) =>
 /** Answers 429 with a plain Retry-After header (seconds) and a message a person can act on. */
 @Injectable()
 class GalleryThrottlerGuard extends ThrottlerGuard {
+  /** HTTP only: socket messages have no req.ip; the chat gateway limits per user itself. */
+  protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
+    return context.getType() !== 'http' || super.shouldSkip(context);
+  }
+
   protected override async throwThrottlingException(
     context: ExecutionContext,
     detail: ThrottlerLimitDetail,

@@ -97,6 +97,11 @@ export class TestApp {
     return testApp;
   }
 
+  /** The environment the app was configured from (to start a worker on the same data). */
+  get environment(): Record<string, string> {
+    return { ...this.env };
+  }
+
   get config(): AppConfig {
     return this.app.get(AppConfig);
   }

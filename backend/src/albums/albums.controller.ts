@@ -1,0 +1,81 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, OptionalUser } from '../auth/current-user';
+import { SignedInGuard } from '../auth/guards';
+import { ApiErrors } from '../common/api-errors';
+import { PageQuery } from '../common/pagination';
+import type { UserEntity } from '../users/user.entity';
+import { AlbumsService } from './albums.service';
+import { CreateAlbumDto, UpdateAlbumDto } from './dto';
+import { AlbumCardPageDto, AlbumDto } from './responses';
+
+@ApiTags('albums')
+@Controller()
+export class AlbumsController {
+  constructor(private readonly albums: AlbumsService) {}
+
+  @Post('albums')
+  @UseGuards(SignedInGuard)
+  @ApiOperation({ summary: 'Create an artwork (stages are uploaded to it next)' })
+  @ApiErrors(400, 401, 403)
+  create(@CurrentUser() user: UserEntity, @Body() dto: CreateAlbumDto): Promise<AlbumDto> {
+    return this.albums.create(user, dto);
+  }
+
+  @Get('albums/:id')
+  @ApiOperation({ summary: 'One artwork with its stages in order (unlisted: owner only)' })
+  @ApiErrors(404)
+  get(@OptionalUser() viewer: UserEntity | null, @Param('id') id: string): Promise<AlbumDto> {
+    return this.albums.get(viewer, id);
+  }
+
+  @Get('shared/:shareCode')
+  @ApiOperation({ summary: 'An artwork by its share code, listed or not' })
+  @ApiErrors(404)
+  shared(@OptionalUser() viewer: UserEntity | null, @Param('shareCode') code: string): Promise<AlbumDto> {
+    return this.albums.getShared(viewer, code);
+  }
+
+  @Patch('albums/:id')
+  @UseGuards(SignedInGuard)
+  @ApiOperation({ summary: 'Rename, describe, change visibility, pin or unpin (null) the cover' })
+  @ApiErrors(400, 401, 403, 404)
+  update(
+    @CurrentUser() user: UserEntity,
+    @Param('id') id: string,
+    @Body() dto: UpdateAlbumDto,
+  ): Promise<AlbumDto> {
+    return this.albums.update(user, id, dto);
+  }
+
+  @Delete('albums/:id')
+  @HttpCode(204)
+  @UseGuards(SignedInGuard)
+  @ApiOperation({ summary: 'Delete the artwork and its images' })
+  @ApiErrors(401, 403, 404)
+  remove(@CurrentUser() user: UserEntity, @Param('id') id: string): Promise<void> {
+    return this.albums.remove(user, id);
+  }
+
+  @Get('users/:username/albums')
+  @ApiOperation({ summary: "A painter's artworks, newest first (the painter also sees unlisted ones)" })
+  @ApiErrors(400, 404)
+  byPainter(
+    @OptionalUser() viewer: UserEntity | null,
+    @Param('username') username: string,
+    @Query() page: PageQuery,
+  ): Promise<AlbumCardPageDto> {
+    return this.albums.listByOwner(viewer, username, page);
+  }
+}

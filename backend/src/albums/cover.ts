@@ -1,0 +1,25 @@
+import type { EntityManager } from 'typeorm';
+import { StageEntity } from '../stages/stage.entity';
+import { AlbumEntity } from './album.entity';
+
+/**
+ * Sets the album's cover: the pinned stage while it exists, otherwise the newest uploaded stage
+ * that is ready. Call after anything that can change the answer (ready, delete, pin, unpin).
+ */
+export async function refreshCover(manager: EntityManager, albumId: string): Promise<void> {
+  const album = await manager.findOneBy(AlbumEntity, { id: albumId });
+  if (!album) return;
+  if (album.coverPinned && album.coverStageId) {
+    if (await manager.existsBy(StageEntity, { id: album.coverStageId, albumId })) return;
+  }
+  const newest = await manager.findOne(StageEntity, {
+    where: { albumId, status: 'ready' },
+    order: { createdAt: 'DESC', position: 'DESC' },
+  });
+  // update() rather than save(): the cover changing is not painter activity, so updatedAt stays.
+  await manager.update(
+    AlbumEntity,
+    { id: albumId },
+    { coverStageId: newest?.id ?? null, coverPinned: false, updatedAt: () => 'updatedAt' },
+  );
+}

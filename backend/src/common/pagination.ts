@@ -1,0 +1,21 @@
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { LIMITS } from '@gallery/contracts';
+
+/** `?limit=1..100&cursor=…` as API.md defines lists. */
+export class PageQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: LIMITS.page.maxLimit, default: LIMITS.page.defaultLimit })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(LIMITS.page.maxLimit)
+  limit: number = LIMITS.page.defaultLimit;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+}

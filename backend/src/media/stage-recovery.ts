@@ -1,0 +1,58 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, LessThan, Repository } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { JobQueue } from '../queue/job-queue';
+import { StageEntity } from '../stages/stage.entity';
+
+/**
+ * The stage row is the truth; the queue only carries work. At start-up every unfinished stage
+ * is queued again (an in-process queue starts empty; Redis may have lost its jobs), and on a
+ * timer so are stages stuck longer than the threshold (a worker killed mid-job, Redis restarted).
+ * Re-adding is harmless: job ids dedupe, and processing is idempotent.
+ */
+@Injectable()
+export class StageRecovery implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('StageRecovery');
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    @InjectRepository(StageEntity) private readonly stages: Repository<StageEntity>,
+    private readonly jobs: JobQueue,
+    private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    void this.requeue(0);
+    const every = Math.max(1000, Math.floor(this.config.stageRecoveryMs / 2));
+    this.timer = setInterval(() => void this.requeue(this.config.stageRecoveryMs), every);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Queues unfinished stages untouched for `olderThanMs`; returns how many. */
+  async requeue(olderThanMs: number): Promise<number> {
+    try {
+      const stuck = await this.stages.find({
+        where: {
+          status: In(['pending', 'processing']),
+          updatedAt: LessThan(new Date(Date.now() - olderThanMs)),
+        },
+        select: { id: true },
+        take: 500,
+      });
+      for (const { id } of stuck) {
+        await this.stages.update({ id }, { updatedAt: new Date() });
+        await this.jobs.add('process-stage', { stageId: id }, `stage-${id}`);
+      }
+      if (stuck.length) this.logger.log(`queued ${stuck.length} unfinished stage(s) again`);
+      return stuck.length;
+    } catch (err) {
+      this.logger.warn(`recovery pass failed: ${err instanceof Error ? err.message : String(err)}`);
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,69 @@
+import { InjectQueue, Process, Processor } from '@nestjs/bull';
+import { Injectable, Logger } from '@nestjs/common';
+import type { Job, Queue } from 'bull';
+import { cpus } from 'node:os';
+import { JobDispatcher } from './job-dispatcher';
+import { JobQueue } from './job-queue';
+import { MEDIA_QUEUE, PermanentJobError, RETRY, type JobData, type JobName } from './jobs';
+
+/** How long an add may wait for Redis before the request goes on without it. */
+const ADD_TIMEOUT_MS = 3000;
+
+/** Production adapter: jobs in Redis, run by whichever process consumes the queue. */
+@Injectable()
+export class BullJobQueue extends JobQueue {
+  private readonly logger = new Logger('BullJobQueue');
+
+  constructor(@InjectQueue(MEDIA_QUEUE) private readonly queue: Queue) {
+    super();
+  }
+
+  async add<N extends JobName>(name: N, data: JobData[N], jobId?: string): Promise<void> {
+    const added = this.queue.add(name, data, {
+      jobId,
+      attempts: RETRY.attempts,
+      backoff: { type: 'exponential', delay: RETRY.backoffMs },
+      removeOnComplete: true,
+      removeOnFail: true,
+    });
+    // With Redis down an add would wait for the reconnect; the stage row is already stored as
+    // pending, and recovery re-adds it, so the upload answers now instead of hanging.
+    const timeout = new Promise<'timeout'>((resolve) =>
+      setTimeout(() => resolve('timeout'), ADD_TIMEOUT_MS).unref(),
+    );
+    const result = await Promise.race([added.catch((err: unknown) => err), timeout]);
+    if (result === 'timeout' || result instanceof Error) {
+      this.logger.warn(
+        `could not queue ${name} now (${result instanceof Error ? result.message : 'Redis not answering'}); recovery will retry`,
+      );
+    }
+  }
+
+  async drain(): Promise<void> {
+    for (;;) {
+      const counts = await this.queue.getJobCounts();
+      if (counts.waiting + counts.active + counts.delayed === 0) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+/** Runs queued jobs in this process (the worker, or the api when JOBS_IN_API is on). */
+@Processor(MEDIA_QUEUE)
+export class BullJobConsumer {
+  constructor(private readonly dispatcher: JobDispatcher) {}
+
+  @Process({ name: '*', concurrency: Math.max(1, cpus().length) })
+  async run(job: Job<JobData[JobName]>): Promise<void> {
+    const number = job.attemptsMade + 1;
+    try {
+      await this.dispatcher.run(job.name as JobName, job.data, {
+        number,
+        final: number >= (job.opts.attempts ?? 1),
+      });
+    } catch (err) {
+      if (err instanceof PermanentJobError) await job.discard();
+      throw err;
+    }
+  }
+}

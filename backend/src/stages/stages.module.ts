@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AlbumsModule } from '../albums/albums.module';
+import { StageEntity } from './stage.entity';
+import { StagesController } from './stages.controller';
+import { StagesService } from './stages.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([StageEntity]), AlbumsModule],
+  controllers: [StagesController],
+  providers: [StagesService],
+})
+export class StagesModule {}

@@ -1,0 +1,45 @@
+import { Logger, Module, type DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { AppConfig } from './config/app-config';
+import { AppConfigModule } from './config/config.module';
+import { loadConfigOrExit } from './config/load-or-exit';
+import { DatabaseModule } from './database/database.module';
+import { MediaModule } from './media/media.module';
+import { QueueModule } from './queue/queue.module';
+import { RealtimeEmitterModule } from './realtime/realtime-emitter.module';
+import { RedisModule } from './redis/redis.module';
+import { StorageModule } from './storage/storage.module';
+
+/** A worker: database, storage and the queue consumer, no HTTP. Scale by running more of them. */
+@Module({})
+class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        RedisModule,
+        DatabaseModule,
+        StorageModule,
+        QueueModule.forRoot(config, { consume: true }),
+        RealtimeEmitterModule,
+        MediaModule.forRoot({ recovery: false }),
+      ],
+    };
+  }
+}
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfigOrExit();
+  if (!config.redisUrl) {
+    console.error(
+      'Configuration error: REDIS_URL is required for `npm run worker` (without Redis the api runs jobs itself)',
+    );
+    process.exit(1);
+  }
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config));
+  app.enableShutdownHooks();
+  new Logger('Gallery').log('Worker consuming media jobs');
+}
+
+void bootstrap();
