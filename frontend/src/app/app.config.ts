@@ -1,4 +1,4 @@
-import { provideHttpClient, withFetch, withXsrfConfiguration } from '@angular/common/http';
+import { provideHttpClient, withXsrfConfiguration } from '@angular/common/http';
 import {
   type ApplicationConfig,
   inject,
@@ -23,8 +23,9 @@ export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
+    // XMLHttpRequest rather than fetch: only XHR reports upload progress, which the stage
+    // uploads show as progress bars.
     provideHttpClient(
-      withFetch(),
       // The api sets a readable XSRF-TOKEN cookie on any GET; HttpClient echoes it on mutations.
       withXsrfConfiguration({ cookieName: CSRF.cookie, headerName: CSRF.header }),
     ),

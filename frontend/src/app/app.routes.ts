@@ -1,6 +1,7 @@
 import type { Routes } from '@angular/router';
 
 import { signedInGuard, signedOutGuard } from './auth/guards';
+import { editableAlbum } from './editor/editable-album';
 
 export const routes: Routes = [
   {
@@ -24,6 +25,28 @@ export const routes: Routes = [
     path: 'u/:username',
     title: (route) => `@${route.paramMap.get('username') ?? ''}`,
     loadComponent: () => import('./painter/painter-page').then((m) => m.PainterPage),
+  },
+  {
+    path: 'new',
+    title: 'New artwork',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./new-artwork/new-artwork').then((m) => m.NewArtwork),
+  },
+  {
+    path: 'a/:id/edit',
+    title: 'Edit artwork',
+    resolve: { album: editableAlbum },
+    loadComponent: () => import('./editor/artwork-editor').then((m) => m.ArtworkEditor),
+  },
+  {
+    path: 'a/:id',
+    title: 'Artwork',
+    loadComponent: () => import('./timeline/artwork-page').then((m) => m.ArtworkPage),
+  },
+  {
+    path: 's/:code',
+    title: 'Artwork',
+    loadComponent: () => import('./timeline/artwork-page').then((m) => m.ArtworkPage),
   },
   {
     path: 'settings',

@@ -35,6 +35,13 @@ describe('PainterPage', () => {
 
   afterEach(() => http.verify());
 
+  /** The artworks grid asks for the painter's first page once the profile is shown. */
+  async function flushNoArtworks(username: string): Promise<void> {
+    http.expectOne(`/api/users/${username}/albums?limit=24`).flush({ items: [], nextCursor: null });
+    await new Promise((resolve) => setTimeout(resolve));
+    await fixture.whenStable();
+  }
+
   async function open(username: string): Promise<void> {
     fixture = TestBed.createComponent(PainterPage);
     fixture.componentRef.setInput('username', username);
@@ -54,6 +61,7 @@ describe('PainterPage', () => {
     const counts = host.querySelector('.counts')?.textContent?.replace(/\s+/g, ' ').trim();
     expect(counts).toBe('1 artwork 12 followers 3 following');
     expect(host.querySelector('app-avatar .initials')?.textContent?.trim()).toBe('CV');
+    await flushNoArtworks('clara');
     expect(host.textContent).toContain('No artworks yet');
     expect(host.textContent).not.toContain('Start your first artwork');
   });
@@ -63,7 +71,8 @@ describe('PainterPage', () => {
     await open('clara');
     http.expectOne('/api/users/clara').flush(PROFILE);
     await fixture.whenStable();
-    expect(host.textContent).toContain('Start your first artwork');
+    await flushNoArtworks('clara');
+    expect(host.querySelector('a[href="/new"]')?.textContent?.trim()).toBe('Start your first artwork');
     expect(host.querySelector('a[href="/settings"]')?.textContent?.trim()).toBe('Edit profile');
   });
 

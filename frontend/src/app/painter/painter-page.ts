@@ -8,6 +8,7 @@ import { catchError, map, of, startWith, switchMap } from 'rxjs';
 import { describeApiError, hasStatus } from '../api/api-error';
 import { Session } from '../auth/session';
 import { Avatar } from '../ui/avatar';
+import { ArtworkGrid } from './artwork-grid';
 import { Painters } from './painters';
 
 type ProfileState =
@@ -16,10 +17,10 @@ type ProfileState =
   | { readonly status: 'missing' }
   | { readonly status: 'failed'; readonly message: string };
 
-/** /u/:username — who the painter is, and (next issue) their artworks. */
+/** /u/:username — who the painter is, and their artworks. */
 @Component({
   selector: 'app-painter-page',
-  imports: [Avatar, DatePipe, RouterLink],
+  imports: [ArtworkGrid, Avatar, DatePipe, RouterLink],
   templateUrl: './painter-page.html',
   styleUrl: './painter-page.css',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -12,8 +12,8 @@ import { LIMITS } from '@gallery/contracts';
 import { describeApiError } from '../api/api-error';
 import { Session } from '../auth/session';
 import { Avatar } from '../ui/avatar';
+import { SavedMark } from '../ui/saved-mark';
 import { Account } from './account';
-import { SavedMark } from './saved-mark';
 
 const MEGABYTE = 1024 * 1024;
 

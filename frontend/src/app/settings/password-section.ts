@@ -4,8 +4,8 @@ import { LIMITS } from '@gallery/contracts';
 
 import { describeApiError, hasStatus } from '../api/api-error';
 import { fieldError, focusFirstInvalid } from '../forms/field-error';
+import { SavedMark } from '../ui/saved-mark';
 import { Account } from './account';
-import { SavedMark } from './saved-mark';
 
 /** Current and new password; the api signs out every other session. */
 @Component({

@@ -5,8 +5,8 @@ import { LIMITS } from '@gallery/contracts';
 import { describeApiError } from '../api/api-error';
 import { Session } from '../auth/session';
 import { fieldError, focusFirstInvalid } from '../forms/field-error';
+import { SavedMark } from '../ui/saved-mark';
 import { Account } from './account';
-import { SavedMark } from './saved-mark';
 
 /** Display name and bio. */
 @Component({

@@ -5,8 +5,8 @@ import { describeApiError, hasStatus } from '../api/api-error';
 import { Session } from '../auth/session';
 import { USERNAME_MESSAGES, normalizeUsername, usernameValidators } from '../auth/username';
 import { fieldError, focusFirstInvalid } from '../forms/field-error';
+import { SavedMark } from '../ui/saved-mark';
 import { Account } from './account';
-import { SavedMark } from './saved-mark';
 
 /** Changing the username moves the painter's page address. */
 @Component({

@@ -1,0 +1,138 @@
+import { LiveAnnouncer } from '@angular/cdk/a11y';
+import { Clipboard } from '@angular/cdk/clipboard';
+import { CdkDrag, type CdkDragDrop, CdkDropList } from '@angular/cdk/drag-drop';
+import { DOCUMENT } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
+import { Router, RouterLink } from '@angular/router';
+import { type Album, LIMITS, type Stage, type Visibility } from '@gallery/contracts';
+
+import { describeApiError } from '../api/api-error';
+import { Confirm } from '../ui/confirm';
+import { SavedMark } from '../ui/saved-mark';
+import { ArtworkStore, SAVE_KEYS } from './artwork-store';
+import { DropZone } from './drop-zone';
+import { StageRow } from './stage-row';
+
+/** /a/:id/edit — the painter's workbench for one artwork. Only its painter gets here. */
+@Component({
+  selector: 'app-artwork-editor',
+  imports: [CdkDropList, CdkDrag, RouterLink, DropZone, StageRow, SavedMark],
+  providers: [ArtworkStore],
+  templateUrl: './artwork-editor.html',
+  styleUrl: './artwork-editor.css',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ArtworkEditor {
+  protected readonly store = inject(ArtworkStore);
+  private readonly confirm = inject(Confirm);
+  private readonly clipboard = inject(Clipboard);
+  private readonly announcer = inject(LiveAnnouncer);
+  private readonly router = inject(Router);
+  private readonly location = inject(DOCUMENT).location;
+
+  /** Resolved by `editableAlbum` before the page opens. */
+  readonly album = input.required<Album>();
+
+  protected readonly limits = LIMITS;
+  protected readonly keys = SAVE_KEYS;
+  protected readonly shareUrl = computed(() => {
+    const code = this.store.album()?.shareCode;
+    return code ? `${this.location.origin}/s/${code}` : null;
+  });
+  protected readonly copied = signal(false);
+  protected readonly deleting = signal(false);
+  protected readonly deleteError = signal<string | null>(null);
+  private copiedTimer: ReturnType<typeof setTimeout> | undefined;
+
+  private readonly openAlbum = effect(() => {
+    const album = this.album();
+    untracked(() => this.store.open(album));
+  });
+
+  constructor() {
+    inject(DestroyRef).onDestroy(() => clearTimeout(this.copiedTimer));
+  }
+
+  protected editTitle(title: string): void {
+    this.store.editDetails({ title });
+  }
+
+  protected editDescription(description: string): void {
+    this.store.editDetails({ description });
+  }
+
+  protected setVisibility(visibility: Visibility): void {
+    void this.store.setVisibility(visibility);
+  }
+
+  protected addFiles(files: File[]): void {
+    void this.store.upload(files);
+  }
+
+  /** CDK drop: the same path as the Move buttons. */
+  protected drop(event: CdkDragDrop<readonly Stage[]>): void {
+    if (event.previousIndex === event.currentIndex) {
+      return;
+    }
+    void this.store.moveStage(event.previousIndex, event.currentIndex);
+    void this.announcer.announce(
+      `Stage moved to position ${event.currentIndex + 1} of ${this.store.stages().length}.`,
+    );
+  }
+
+  protected copyShareLink(): void {
+    const url = this.shareUrl();
+    if (!url) {
+      return;
+    }
+    this.copied.set(this.clipboard.copy(url));
+    clearTimeout(this.copiedTimer);
+    this.copiedTimer = setTimeout(() => this.copied.set(false), 4000);
+  }
+
+  protected async deleteArtwork(): Promise<void> {
+    const album = this.store.album();
+    if (!album) {
+      return;
+    }
+    const sure = await this.confirm.ask({
+      title: 'Delete this artwork?',
+      message: `“${album.title}” and ${stagesPhrase(album.stages.length)} will be deleted for good. This can’t be undone.`,
+      confirmLabel: 'Delete artwork',
+    });
+    if (!sure) {
+      return;
+    }
+    this.deleting.set(true);
+    this.deleteError.set(null);
+    try {
+      await this.store.deleteArtwork();
+      await this.router.navigate(['/u', album.owner.username], { replaceUrl: true });
+    } catch (error) {
+      this.deleteError.set(describeApiError(error));
+    } finally {
+      this.deleting.set(false);
+    }
+  }
+
+  protected percent(loaded: number, total: number): number {
+    return total > 0 ? Math.min(100, Math.round((loaded / total) * 100)) : 0;
+  }
+}
+
+function stagesPhrase(count: number): string {
+  if (count === 0) {
+    return 'everything in it';
+  }
+  return count === 1 ? 'its one stage' : `all ${count} of its stages`;
+}

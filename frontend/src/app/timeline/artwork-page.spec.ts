@@ -1,0 +1,158 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import type { Album, Me } from '@gallery/contracts';
+import { NEVER } from 'rxjs';
+
+import { Session } from '../auth/session';
+import { POLL_INTERVAL_MS } from '../artwork/live';
+import { Realtime } from '../realtime/realtime';
+import { album, image, stage } from '../testing/artworks';
+import { ArtworkPage } from './artwork-page';
+
+const ART = album(
+  [
+    stage('s1', 0, { kind: 'sketch', title: 'Lines' }),
+    stage('s2', 1, { kind: 'color', note: 'Warm first.\nCool later.' }),
+    stage('s3', 2, { kind: 'final', title: 'Done' }),
+  ],
+  { description: 'Lisbon, early.' },
+);
+
+describe('ArtworkPage', () => {
+  let fixture: ComponentFixture<ArtworkPage>;
+  let host: HTMLElement;
+  let http: HttpTestingController;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      imports: [ArtworkPage],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: Realtime, useValue: { stageUpdates: () => NEVER } },
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => {
+    http.verify();
+    jest.useRealTimers();
+  });
+
+  async function settle(): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve));
+    await fixture.whenStable();
+  }
+
+  async function open(route: { id?: string; code?: string }, answer: Album = ART): Promise<void> {
+    fixture = TestBed.createComponent(ArtworkPage);
+    for (const [name, value] of Object.entries(route)) {
+      fixture.componentRef.setInput(name, value);
+    }
+    host = fixture.nativeElement;
+    await fixture.whenStable();
+    const url = route.id ? `/api/albums/${route.id}` : `/api/shared/${route.code}`;
+    http.expectOne(url).flush(answer);
+    await settle();
+  }
+
+  function overlayText(): string {
+    return document.querySelector('.cdk-overlay-container')?.textContent ?? '';
+  }
+
+  function keydown(key: string, keyCode = 0): void {
+    // The CDK dialog still looks at keyCode for Escape.
+    document.body.dispatchEvent(
+      new KeyboardEvent('keydown', { key, keyCode, bubbles: true, cancelable: true }),
+    );
+  }
+
+  it('tells the artwork’s story to a visitor, without editing controls', async () => {
+    await open({ id: 'art-1' });
+    expect(host.querySelector('h1')?.textContent?.trim()).toBe('Harbour at dawn');
+    expect(host.querySelector('a.painter')?.getAttribute('href')).toBe('/u/clara');
+    expect(host.querySelector('.description')?.textContent).toBe('Lisbon, early.');
+    expect(host.querySelectorAll('.entry')).toHaveLength(3);
+    expect(host.querySelector('.badge')).toBeNull();
+    expect(host.textContent).not.toContain('Edit');
+  });
+
+  it('shows its painter the visibility and the way to the editor', async () => {
+    TestBed.inject(Session).update({ ...ART.owner, bio: '', role: 'user', createdAt: '' } as Me);
+    await open({ id: 'art-1' }, { ...ART, visibility: 'unlisted' });
+    expect(host.querySelector('.badge')?.textContent?.trim()).toBe('Unlisted');
+    expect(host.querySelector('a.edit')?.getAttribute('href')).toBe('/a/art-1/edit');
+  });
+
+  it('opens a share link', async () => {
+    await open({ code: 'abc123' });
+    expect(host.querySelector('h1')?.textContent?.trim()).toBe('Harbour at dawn');
+  });
+
+  it('explains an artwork that is not there (or hidden)', async () => {
+    fixture = TestBed.createComponent(ArtworkPage);
+    fixture.componentRef.setInput('id', 'nope');
+    host = fixture.nativeElement;
+    await fixture.whenStable();
+    http
+      .expectOne('/api/albums/nope')
+      .flush({ statusCode: 404, error: 'Not Found', message: 'not found' }, { status: 404, statusText: 'x' });
+    await settle();
+    expect(host.querySelector('h1')?.textContent?.trim()).toBe('This artwork isn’t here');
+  });
+
+  it('enlarges a stage, steps with the arrow keys, and gives focus back on Escape', async () => {
+    await open({ id: 'art-1' });
+    const second = host.querySelectorAll<HTMLButtonElement>('button.enlarge')[1];
+    second.focus();
+    second.click();
+    await settle();
+    expect(overlayText()).toContain('2 / 3');
+
+    keydown('ArrowRight');
+    await settle();
+    expect(overlayText()).toContain('3 / 3');
+    keydown('ArrowLeft');
+    keydown('ArrowLeft');
+    await settle();
+    expect(overlayText()).toContain('1 / 3');
+
+    document.querySelector<HTMLElement>('.cdk-dialog-container')!.focus();
+    keydown('Escape', 27);
+    await settle();
+    expect(document.querySelector('app-lightbox')).toBeNull();
+    expect(document.activeElement).toBe(second);
+  });
+
+  it('checks again every few seconds while a stage is being processed', async () => {
+    jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] });
+    // Zoneless stability waits on timers; with fake ones, render by hand.
+    const render = async () => {
+      for (let i = 0; i < 5; i++) {
+        await Promise.resolve();
+      }
+      fixture.detectChanges();
+    };
+    fixture = TestBed.createComponent(ArtworkPage);
+    fixture.componentRef.setInput('id', 'art-1');
+    host = fixture.nativeElement;
+    fixture.detectChanges();
+    http.expectOne('/api/albums/art-1').flush(album([stage('s1', 0, { status: 'processing', image: null })]));
+    await render();
+    expect(host.querySelector('.processing')).not.toBeNull();
+
+    jest.advanceTimersByTime(POLL_INTERVAL_MS);
+    http.expectOne('/api/albums/art-1').flush(album([stage('s1', 0, { image: image('s1') })]));
+    await render();
+    expect(host.querySelector('.processing')).toBeNull();
+    expect(host.querySelector('button.enlarge')).not.toBeNull();
+
+    // Everything is ready: no more polling.
+    jest.advanceTimersByTime(POLL_INTERVAL_MS * 3);
+    http.expectNone('/api/albums/art-1');
+  });
+});
