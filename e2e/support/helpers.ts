@@ -64,3 +64,19 @@ export function luminance(rgb: string): number {
 export async function fitsWidth(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 }
+
+/** Signs an existing account in through the api with the page's own cookies. */
+export async function signInThroughApi(page: Page, username: string): Promise<void> {
+  await page.request.get('/api/auth/me');
+  const xsrf = (await page.context().cookies()).find((cookie) => cookie.name === 'XSRF-TOKEN')?.value;
+  if (!xsrf) {
+    throw new Error('the api set no XSRF-TOKEN cookie');
+  }
+  const response = await page.request.post('/api/auth/login', {
+    data: { username, password: PASSWORD },
+    headers: { 'X-XSRF-TOKEN': xsrf },
+  });
+  if (response.status() !== 200) {
+    throw new Error(`login answered ${response.status()}: ${await response.text()}`);
+  }
+}

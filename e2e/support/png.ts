@@ -2,17 +2,23 @@ import { crc32, deflateSync } from 'node:zlib';
 
 /**
  * A small valid PNG (RGB, 8-bit) with a diagonal gradient — enough for the api's image
- * sniffing and resizing, without shipping a fixture file.
+ * sniffing and resizing, without shipping a fixture file. `tint` (0, 1, 2) rotates the colour
+ * channels, so pictures of one size can still differ.
  */
-export function gradientPng(width = 64, height = 64): Buffer {
+export function gradientPng(width = 64, height = 64, tint = 0): Buffer {
   const rows: Buffer[] = [];
   for (let y = 0; y < height; y++) {
     const row = Buffer.alloc(1 + width * 3);
     row[0] = 0; // filter: none
     for (let x = 0; x < width; x++) {
-      row[1 + x * 3] = 200 - Math.round((y / height) * 120);
-      row[2 + x * 3] = 90 + Math.round((x / width) * 100);
-      row[3 + x * 3] = 60 + Math.round(((x + y) / (width + height)) * 150);
+      const channels = [
+        200 - Math.round((y / height) * 120),
+        90 + Math.round((x / width) * 100),
+        60 + Math.round(((x + y) / (width + height)) * 150),
+      ];
+      for (let c = 0; c < 3; c++) {
+        row[1 + x * 3 + c] = channels[(c + tint) % 3];
+      }
     }
     rows.push(row);
   }

@@ -53,10 +53,6 @@ import { placeholderDataUrl } from './thumbhash';
     :host(.loaded) img {
       opacity: 1;
     }
-    /* Transparent artworks should not show the blur through them. */
-    :host(.loaded) {
-      background-image: none !important;
-    }
   `,
 })
 export class StageImage {

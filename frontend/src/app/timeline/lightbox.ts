@@ -4,7 +4,6 @@ import {
   Component,
   type ElementRef,
   computed,
-  effect,
   inject,
   signal,
   viewChild,
@@ -68,28 +67,38 @@ export class Lightbox {
 
   private pointer: { id: number; start: Point; from: Point } | null = null;
 
-  /** A new stage starts unzoomed, and its neighbours are fetched ahead. */
-  private readonly onStageChange = effect(() => {
-    const index = this.index();
+  constructor() {
+    this.ref.keydownEvents.pipe(takeUntilDestroyed()).subscribe((event) => this.handleKey(event));
+    this.preloadNeighbours();
+  }
+
+  previous(): void {
+    this.show(this.index() - 1);
+  }
+
+  next(): void {
+    this.show(this.index() + 1);
+  }
+
+  /** Another stage starts unzoomed; its neighbours are fetched ahead so stepping feels instant. */
+  private show(index: number): void {
+    const wanted = clamp(index, 0, this.total - 1);
+    if (wanted === this.index()) {
+      return;
+    }
+    this.index.set(wanted);
     this.zoom.set(MIN_ZOOM);
     this.offset.set({ x: 0, y: 0 });
+    this.preloadNeighbours();
+  }
+
+  private preloadNeighbours(): void {
+    const index = this.index();
     for (const neighbour of [this.stages[index - 1], this.stages[index + 1]]) {
       if (neighbour?.image && typeof Image !== 'undefined') {
         new Image().src = neighbour.image.previewUrl;
       }
     }
-  });
-
-  constructor() {
-    this.ref.keydownEvents.pipe(takeUntilDestroyed()).subscribe((event) => this.handleKey(event));
-  }
-
-  previous(): void {
-    this.index.update((i) => Math.max(0, i - 1));
-  }
-
-  next(): void {
-    this.index.update((i) => Math.min(this.total - 1, i + 1));
   }
 
   protected handleKey(event: KeyboardEvent): void {
