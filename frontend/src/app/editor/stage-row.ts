@@ -1,3 +1,4 @@
+import { LiveAnnouncer } from '@angular/cdk/a11y';
 import { CdkDragHandle } from '@angular/cdk/drag-drop';
 import {
   ChangeDetectionStrategy,
@@ -32,6 +33,7 @@ import { ArtworkStore } from './artwork-store';
 export class StageRow {
   private readonly store = inject(ArtworkStore);
   private readonly confirm = inject(Confirm);
+  private readonly announcer = inject(LiveAnnouncer);
   private readonly injector = inject(Injector);
   private readonly host: ElementRef<HTMLElement> = inject(ElementRef);
 
@@ -66,6 +68,7 @@ export class StageRow {
   protected move(delta: -1 | 1): void {
     const from = this.index();
     void this.store.moveStage(from, from + delta);
+    void this.announcer.announce(`Stage moved to position ${from + delta + 1} of ${this.count()}.`);
     afterNextRender(
       () => {
         const buttons = this.host.nativeElement.querySelectorAll<HTMLButtonElement>('.move');
@@ -91,7 +94,7 @@ export class StageRow {
 
   protected async remove(): Promise<void> {
     const stage = this.stage();
-    const name = stage.title.trim() ? `“${stage.title.trim()}”` : `stage ${this.number()}`;
+    const name = stage.title.trim() ? `“${stage.title.trim()}”` : `Stage ${this.number()}`;
     const sure = await this.confirm.ask({
       title: 'Delete this stage?',
       message: `${name} and its image will be removed from the artwork. This can’t be undone.`,
