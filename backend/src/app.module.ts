@@ -11,7 +11,10 @@ import { RealtimeModule } from './realtime/realtime.module';
 import { MediaModule } from './media/media.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
+import { SearchIndexModule } from './search/search-index.module';
+import { SearchModule } from './search/search.module';
 import { SessionModule } from './session/session.module';
+import { SocialModule } from './social/social.module';
 import { StagesModule } from './stages/stages.module';
 import { StorageModule } from './storage/storage.module';
 import { ThrottlingModule } from './throttling/throttling.module';
@@ -29,6 +32,7 @@ export class AppModule {
         DatabaseModule,
         StorageModule,
         SessionModule,
+        SearchIndexModule,
         ThrottlingModule,
         QueueModule.forRoot(config, { consume: config.jobsInApi }),
         MediaModule.forRoot({ recovery: true }),
@@ -36,6 +40,8 @@ export class AppModule {
         AuthModule,
         AlbumsModule,
         StagesModule,
+        SocialModule,
+        SearchModule,
         HealthModule,
         RealtimeModule.forRoot({ albumAccess: { imports: [AlbumsModule], useExisting: AlbumViewAccess } }),
         ...(config.webDir ? [webApp(config.webDir)] : []),

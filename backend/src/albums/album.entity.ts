@@ -23,6 +23,7 @@ export class AlbumEntity {
   @BeforeInsert()
   protected assignId(): void {
     this.id ??= uuidv7();
+    this.activityAt ??= Date.now();
   }
 
   @Column({ type: 'varchar', length: 36 })
@@ -61,6 +62,27 @@ export class AlbumEntity {
 
   @Column({ type: 'int', default: 0 })
   favoriteCount!: number;
+
+  /** Unix ms of the painter's latest activity (created, new stage): the feed's order. */
+  @Index('IDX_albums_activity')
+  @Column({ type: 'bigint', transformer: { to: (v: number) => v, from: (v: string | number) => Number(v) } })
+  activityAt!: number;
+
+  /**
+   * Popularity that needs no re-computation as time passes: log10(likes) plus creation time in
+   * units of 12.5 h, so ten times the likes buys a work 12.5 hours of "newness" (Reddit's "hot").
+   */
+  @Column({ type: 'double', default: 0 })
+  hot!: number;
+
+  /** Lower-cased, accent-free title for the 1–2 character prefix search path. */
+  @Index('IDX_albums_title_norm')
+  @Column({ type: 'varchar', length: 120, default: '' })
+  titleNorm!: string;
+
+  /** Accent-free, lower-case title, description and stage titles (FULLTEXT on MySQL, FTS5 on SQLite). */
+  @Column({ type: 'text' })
+  searchText!: string;
 
   @CreateDateColumn()
   createdAt!: Date;

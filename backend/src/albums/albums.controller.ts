@@ -18,12 +18,17 @@ import { PageQuery } from '../common/pagination';
 import type { UserEntity } from '../users/user.entity';
 import { AlbumsService } from './albums.service';
 import { CreateAlbumDto, UpdateAlbumDto } from './dto';
+import { ExploreQuery } from './explore-query';
+import { ExploreService } from './explore.service';
 import { AlbumCardPageDto, AlbumDto } from './responses';
 
 @ApiTags('albums')
 @Controller()
 export class AlbumsController {
-  constructor(private readonly albums: AlbumsService) {}
+  constructor(
+    private readonly albums: AlbumsService,
+    private readonly explorer: ExploreService,
+  ) {}
 
   @Post('albums')
   @UseGuards(SignedInGuard)
@@ -31,6 +36,15 @@ export class AlbumsController {
   @ApiErrors(400, 401, 403)
   create(@CurrentUser() user: UserEntity, @Body() dto: CreateAlbumDto): Promise<AlbumDto> {
     return this.albums.create(user, dto);
+  }
+
+  @Get('albums')
+  @ApiOperation({
+    summary: 'Explore public artworks: recent, popular (likes weighted by age), or by colour (hue)',
+  })
+  @ApiErrors(400)
+  explore(@Query() query: ExploreQuery): Promise<AlbumCardPageDto> {
+    return this.explorer.explore(query);
   }
 
   @Get('albums/:id')

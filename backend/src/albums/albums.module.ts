@@ -4,13 +4,15 @@ import { StageEntity } from '../stages/stage.entity';
 import { UsersModule } from '../users/users.module';
 import { AlbumEntity } from './album.entity';
 import { AlbumViewAccess } from './album-view-access';
+import { ExploreService } from './explore.service';
+import { StageColorEntity } from './stage-color.entity';
 import { AlbumsController } from './albums.controller';
 import { AlbumsService } from './albums.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AlbumEntity, StageEntity]), UsersModule],
+  imports: [TypeOrmModule.forFeature([AlbumEntity, StageEntity, StageColorEntity]), UsersModule],
   controllers: [AlbumsController],
-  providers: [AlbumsService, AlbumViewAccess],
+  providers: [AlbumsService, ExploreService, AlbumViewAccess],
   exports: [AlbumsService, AlbumViewAccess],
 })
 export class AlbumsModule {}

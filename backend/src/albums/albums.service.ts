@@ -5,6 +5,10 @@ import { randomBytes } from 'node:crypto';
 import { In, LessThan, Repository, type FindOptionsWhere } from 'typeorm';
 import type { PageQuery } from '../common/pagination';
 import { JobQueue } from '../queue/job-queue';
+import { normalize } from '../search/normalize';
+import { SearchIndexer } from '../search/search-indexer';
+import { FavoriteEntity } from '../social/favorite.entity';
+import { LikeEntity } from '../social/like.entity';
 import { StageEntity } from '../stages/stage.entity';
 import { MediaStorage } from '../storage/media-storage';
 import type { UserEntity } from '../users/user.entity';
@@ -12,6 +16,7 @@ import { UsersService } from '../users/users.service';
 import { AlbumEntity } from './album.entity';
 import { AlbumMapper } from './album.mapper';
 import { refreshCover } from './cover';
+import { hotScore } from './popularity';
 import type { CreateAlbumDto, UpdateAlbumDto } from './dto';
 
 @Injectable()
@@ -23,6 +28,7 @@ export class AlbumsService {
     @InjectRepository(StageEntity) private readonly stages: Repository<StageEntity>,
     private readonly users: UsersService,
     private readonly jobs: JobQueue,
+    private readonly search: SearchIndexer,
     storage: MediaStorage,
   ) {
     this.mapper = new AlbumMapper(storage, users.mapper);
@@ -36,23 +42,41 @@ export class AlbumsService {
         description: dto.description ?? '',
         visibility: dto.visibility ?? 'public',
         shareCode: randomBytes(12).toString('base64url'),
+        titleNorm: normalize(dto.title).slice(0, 120),
+        searchText: '',
+        hot: hotScore(0, Date.now()),
       }),
     );
+    await this.search.album(this.albums.manager, album.id);
     album.owner = owner;
     return this.mapper.album(album, [], owner.id);
   }
 
   /** Public artworks to anyone; unlisted ones only to their owner (404 to others). */
   async get(viewer: UserEntity | null, id: string): Promise<Album> {
-    const album = await this.findVisible(viewer, id);
-    return this.mapper.album(album, await this.stagesOf(album.id), viewer?.id ?? null);
+    return this.present(viewer, await this.findVisibleOrThrow(viewer, id));
   }
 
   /** Anyone holding the share code sees the artwork, listed or not. */
   async getShared(viewer: UserEntity | null, shareCode: string): Promise<Album> {
     const album = await this.albums.findOne({ where: { shareCode }, relations: { owner: true } });
     if (!album) throw new NotFoundException('no artwork with that share link');
-    return this.mapper.album(album, await this.stagesOf(album.id), viewer?.id ?? null);
+    return this.present(viewer, album);
+  }
+
+  /** The full artwork as the viewer sees it, with their like and favourite marks. */
+  private async present(viewer: UserEntity | null, album: AlbumEntity): Promise<Album> {
+    const mine = { albumId: album.id, userId: viewer?.id ?? '' };
+    const [stages, liked, favorited] = await Promise.all([
+      this.stagesOf(album.id),
+      viewer ? this.albums.manager.existsBy(LikeEntity, mine) : false,
+      viewer ? this.albums.manager.existsBy(FavoriteEntity, mine) : false,
+    ]);
+    return {
+      ...this.mapper.album(album, stages, viewer?.id ?? null),
+      likedByMe: liked,
+      favoritedByMe: favorited,
+    };
   }
 
   async update(user: UserEntity, id: string, dto: UpdateAlbumDto): Promise<Album> {
@@ -63,7 +87,8 @@ export class AlbumsService {
     }
     await this.albums.manager.transaction(async (tx) => {
       const changes: Partial<AlbumEntity> = {};
-      if (dto.title !== undefined) changes.title = dto.title;
+      if (dto.title !== undefined)
+        Object.assign(changes, { title: dto.title, titleNorm: normalize(dto.title).slice(0, 120) });
       if (dto.description !== undefined) changes.description = dto.description;
       if (dto.visibility !== undefined) changes.visibility = dto.visibility;
       if (dto.coverStageId !== undefined) {
@@ -72,6 +97,7 @@ export class AlbumsService {
       }
       if (Object.keys(changes).length) await tx.update(AlbumEntity, { id: album.id }, changes);
       if (dto.coverStageId !== undefined) await refreshCover(tx, album.id);
+      if (dto.title !== undefined || dto.description !== undefined) await this.search.album(tx, album.id);
     });
     return this.get(user, id);
   }
@@ -80,7 +106,10 @@ export class AlbumsService {
   async remove(user: UserEntity, id: string): Promise<void> {
     const album = await this.findOwned(user, id);
     const stages = await this.stagesOf(album.id);
-    await this.albums.delete({ id: album.id });
+    await this.albums.manager.transaction(async (tx) => {
+      await tx.delete(AlbumEntity, { id: album.id });
+      await this.search.removeAlbum(tx, album.id);
+    });
     const keys = stages
       .flatMap((s) => [s.originalKey, s.thumbKey, s.previewKey])
       .filter((k): k is string => !!k);
@@ -120,12 +149,13 @@ export class AlbumsService {
 
   /** The album if the user may change it: 404 when hidden from them, 403 when only visible. */
   async findOwned(user: UserEntity, id: string): Promise<AlbumEntity> {
-    const album = await this.findVisible(user, id);
+    const album = await this.findVisibleOrThrow(user, id);
     if (album.ownerId !== user.id) throw new ForbiddenException('only the painter can change this artwork');
     return album;
   }
 
-  private async findVisible(viewer: UserEntity | null, id: string): Promise<AlbumEntity> {
+  /** The album if the viewer may see it, else 404 (unlisted works are hidden, not forbidden). */
+  async findVisibleOrThrow(viewer: UserEntity | null, id: string): Promise<AlbumEntity> {
     const album = await this.albums.findOne({ where: { id }, relations: { owner: true } });
     if (!album || (album.visibility === 'unlisted' && album.ownerId !== viewer?.id)) {
       throw new NotFoundException('no artwork here');

@@ -1,7 +1,20 @@
 import { AlbumEntity } from '../albums/album.entity';
+import { StageColorEntity } from '../albums/stage-color.entity';
+import { FavoriteEntity } from '../social/favorite.entity';
+import { FollowEntity } from '../social/follow.entity';
+import { LikeEntity } from '../social/like.entity';
 import { SessionEntity } from '../session/session.entity';
 import { StageEntity } from '../stages/stage.entity';
 import { UserEntity } from '../users/user.entity';
 
 /** Every TypeORM entity; features add theirs here so migrations and both drivers see them. */
-export const ENTITIES = [UserEntity, SessionEntity, AlbumEntity, StageEntity];
+export const ENTITIES = [
+  UserEntity,
+  SessionEntity,
+  AlbumEntity,
+  StageEntity,
+  StageColorEntity,
+  LikeEntity,
+  FavoriteEntity,
+  FollowEntity,
+];

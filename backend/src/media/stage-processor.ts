@@ -10,6 +10,7 @@ import { Repository } from 'typeorm';
 import { AlbumMapper } from '../albums/album.mapper';
 import { AlbumEntity } from '../albums/album.entity';
 import { refreshCover } from '../albums/cover';
+import { StageColorEntity } from '../albums/stage-color.entity';
 import { JobDispatcher } from '../queue/job-dispatcher';
 import type { JobAttempt } from '../queue/jobs';
 import { RealtimeEmitter } from '../realtime/realtime-emitter';
@@ -71,6 +72,21 @@ export class StageProcessor implements OnModuleInit {
         await Promise.all([this.storage.delete(thumbKey), this.storage.delete(previewKey)]);
         return;
       }
+      await this.stages.manager.transaction(async (tx) => {
+        await tx.delete(StageColorEntity, { stageId });
+        if (image.colors.length) {
+          await tx.insert(
+            StageColorEntity,
+            image.colors.map((c, rank) => ({
+              stageId,
+              rank,
+              albumId: stage.albumId,
+              hue: c.hue,
+              weight: c.weight,
+            })),
+          );
+        }
+      });
       await this.setStatus(stage, {
         status: 'ready',
         width: image.width,

@@ -16,6 +16,7 @@ import { refreshCover } from '../albums/cover';
 import { isUniqueViolation } from '../database/errors';
 import { ImageRejectedError, inspectImage } from '../media/image-pipeline';
 import { JobQueue } from '../queue/job-queue';
+import { SearchIndexer } from '../search/search-indexer';
 import { MediaStorage } from '../storage/media-storage';
 import type { UserEntity } from '../users/user.entity';
 import type { ReorderStagesDto, UpdateStageDto } from './dto';
@@ -46,6 +47,7 @@ export class StagesService {
     private readonly albums: AlbumsService,
     private readonly storage: MediaStorage,
     private readonly jobs: JobQueue,
+    private readonly search: SearchIndexer,
   ) {}
 
   /**
@@ -105,7 +107,9 @@ export class StagesService {
     if (dto.title !== undefined) stage.title = dto.title;
     if (dto.note !== undefined) stage.note = dto.note;
     if (dto.kind !== undefined) stage.kind = dto.kind;
-    return this.albums.mapper.stage(await this.stages.save(stage));
+    const saved = await this.stages.save(stage);
+    if (dto.title !== undefined) await this.search.album(this.stages.manager, albumId);
+    return this.albums.mapper.stage(saved);
   }
 
   /** Removes the stage, closes the gap in positions, and deletes its images through a job. */
@@ -123,6 +127,7 @@ export class StagesService {
         .execute();
       await tx.decrement(AlbumEntity, { id: albumId }, 'stageCount', 1);
       await refreshCover(tx, albumId);
+      await this.search.album(tx, albumId);
     });
     const keys = [stage.originalKey, stage.thumbKey, stage.previewKey].filter((k): k is string => !!k);
     await this.jobs.add('delete-objects', { keys });
@@ -180,6 +185,8 @@ export class StagesService {
         for (const stage of fresh) stage.position = position++;
         await tx.save(StageEntity, fresh);
         await tx.increment(AlbumEntity, { id: albumId }, 'stageCount', fresh.length);
+        // A new stage is painter activity: the work moves up in followers' feeds.
+        await tx.update(AlbumEntity, { id: albumId }, { activityAt: Date.now() });
       });
     } catch (err) {
       // The same file arrived twice at once; the other request stored it.

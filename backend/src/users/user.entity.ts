@@ -30,6 +30,10 @@ export class UserEntity {
   @Column({ type: 'int', default: 0 })
   authVersion!: number;
 
+  /** Accent-free, lower-case "username display name" for word search (FULLTEXT on MySQL). */
+  @Column({ type: 'varchar', length: 100, default: '' })
+  searchText!: string;
+
   @CreateDateColumn()
   createdAt!: Date;
 

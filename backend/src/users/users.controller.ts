@@ -17,7 +17,7 @@ import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { LIMITS, type Me } from '@gallery/contracts';
 import type { Request } from 'express';
 import { ApiErrors } from '../common/api-errors';
-import { CurrentUser } from '../auth/current-user';
+import { CurrentUser, OptionalUser } from '../auth/current-user';
 import { SignedInGuard } from '../auth/guards';
 import { signIn } from '../auth/session-login';
 import { ChangePasswordDto, UpdateProfileDto } from './dto';
@@ -75,7 +75,10 @@ export class UsersController {
   @Get(':username')
   @ApiOperation({ summary: "A painter's public profile" })
   @ApiErrors(404)
-  profile(@Param('username') username: string): Promise<ProfileDto> {
-    return this.users.profile(username);
+  profile(
+    @OptionalUser() viewer: UserEntity | null,
+    @Param('username') username: string,
+  ): Promise<ProfileDto> {
+    return this.users.profile(username, viewer);
   }
 }

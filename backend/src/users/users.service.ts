@@ -4,7 +4,10 @@ import type { Me, Profile } from '@gallery/contracts';
 import { randomBytes } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { hashPassword, verifyPassword } from '../auth/passwords';
+import { AlbumEntity } from '../albums/album.entity';
 import { isUniqueViolation } from '../database/errors';
+import { FollowEntity } from '../social/follow.entity';
+import { SearchIndexer } from '../search/search-indexer';
 import { MediaStorage } from '../storage/media-storage';
 import { renderAvatar } from './avatar';
 import type { ChangePasswordDto, UpdateProfileDto } from './dto';
@@ -18,6 +21,7 @@ export class UsersService {
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly storage: MediaStorage,
+    private readonly search: SearchIndexer,
   ) {
     this.mapper = new UserMapper(storage);
   }
@@ -39,23 +43,30 @@ export class UsersService {
       passwordHash: await hashPassword(input.password),
     });
     try {
-      return await this.users.save(user);
+      const saved = await this.users.save(user);
+      await this.search.user(this.users.manager, saved);
+      return saved;
     } catch (err) {
       if (isUniqueViolation(err)) throw usernameTaken();
       throw err;
     }
   }
 
-  async profile(username: string): Promise<Profile> {
+  /** A painter's page header: counts are what the viewer can see (unlisted works only for the painter). */
+  async profile(username: string, viewer: UserEntity | null): Promise<Profile> {
     const user = await this.findByUsername(username);
     if (!user) throw new NotFoundException('no painter by that name');
-    // Artworks and follows arrive with their own modules; until then the counts are zero.
-    return this.mapper.profile(user, {
-      albumCount: 0,
-      followerCount: 0,
-      followingCount: 0,
-      followedByMe: false,
-    });
+    const db = this.users.manager;
+    const [albumCount, followerCount, followingCount, followedByMe] = await Promise.all([
+      db.countBy(
+        AlbumEntity,
+        viewer?.id === user.id ? { ownerId: user.id } : { ownerId: user.id, visibility: 'public' },
+      ),
+      db.countBy(FollowEntity, { followeeId: user.id }),
+      db.countBy(FollowEntity, { followerId: user.id }),
+      viewer ? db.existsBy(FollowEntity, { followerId: viewer.id, followeeId: user.id }) : false,
+    ]);
+    return this.mapper.profile(user, { albumCount, followerCount, followingCount, followedByMe });
   }
 
   async updateProfile(user: UserEntity, dto: UpdateProfileDto): Promise<Me> {
@@ -72,6 +83,7 @@ export class UsersService {
       if (isUniqueViolation(err)) throw usernameTaken();
       throw err;
     }
+    await this.search.user(this.users.manager, user);
     return this.mapper.me(user);
   }
 

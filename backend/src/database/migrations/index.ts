@@ -2,7 +2,17 @@ import { AccountsMysql1763700000000 } from './1763700000000-accounts.mysql';
 import { AccountsSqlite1763700000000 } from './1763700000000-accounts.sqlite';
 import { ArtworksMysql1763710000000 } from './1763710000000-artworks.mysql';
 import { ArtworksSqlite1763710000000 } from './1763710000000-artworks.sqlite';
+import { DiscoveryMysql1763720000000 } from './1763720000000-discovery.mysql';
+import { DiscoverySqlite1763720000000 } from './1763720000000-discovery.sqlite';
 
 /** Migrations in order, one list per dialect. Each feature appends its pair. */
-export const SQLITE_MIGRATIONS = [AccountsSqlite1763700000000, ArtworksSqlite1763710000000];
-export const MYSQL_MIGRATIONS = [AccountsMysql1763700000000, ArtworksMysql1763710000000];
+export const SQLITE_MIGRATIONS = [
+  AccountsSqlite1763700000000,
+  ArtworksSqlite1763710000000,
+  DiscoverySqlite1763720000000,
+];
+export const MYSQL_MIGRATIONS = [
+  AccountsMysql1763700000000,
+  ArtworksMysql1763710000000,
+  DiscoveryMysql1763720000000,
+];

@@ -1,0 +1,18 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * The search port. Adapters: MySQL/MariaDB FULLTEXT (with a B-tree prefix path for 1–2 character
+ * queries, below InnoDB's token size) and SQLite FTS5. Callers pass normalised text and terms
+ * (see normalize.ts); results are ids, best first, public artworks only.
+ */
+export abstract class SearchIndex {
+  /** Stores an artwork's searchable text (title, description, stage titles). */
+  abstract putAlbum(db: EntityManager, albumId: string, text: string): Promise<void>;
+  abstract removeAlbum(db: EntityManager, albumId: string): Promise<void>;
+  /** Stores a painter's searchable text (username, display name). */
+  abstract putUser(db: EntityManager, userId: string, text: string): Promise<void>;
+  /** Public artworks matching every term (the last as a prefix): best match, then likes, then newest. */
+  abstract albumIds(db: EntityManager, terms: string[], limit: number): Promise<string[]>;
+  /** Painters whose username or display name has words starting with every term. */
+  abstract userIds(db: EntityManager, terms: string[], limit: number): Promise<string[]>;
+}

@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AlbumEntity } from '../albums/album.entity';
+import { StageEntity } from '../stages/stage.entity';
+import type { UserEntity } from '../users/user.entity';
+import { normalize } from './normalize';
+import { SearchIndex } from './search-index';
+
+/** Rebuilds the searchable text of an artwork or painter after anything in it changes. */
+@Injectable()
+export class SearchIndexer {
+  constructor(private readonly index: SearchIndex) {}
+
+  async album(db: EntityManager, albumId: string): Promise<void> {
+    const album = await db.findOneBy(AlbumEntity, { id: albumId });
+    if (!album) return this.index.removeAlbum(db, albumId);
+    const stages = await db.find(StageEntity, { where: { albumId }, select: { title: true } });
+    const text = normalize([album.title, album.description, ...stages.map((s) => s.title)].join(' ')).slice(
+      0,
+      60_000,
+    );
+    await this.index.putAlbum(db, albumId, text);
+  }
+
+  removeAlbum(db: EntityManager, albumId: string): Promise<void> {
+    return this.index.removeAlbum(db, albumId);
+  }
+
+  async user(db: EntityManager, user: UserEntity): Promise<void> {
+    await this.index.putUser(db, user.id, normalize(`${user.username} ${user.displayName}`).slice(0, 100));
+  }
+}

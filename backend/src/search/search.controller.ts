@@ -1,0 +1,33 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { LIMITS, type SearchResult } from '@gallery/contracts';
+import { IsString, Length } from 'class-validator';
+import { AlbumCardDto } from '../albums/responses';
+import { ApiErrors } from '../common/api-errors';
+import { UserSummaryDto } from '../users/responses';
+import { SearchService } from './search.service';
+
+export class SearchQuery {
+  @ApiProperty({ minLength: LIMITS.searchQuery.min, maxLength: LIMITS.searchQuery.max, example: 'harbour' })
+  @IsString()
+  @Length(LIMITS.searchQuery.min, LIMITS.searchQuery.max, { message: 'q must be 1 to 100 characters' })
+  q!: string;
+}
+
+export class SearchResultDto implements SearchResult {
+  @ApiProperty({ type: [AlbumCardDto] }) albums!: AlbumCardDto[];
+  @ApiProperty({ type: [UserSummaryDto] }) users!: UserSummaryDto[];
+}
+
+@ApiTags('search')
+@Controller('search')
+export class SearchController {
+  constructor(private readonly searchService: SearchService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Public artworks and painters matching q (operators and quotes are plain text)' })
+  @ApiErrors(400)
+  search(@Query() query: SearchQuery): Promise<SearchResultDto> {
+    return this.searchService.search(query.q);
+  }
+}

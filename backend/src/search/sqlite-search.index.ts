@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { SearchIndex } from './search-index';
+
+/** FTS5 tables album_fts / user_fts (unicode61, diacritics removed), ranked by bm25. */
+@Injectable()
+export class SqliteSearchIndex extends SearchIndex {
+  async putAlbum(db: EntityManager, albumId: string, text: string): Promise<void> {
+    await db.query('DELETE FROM "album_fts" WHERE "albumId" = ?', [albumId]);
+    await db.query('INSERT INTO "album_fts" ("albumId", "body") VALUES (?, ?)', [albumId, text]);
+  }
+
+  async removeAlbum(db: EntityManager, albumId: string): Promise<void> {
+    await db.query('DELETE FROM "album_fts" WHERE "albumId" = ?', [albumId]);
+  }
+
+  async putUser(db: EntityManager, userId: string, text: string): Promise<void> {
+    await db.query('DELETE FROM "user_fts" WHERE "userId" = ?', [userId]);
+    await db.query('INSERT INTO "user_fts" ("userId", "body") VALUES (?, ?)', [userId, text]);
+  }
+
+  async albumIds(db: EntityManager, terms: string[], limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await db.query(
+      'SELECT a."id" AS "id" FROM "album_fts" JOIN "albums" a ON a."id" = "album_fts"."albumId" ' +
+        'WHERE "album_fts" MATCH ? AND a."visibility" = ? ORDER BY bm25("album_fts"), a."likeCount" DESC, a."id" DESC LIMIT ?',
+      [match(terms), 'public', limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async userIds(db: EntityManager, terms: string[], limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await db.query(
+      'SELECT "userId" AS "id" FROM "user_fts" WHERE "user_fts" MATCH ? ORDER BY bm25("user_fts") LIMIT ?',
+      [match(terms), limit],
+    );
+    return rows.map((r) => r.id);
+  }
+}
+
+/** Each term quoted (so it is never an FTS5 operator) and used as a prefix. */
+function match(terms: string[]): string {
+  return terms.map((t) => `"${t}"*`).join(' ');
+}
