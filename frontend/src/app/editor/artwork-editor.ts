@@ -22,12 +22,13 @@ import { SavedMark } from '../ui/saved-mark';
 import { ArtworkStore, SAVE_KEYS } from './artwork-store';
 import { DropZone } from './drop-zone';
 import { StageRow } from './stage-row';
+import { StageUploads } from './stage-uploads';
 
 /** /a/:id/edit — the painter's workbench for one artwork. Only its painter gets here. */
 @Component({
   selector: 'app-artwork-editor',
   imports: [CdkDropList, CdkDrag, RouterLink, DropZone, StageRow, SavedMark],
-  providers: [ArtworkStore],
+  providers: [ArtworkStore, StageUploads],
   templateUrl: './artwork-editor.html',
   styleUrl: './artwork-editor.css',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -7,6 +7,7 @@ import { NEVER } from 'rxjs';
 import { Realtime } from '../realtime/realtime';
 import { album, image, stage } from '../testing/artworks';
 import { AUTOSAVE_MS, ArtworkStore } from './artwork-store';
+import { StageUploads } from './stage-uploads';
 
 const STAGES = [stage('s1', 0, { title: 'Sketch' }), stage('s2', 1), stage('s3', 2)];
 
@@ -23,6 +24,7 @@ function setUp(initial: Album = album(STAGES)) {
       provideHttpClient(),
       provideHttpClientTesting(),
       ArtworkStore,
+      StageUploads,
       // The socket is not what these specs are about.
       { provide: Realtime, useValue: { stageUpdates: () => NEVER } },
     ],

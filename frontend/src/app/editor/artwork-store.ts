@@ -1,5 +1,4 @@
 import { moveItemInArray } from '@angular/cdk/drag-drop';
-import { HttpEventType } from '@angular/common/http';
 import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
 import type { Album, Stage, UpdateAlbumRequest, UpdateStageRequest, Visibility } from '@gallery/contracts';
 import { firstValueFrom } from 'rxjs';
@@ -9,7 +8,7 @@ import { Artworks } from '../artwork/artworks';
 import { followStages } from '../artwork/live';
 import { isProcessing, renumber, upsertStage, withServerState } from '../artwork/stages';
 import { Debouncer } from './debouncer';
-import { type RejectedFile, batchLabel, planUpload } from './upload-plan';
+import { StageUploads } from './stage-uploads';
 
 /** Quiet period after the last keystroke before an edit is saved. */
 export const AUTOSAVE_MS = 600;
@@ -20,17 +19,6 @@ export const SAVE_KEYS = { details: 'details', visibility: 'visibility', cover: 
 export interface SaveStatus {
   readonly state: 'saving' | 'saved' | 'failed';
   readonly message: string | null;
-}
-
-/** One upload request (up to 20 files) and how far it has got. */
-export interface UploadItem {
-  readonly id: number;
-  readonly label: string;
-  readonly files: number;
-  readonly loaded: number;
-  readonly total: number;
-  readonly state: 'waiting' | 'uploading' | 'done' | 'failed';
-  readonly error: string | null;
 }
 
 type DetailChanges = Pick<UpdateAlbumRequest, 'title' | 'description'>;
@@ -45,8 +33,7 @@ export class ArtworkStore {
   private readonly artworks = inject(Artworks);
   private readonly state = signal<Album | null>(null);
   private readonly saveStatuses = signal<Readonly<Partial<Record<string, SaveStatus>>>>({});
-  private readonly uploadItems = signal<readonly UploadItem[]>([]);
-  private readonly rejectedFiles = signal<readonly RejectedFile[]>([]);
+  private readonly uploader = inject(StageUploads);
   private readonly notice = signal<string | null>(null);
 
   private readonly autosave = new Debouncer(AUTOSAVE_MS);
@@ -57,9 +44,6 @@ export class ArtworkStore {
   /** Stages being deleted: a poll answering meanwhile must not bring them back. */
   private readonly removed = new Set<string>();
   private reorderCount = 0;
-  private uploadCount = 0;
-  private uploadQueue: Promise<void> = Promise.resolve();
-  private queuedUploads = 0;
 
   /** The artwork as the painter sees it now, unsaved edits included. */
   readonly album = this.state.asReadonly();
@@ -68,12 +52,10 @@ export class ArtworkStore {
   readonly busy = computed(() => this.stages().some(isProcessing));
   /** Save state per key: SAVE_KEYS or a stage id. */
   readonly saves = this.saveStatuses.asReadonly();
-  readonly uploads = this.uploadItems.asReadonly();
-  readonly uploading = computed(() =>
-    this.uploadItems().some((item) => item.state === 'waiting' || item.state === 'uploading'),
-  );
+  readonly uploads = this.uploader.uploads;
+  readonly uploading = this.uploader.uploading;
   /** Files the last selection could not send, with reasons. */
-  readonly rejected = this.rejectedFiles.asReadonly();
+  readonly rejected = this.uploader.rejected;
   /** The latest problem that is not tied to one field (a refused reorder, a failed delete). */
   readonly problem = this.notice.asReadonly();
 
@@ -245,35 +227,19 @@ export class ArtworkStore {
     if (!album) {
       return Promise.resolve();
     }
-    const plan = planUpload(files);
-    this.rejectedFiles.set(plan.rejected);
-    this.uploadItems.update((items) =>
-      items.filter((item) => item.state === 'waiting' || item.state === 'uploading'),
-    );
-    for (const batch of plan.batches) {
-      const item: UploadItem = {
-        id: ++this.uploadCount,
-        label: batchLabel(batch),
-        files: batch.length,
-        loaded: 0,
-        total: batch.reduce((sum, file) => sum + file.size, 0),
-        state: 'waiting',
-        error: null,
-      };
-      this.uploadItems.update((items) => [...items, item]);
-      const run = () => this.send(album.id, item.id, batch).finally(() => this.queuedUploads--);
-      // Idle: start now, so the bar moves at once; otherwise after the requests before it.
-      this.uploadQueue = this.queuedUploads++ === 0 ? run() : this.uploadQueue.then(run);
-    }
-    return this.uploadQueue;
+    return this.uploader.upload(album.id, files, (stages) => {
+      // A file uploaded before comes back as its existing stage: nothing new to add.
+      const fresh = stages.filter((stage) => !this.stages().some((s) => s.id === stage.id));
+      this.updateStages((current) => fresh.reduce(upsertStage, [...current]));
+    });
   }
 
   dismissUpload(id: number): void {
-    this.uploadItems.update((items) => items.filter((item) => item.id !== id));
+    this.uploader.dismiss(id);
   }
 
   dismissRejected(): void {
-    this.rejectedFiles.set([]);
+    this.uploader.dismissRejected();
   }
 
   // ---- Keeping up with the server ----
@@ -374,45 +340,6 @@ export class ArtworkStore {
         this.saveChains.delete(key);
       }
     }
-  }
-
-  private send(albumId: string, itemId: number, files: readonly File[]): Promise<void> {
-    this.patchUpload(itemId, { state: 'uploading' });
-    return new Promise<void>((resolve) => {
-      this.artworks.uploadStages(albumId, files).subscribe({
-        next: (event) => {
-          if (event.type === HttpEventType.UploadProgress) {
-            this.patchUpload(itemId, {
-              loaded: event.loaded,
-              ...(event.total ? { total: event.total } : {}),
-            });
-          } else if (event.type === HttpEventType.Response) {
-            for (const stage of event.body?.stages ?? []) {
-              // A file uploaded before comes back as its existing stage: nothing new to add.
-              if (!this.stages().some((s) => s.id === stage.id)) {
-                this.updateStages((stages) => upsertStage(stages, stage));
-              }
-            }
-            this.uploadItems.update((items) =>
-              items.map((item) =>
-                item.id === itemId ? { ...item, state: 'done', loaded: item.total } : item,
-              ),
-            );
-          }
-        },
-        error: (error: unknown) => {
-          this.patchUpload(itemId, { state: 'failed', error: describeApiError(error) });
-          resolve();
-        },
-        complete: () => resolve(),
-      });
-    });
-  }
-
-  private patchUpload(id: number, changes: Partial<UploadItem>): void {
-    this.uploadItems.update((items) =>
-      items.map((item) => (item.id === id ? { ...item, ...changes } : item)),
-    );
   }
 
   private patchAlbum(changes: Partial<Album>): void {

@@ -72,11 +72,11 @@ export class Lightbox {
     this.preloadNeighbours();
   }
 
-  previous(): void {
+  protected previous(): void {
     this.show(this.index() - 1);
   }
 
-  next(): void {
+  protected next(): void {
     this.show(this.index() + 1);
   }
 
