@@ -149,6 +149,18 @@ describe('ArtworkStore', () => {
       http.expectOne('/api/albums/art-1/stages/s3').flush(stage('s3', 2));
     });
 
+    it('saves what was typed for one artwork before another opens in the same editor', () => {
+      const { store, http } = setUp();
+      store.editStage('s1', { note: 'Half done' });
+      store.open(album([stage('t1', 0)], { id: 'art-2' }));
+      const request = http.expectOne({ method: 'PATCH', url: '/api/albums/art-1/stages/s1' });
+      expect(request.request.body).toEqual({ note: 'Half done' });
+      request.flush(stage('s1', 0));
+      jest.advanceTimersByTime(AUTOSAVE_MS * 2);
+      http.expectNone({ method: 'PATCH' });
+      expect(ids(store.stages())).toEqual(['t1']);
+    });
+
     it('does not save an empty title, and says so', () => {
       const { store, http } = setUp();
       store.editDetails({ title: '   ' });

@@ -71,6 +71,13 @@ export class ArtworkStore {
   }
 
   open(album: Album): void {
+    const current = this.state();
+    if (current && current.id !== album.id) {
+      // Another artwork in the same editor: what was typed for this one is saved to this one.
+      this.autosave.flush();
+      this.saveStatuses.set({});
+      this.notice.set(null);
+    }
     this.state.set(album);
   }
 
