@@ -1,7 +1,6 @@
 import type { Routes } from '@angular/router';
 
 import { signedInGuard, signedOutGuard } from './auth/guards';
-import { editableAlbum } from './editor/editable-album';
 
 export const routes: Routes = [
   {
@@ -34,9 +33,7 @@ export const routes: Routes = [
   },
   {
     path: 'a/:id/edit',
-    title: 'Edit artwork',
-    resolve: { album: editableAlbum },
-    loadComponent: () => import('./editor/artwork-editor').then((m) => m.ArtworkEditor),
+    loadChildren: () => import('./editor/routes').then((m) => m.EDITOR_ROUTES),
   },
   {
     path: 'a/:id',
