@@ -1,65 +1,46 @@
-import { DatePipe } from '@angular/common';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  type ElementRef,
-  effect,
-  inject,
-  input,
-  untracked,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, input, untracked } from '@angular/core';
 import { RouterLink } from '@angular/router';
 
-import { StageImage } from '../artwork/stage-image';
-import { PainterArtworks } from './painter-artworks';
+import { Artworks } from '../artwork/artworks';
+import { CardFeed } from '../artwork/card-feed';
+import { CardGrid } from '../artwork/card-grid';
+import { EmptyState } from '../ui/empty-state';
 
-/**
- * A painter's artworks as a grid of covers, newest first; more arrive as the visitor scrolls
- * towards the end (or presses "Show more").
- */
+/** Artworks per page on a painter's page. */
+export const PAGE_SIZE = 24;
+
+/** A painter's artworks as a grid of covers, newest first, a page at a time. */
 @Component({
   selector: 'app-artwork-grid',
-  imports: [DatePipe, RouterLink, StageImage],
-  providers: [PainterArtworks],
-  templateUrl: './artwork-grid.html',
-  styleUrl: './artwork-grid.css',
+  imports: [CardGrid, EmptyState, RouterLink],
+  template: `
+    <app-card-grid [source]="feed">
+      <app-empty-state>
+        <h3>No artworks yet</h3>
+        @if (own()) {
+          <p>Post the sketch today and add each stage as the painting grows.</p>
+          <div class="actions">
+            <a class="btn btn-primary" routerLink="/new">Start your first artwork</a>
+          </div>
+        } @else {
+          <p>When {{ displayName() }} publishes an artwork, it will appear here.</p>
+        }
+      </app-empty-state>
+    </app-card-grid>
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ArtworkGrid {
-  protected readonly store = inject(PainterArtworks);
+  private readonly artworks = inject(Artworks);
+  protected readonly feed = new CardFeed();
 
   readonly username = input.required<string>();
   readonly displayName = input.required<string>();
   /** The painter is looking at their own page. */
   readonly own = input(false);
 
-  private readonly sentinel = viewChild<ElementRef<HTMLElement>>('sentinel');
-
   private readonly load = effect(() => {
     const username = this.username();
-    untracked(() => void this.store.load(username));
-  });
-
-  /**
-   * Loads the next page when the end of the grid comes near. Observing afresh after every page
-   * makes the observer report again, so a short page that leaves the end in view loads another.
-   */
-  private readonly loadOnScroll = effect((onCleanup) => {
-    const sentinel = this.sentinel()?.nativeElement;
-    this.store.cards();
-    if (!sentinel || typeof IntersectionObserver === 'undefined') {
-      return;
-    }
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) {
-          void this.store.more();
-        }
-      },
-      { rootMargin: '0px 0px 600px 0px' },
-    );
-    observer.observe(sentinel);
-    onCleanup(() => observer.disconnect());
+    untracked(() => void this.feed.load((cursor) => this.artworks.byPainter(username, cursor, PAGE_SIZE)));
   });
 }

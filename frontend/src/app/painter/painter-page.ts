@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import type { Profile } from '@gallery/contracts';
@@ -7,6 +7,8 @@ import { catchError, map, of, startWith, switchMap } from 'rxjs';
 
 import { describeApiError, hasStatus } from '../api/api-error';
 import { Session } from '../auth/session';
+import { FollowButton } from '../social/follow-button';
+import { FollowToggle } from '../social/follow-toggle';
 import { Avatar } from '../ui/avatar';
 import { ArtworkGrid } from './artwork-grid';
 import { Painters } from './painters';
@@ -20,7 +22,8 @@ type ProfileState =
 /** /u/:username — who the painter is, and their artworks. */
 @Component({
   selector: 'app-painter-page',
-  imports: [ArtworkGrid, Avatar, DatePipe, RouterLink],
+  imports: [ArtworkGrid, Avatar, DatePipe, FollowButton, RouterLink],
+  providers: [FollowToggle],
   templateUrl: './painter-page.html',
   styleUrl: './painter-page.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -28,6 +31,8 @@ type ProfileState =
 export class PainterPage {
   private readonly painters = inject(Painters);
   private readonly session = inject(Session);
+  /** Follow / Following, and the follower count it changes. */
+  protected readonly follow = inject(FollowToggle);
 
   /** Route parameter. */
   readonly username = input.required<string>();
@@ -60,6 +65,13 @@ export class PainterPage {
   protected readonly own = computed(() => {
     const profile = this.profile();
     return profile !== null && profile.username === this.session.username();
+  });
+
+  private readonly showFollow = effect(() => {
+    const profile = this.profile();
+    if (profile) {
+      this.follow.show(profile);
+    }
   });
 
   protected readonly missing = computed(() => this.state().status === 'missing');

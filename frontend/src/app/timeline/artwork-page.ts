@@ -13,6 +13,7 @@ import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 
 import { Session } from '../auth/session';
+import { ReactionBar } from '../social/reaction-bar';
 import { Avatar } from '../ui/avatar';
 import { ArtworkView } from './artwork-view';
 import { Lightbox, type LightboxData } from './lightbox';
@@ -21,7 +22,7 @@ import { type EnlargeRequest, Timeline } from './timeline';
 /** /a/:id and /s/:code — an artwork's story: who painted it, and its stages on a timeline. */
 @Component({
   selector: 'app-artwork-page',
-  imports: [Avatar, DatePipe, RouterLink, Timeline],
+  imports: [Avatar, DatePipe, ReactionBar, RouterLink, Timeline],
   providers: [ArtworkView],
   templateUrl: './artwork-page.html',
   styleUrl: './artwork-page.css',
