@@ -3,6 +3,7 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { AlbumViewAccess } from './albums/album-view-access';
 import { AlbumsModule } from './albums/albums.module';
 import { AuthModule } from './auth/auth.module';
+import { ChatModule } from './chat/chat.module';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -42,6 +43,7 @@ export class AppModule {
         StagesModule,
         SocialModule,
         SearchModule,
+        ChatModule,
         HealthModule,
         RealtimeModule.forRoot({ albumAccess: { imports: [AlbumsModule], useExisting: AlbumViewAccess } }),
         ...(config.webDir ? [webApp(config.webDir)] : []),

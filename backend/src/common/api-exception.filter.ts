@@ -21,6 +21,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const body = toApiError(exception);
     if (body.statusCode >= 500)
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    // Rate limits that know when the caller may try again say so, as the HTTP throttler does.
+    const retryAfter = (exception as { retryAfter?: unknown } | null)?.retryAfter;
+    if (typeof retryAfter === 'number' && !res.headersSent) res.setHeader('Retry-After', String(retryAfter));
     if (!res.headersSent) res.status(body.statusCode).json(body);
   }
 }

@@ -38,8 +38,8 @@ export class AppConfig {
   jobsInApi!: boolean;
   /** Stages still pending/processing after this long are queued again (lost job, dead worker). */
   stageRecoveryMs!: number;
-  /** Sign-in and registration attempts allowed per 5 minutes. */
-  rateLimit!: { authPerIp: number; authPerUsername: number };
+  /** Sign-in and registration attempts allowed per 5 minutes; chat messages per person per 10 s. */
+  rateLimit!: { authPerIp: number; authPerUsername: number; chatPer10s: number };
 }
 
 /** A wrong setting: the message names the variable and what it should be. */
@@ -169,6 +169,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     rateLimit: {
       authPerIp: intVar(env, 'RATE_LIMIT_AUTH_PER_IP', 30, 1, 1_000_000),
       authPerUsername: intVar(env, 'RATE_LIMIT_AUTH_PER_USERNAME', 10, 1, 1_000_000),
+      chatPer10s: intVar(env, 'RATE_LIMIT_CHAT_PER_10S', 10, 1, 1_000_000),
     },
   } satisfies AppConfig);
   return config;

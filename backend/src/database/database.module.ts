@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
+import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
+import { serializeTransactions } from './serialize-transactions';
 
 /** The database port: SQLite file by default, MySQL/MariaDB when DATABASE_URL says so. */
 @Module({
@@ -9,6 +11,10 @@ import { dataSourceOptions } from './data-source-options';
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => dataSourceOptions(config.database),
+      dataSourceFactory: async (options) => {
+        const dataSource = await new DataSource(options!).initialize();
+        return options!.type === 'better-sqlite3' ? serializeTransactions(dataSource) : dataSource;
+      },
     }),
   ],
 })

@@ -1,5 +1,8 @@
 import { AlbumEntity } from '../albums/album.entity';
 import { StageColorEntity } from '../albums/stage-color.entity';
+import { ConversationEntity } from '../chat/conversation.entity';
+import { MemberEntity } from '../chat/member.entity';
+import { MessageEntity } from '../chat/message.entity';
 import { FavoriteEntity } from '../social/favorite.entity';
 import { FollowEntity } from '../social/follow.entity';
 import { LikeEntity } from '../social/like.entity';
@@ -17,4 +20,7 @@ export const ENTITIES = [
   LikeEntity,
   FavoriteEntity,
   FollowEntity,
+  ConversationEntity,
+  MemberEntity,
+  MessageEntity,
 ];

@@ -15,4 +15,10 @@ export abstract class RealtimeEmitter {
     event: E,
     ...args: Parameters<ServerToClientEvents[E]>
   ): void;
+
+  /** Puts every socket of these users, on any instance, into `room` (e.g. a new group member). */
+  abstract joinRoom(userIds: string[], room: string): void;
+
+  /** Takes every socket of these users out of `room`, at once (e.g. a removed member). */
+  abstract leaveRoom(userIds: string[], room: string): void;
 }

@@ -38,7 +38,7 @@ export class RealtimeModule {
           ? { provide: AlbumAccess, useExisting: access.useExisting }
           : { provide: AlbumAccess, useClass: NoAlbumAccess },
       ],
-      exports: [RealtimeEmitter, RealtimeConnections],
+      exports: [RealtimeEmitter, RealtimeConnections, SocketServer],
     };
   }
 }

@@ -1,4 +1,4 @@
-import type { ServerToClientEvents } from '@gallery/contracts';
+import { ROOMS, type ServerToClientEvents } from '@gallery/contracts';
 import { Emitter } from '@socket.io/redis-emitter';
 import type Redis from 'ioredis';
 import { RealtimeEmitter } from './realtime-emitter';
@@ -25,5 +25,13 @@ export class RedisEmitter extends RealtimeEmitter {
     // `to([])` would broadcast to every socket.
     if (rooms.length === 0) return;
     this.emitter.to(rooms).emit(event, ...args);
+  }
+
+  joinRoom(userIds: string[], room: string): void {
+    if (userIds.length) this.emitter.in(userIds.map(ROOMS.user)).socketsJoin(room);
+  }
+
+  leaveRoom(userIds: string[], room: string): void {
+    if (userIds.length) this.emitter.in(userIds.map(ROOMS.user)).socketsLeave(room);
   }
 }

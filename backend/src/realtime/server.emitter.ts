@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { ServerToClientEvents } from '@gallery/contracts';
+import { ROOMS, type ServerToClientEvents } from '@gallery/contracts';
 import { RealtimeEmitter } from './realtime-emitter';
 import { SocketServer } from './socket-server';
 
@@ -26,5 +26,13 @@ export class ServerEmitter extends RealtimeEmitter {
       return;
     }
     server.to(rooms).emit(event, ...args);
+  }
+
+  joinRoom(userIds: string[], room: string): void {
+    if (userIds.length) this.sockets.server?.in(userIds.map(ROOMS.user)).socketsJoin(room);
+  }
+
+  leaveRoom(userIds: string[], room: string): void {
+    if (userIds.length) this.sockets.server?.in(userIds.map(ROOMS.user)).socketsLeave(room);
   }
 }

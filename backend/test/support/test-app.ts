@@ -61,6 +61,7 @@ export class TestApp {
       SESSION_SECRET: 'test-secret-test-secret',
       RATE_LIMIT_AUTH_PER_IP: '10000',
       RATE_LIMIT_AUTH_PER_USERNAME: '10000',
+      RATE_LIMIT_CHAT_PER_10S: '10000',
       ...options.env,
     };
     let dropDb = async () => {};

@@ -2,6 +2,8 @@ import { AccountsMysql1763700000000 } from './1763700000000-accounts.mysql';
 import { AccountsSqlite1763700000000 } from './1763700000000-accounts.sqlite';
 import { ArtworksMysql1763710000000 } from './1763710000000-artworks.mysql';
 import { ArtworksSqlite1763710000000 } from './1763710000000-artworks.sqlite';
+import { ChatMysql1763730000000 } from './1763730000000-chat.mysql';
+import { ChatSqlite1763730000000 } from './1763730000000-chat.sqlite';
 import { DiscoveryMysql1763720000000 } from './1763720000000-discovery.mysql';
 import { DiscoverySqlite1763720000000 } from './1763720000000-discovery.sqlite';
 
@@ -10,9 +12,11 @@ export const SQLITE_MIGRATIONS = [
   AccountsSqlite1763700000000,
   ArtworksSqlite1763710000000,
   DiscoverySqlite1763720000000,
+  ChatSqlite1763730000000,
 ];
 export const MYSQL_MIGRATIONS = [
   AccountsMysql1763700000000,
   ArtworksMysql1763710000000,
   DiscoveryMysql1763720000000,
+  ChatMysql1763730000000,
 ];

@@ -1,0 +1,182 @@
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+  UploadedFile,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { LIMITS, type Conversation, type Message, type Page } from '@gallery/contracts';
+import type { Response } from 'express';
+import { CurrentUser } from '../auth/current-user';
+import { SignedInGuard } from '../auth/guards';
+import { ApiErrors } from '../common/api-errors';
+import { removeTempUploads, TempUploadStorage, type TempUpload } from '../stages/temp-upload.storage';
+import type { UserEntity } from '../users/user.entity';
+import { prepareAttachment } from './attachments';
+import { ConversationsService } from './conversations.service';
+import {
+  AddMemberDto,
+  CreateGroupDto,
+  GroupNameDto,
+  HistoryQuery,
+  MemberRoleDto,
+  OpenDirectDto,
+  SendMessageDto,
+} from './dto';
+import { MessagesService } from './messages.service';
+
+const attachmentUpload = FileInterceptor('file', {
+  storage: new TempUploadStorage(),
+  limits: { fileSize: LIMITS.chatAttachmentBytes, files: 1, fields: 5 },
+});
+
+@ApiTags('chat')
+@Controller('chat')
+@UseGuards(SignedInGuard)
+export class ChatController {
+  constructor(
+    private readonly conversations: ConversationsService,
+    private readonly messages: MessagesService,
+  ) {}
+
+  @Get('conversations')
+  @ApiOperation({ summary: 'My conversations: the public room first, then by latest message' })
+  @ApiErrors(401)
+  list(@CurrentUser() user: UserEntity): Promise<Conversation[]> {
+    return this.conversations.list(user);
+  }
+
+  @Post('direct')
+  @ApiOperation({ summary: 'Open (201) or return the existing (200) conversation with one painter' })
+  @ApiErrors(400, 401, 403, 404)
+  async direct(
+    @CurrentUser() user: UserEntity,
+    @Body() dto: OpenDirectDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Conversation> {
+    const { conversation, created } = await this.conversations.openDirect(user, dto.username);
+    res.status(created ? 201 : 200);
+    return conversation;
+  }
+
+  @Post('groups')
+  @ApiOperation({ summary: 'Create a group; you are its admin' })
+  @ApiErrors(400, 401, 403, 404)
+  createGroup(@CurrentUser() user: UserEntity, @Body() dto: CreateGroupDto): Promise<Conversation> {
+    return this.conversations.createGroup(user, dto);
+  }
+
+  @Patch('groups/:id')
+  @ApiOperation({ summary: 'Rename a group (admins)' })
+  @ApiErrors(400, 401, 403, 404)
+  rename(
+    @CurrentUser() user: UserEntity,
+    @Param('id') id: string,
+    @Body() dto: GroupNameDto,
+  ): Promise<Conversation> {
+    return this.conversations.rename(user, id, dto.name);
+  }
+
+  @Post('groups/:id/members')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Add a member (admins)' })
+  @ApiErrors(400, 401, 403, 404)
+  addMember(
+    @CurrentUser() user: UserEntity,
+    @Param('id') id: string,
+    @Body() dto: AddMemberDto,
+  ): Promise<Conversation> {
+    return this.conversations.addMember(user, id, dto.username);
+  }
+
+  @Patch('groups/:id/members/:username')
+  @ApiOperation({ summary: 'Make a member an admin, or an admin a member (admins)' })
+  @ApiErrors(400, 401, 403, 404)
+  setRole(
+    @CurrentUser() user: UserEntity,
+    @Param('id') id: string,
+    @Param('username') username: string,
+    @Body() dto: MemberRoleDto,
+  ): Promise<Conversation> {
+    return this.conversations.setRole(user, id, username, dto.role);
+  }
+
+  @Delete('groups/:id/members/:username')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a member (admins), or leave (yourself)' })
+  @ApiErrors(400, 401, 403, 404)
+  removeMember(
+    @CurrentUser() user: UserEntity,
+    @Param('id') id: string,
+    @Param('username') username: string,
+  ): Promise<void> {
+    return this.conversations.removeMember(user, id, username);
+  }
+
+  @Get('conversations/:id/messages')
+  @ApiOperation({ summary: 'History, oldest first within a page; `public` is the public room' })
+  @ApiErrors(400, 401, 404)
+  history(
+    @CurrentUser() user: UserEntity,
+    @Param('id') id: string,
+    @Query() query: HistoryQuery,
+  ): Promise<Page<Message>> {
+    return this.messages.history(user, id, query);
+  }
+
+  @Post('conversations/:id/messages')
+  @ApiOperation({ summary: 'Send a message (same as the chat:send socket event)' })
+  @ApiErrors(400, 401, 403, 404, 429)
+  send(
+    @CurrentUser() user: UserEntity,
+    @Param('id') id: string,
+    @Body() dto: SendMessageDto,
+  ): Promise<Message> {
+    return this.messages.send(user, id, dto.body);
+  }
+
+  @Post('conversations/:id/attachments')
+  @UseInterceptors(attachmentUpload)
+  @ApiOperation({ summary: 'Send a file (≤ 25 MB): images, PDF, ZIP or plain text' })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' } },
+    },
+  })
+  @ApiErrors(400, 401, 403, 404, 413, 415, 429)
+  async attach(
+    @CurrentUser() user: UserEntity,
+    @Param('id') id: string,
+    @UploadedFile() file: TempUpload | undefined,
+  ): Promise<Message> {
+    if (!file) throw new BadRequestException('file is required');
+    try {
+      await this.conversations.access(user, id);
+      return await this.messages.send(user, id, '', await prepareAttachment(file.path, file.originalname));
+    } finally {
+      await removeTempUploads([file]);
+    }
+  }
+
+  @Delete('conversations/:id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete the history for me; it comes back, empty, with the next message' })
+  @ApiErrors(400, 401, 403, 404)
+  remove(@CurrentUser() user: UserEntity, @Param('id') id: string): Promise<void> {
+    return this.conversations.deleteForMe(user, id);
+  }
+}

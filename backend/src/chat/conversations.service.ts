@@ -1,0 +1,277 @@
+import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { PUBLIC_ROOM_ID, ROOMS, type Conversation } from '@gallery/contracts';
+import { DataSource, In, MoreThan, Not, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { isUniqueViolation } from '../database/errors';
+import { RealtimeEmitter } from '../realtime/realtime-emitter';
+import { MediaStorage } from '../storage/media-storage';
+import { UserEntity } from '../users/user.entity';
+import { ChatMapper } from './chat.mapper';
+import { ConversationEntity } from './conversation.entity';
+import type { CreateGroupDto } from './dto';
+import { MemberEntity } from './member.entity';
+import { MessageEntity } from './message.entity';
+
+/** A conversation as one user may see it: the public room has no member row. */
+export interface Access {
+  conversation: ConversationEntity;
+  member: MemberEntity | null;
+}
+
+@Injectable()
+export class ConversationsService {
+  readonly mapper: ChatMapper;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly realtime: RealtimeEmitter,
+    storage: MediaStorage,
+  ) {
+    this.mapper = new ChatMapper(storage);
+  }
+
+  /** The conversation if the user is in it; 404 otherwise, so outsiders cannot probe ids. */
+  async access(user: UserEntity, id: string): Promise<Access> {
+    const conversation = await this.db.getRepository(ConversationEntity).findOneBy({ id });
+    if (conversation?.kind === 'public') return { conversation, member: null };
+    const member = conversation
+      ? await this.db.getRepository(MemberEntity).findOneBy({ conversationId: id, userId: user.id })
+      : null;
+    if (!conversation || !member) throw new NotFoundException('no such conversation');
+    return { conversation, member };
+  }
+
+  /** Ids of every conversation the user belongs to (their sockets join these rooms). */
+  async idsOf(userId: string): Promise<string[]> {
+    const rows = await this.db
+      .getRepository(MemberEntity)
+      .find({ where: { userId }, select: { conversationId: true } });
+    return [PUBLIC_ROOM_ID, ...rows.map((r) => r.conversationId)];
+  }
+
+  /** The public room first, then the rest by latest message; deleted ones stay away until a new message. */
+  async list(user: UserEntity): Promise<Conversation[]> {
+    const memberships = await this.db.getRepository(MemberEntity).findBy({ userId: user.id, hidden: false });
+    const ids = memberships.map((m) => m.conversationId);
+    const conversations = await this.db.getRepository(ConversationEntity).find({
+      where: [{ id: PUBLIC_ROOM_ID }, ...(ids.length ? [{ id: In(ids) }] : [])],
+    });
+    conversations.sort((a, b) =>
+      a.kind === 'public' ? -1 : b.kind === 'public' ? 1 : b.lastMessageAt - a.lastMessageAt,
+    );
+    const mine = new Map(memberships.map((m) => [m.conversationId, m]));
+    return Promise.all(conversations.map((c) => this.present(c, mine.get(c.id) ?? null)));
+  }
+
+  async get(user: UserEntity, id: string): Promise<Conversation> {
+    const { conversation, member } = await this.access(user, id);
+    return this.present(conversation, member);
+  }
+
+  /** One conversation per pair: opening it again returns the same one (and un-deletes it for me). */
+  async openDirect(
+    user: UserEntity,
+    username: string,
+  ): Promise<{ conversation: Conversation; created: boolean }> {
+    const other = await this.findUser(username);
+    if (other.id === user.id) throw new BadRequestException('you cannot message yourself');
+    const directKey = [user.id, other.id].sort().join(':');
+    const repo = this.db.getRepository(ConversationEntity);
+    let conversation = await repo.findOneBy({ directKey });
+    let created = false;
+    if (!conversation) {
+      try {
+        conversation = await this.db.transaction(async (tx) => {
+          const c = await tx.save(tx.create(ConversationEntity, { kind: 'direct', name: null, directKey }));
+          await this.addMembers(tx, c.id, [user.id, other.id], () => 'member');
+          return c;
+        });
+        created = true;
+        this.realtime.joinRoom([user.id, other.id], ROOMS.conversation(conversation.id));
+      } catch (err) {
+        // Both opened it at once; the other request created it.
+        if (!isUniqueViolation(err)) throw err;
+        conversation = await repo.findOneByOrFail({ directKey });
+      }
+    }
+    await this.db
+      .getRepository(MemberEntity)
+      .update({ conversationId: conversation.id, userId: user.id }, { hidden: false });
+    return { conversation: await this.get(user, conversation.id), created };
+  }
+
+  async createGroup(user: UserEntity, dto: CreateGroupDto): Promise<Conversation> {
+    const names = [...new Set(dto.usernames.map((u) => u.trim().toLowerCase()))].filter(
+      (u) => u !== user.username,
+    );
+    const others = names.length
+      ? await this.db.getRepository(UserEntity).findBy({ username: In(names) })
+      : [];
+    const unknown = names.filter((n) => !others.some((o) => o.username === n));
+    if (unknown.length) throw new NotFoundException(`no painter named ${unknown.join(', ')}`);
+    const group = await this.db.transaction(async (tx) => {
+      const c = await tx.save(
+        tx.create(ConversationEntity, { kind: 'group', name: dto.name, directKey: null }),
+      );
+      // One insert, creator first: joinedAt strictly increases, so "longest-standing" is never a tie.
+      await this.addMembers(tx, c.id, [user.id, ...others.map((o) => o.id)], (i) =>
+        i === 0 ? 'admin' : 'member',
+      );
+      return c;
+    });
+    this.realtime.joinRoom([user.id, ...others.map((o) => o.id)], ROOMS.conversation(group.id));
+    return this.announce(group.id, user);
+  }
+
+  async rename(user: UserEntity, id: string, name: string): Promise<Conversation> {
+    await this.requireAdmin(user, id);
+    await this.db.getRepository(ConversationEntity).update({ id }, { name });
+    return this.announce(id, user);
+  }
+
+  async addMember(user: UserEntity, id: string, username: string): Promise<Conversation> {
+    await this.requireAdmin(user, id);
+    const other = await this.findUser(username);
+    await this.addMembers(this.db.manager, id, [other.id], () => 'member').catch((err: unknown) => {
+      if (!isUniqueViolation(err)) throw err;
+    });
+    this.realtime.joinRoom([other.id], ROOMS.conversation(id));
+    return this.announce(id, user);
+  }
+
+  async setRole(
+    user: UserEntity,
+    id: string,
+    username: string,
+    role: MemberEntity['role'],
+  ): Promise<Conversation> {
+    await this.requireAdmin(user, id);
+    const other = await this.findUser(username);
+    const result = await this.db
+      .getRepository(MemberEntity)
+      .update({ conversationId: id, userId: other.id }, { role });
+    if (!result.affected) throw new NotFoundException(`${other.username} is not in this group`);
+    await this.ensureAdmin(this.db.manager, id);
+    return this.announce(id, user);
+  }
+
+  /** An admin removes anyone; anyone may leave. The removed stop receiving at once. */
+  async removeMember(user: UserEntity, id: string, username: string): Promise<void> {
+    const { conversation, member } = await this.access(user, id);
+    if (conversation.kind !== 'group') throw new BadRequestException('only groups have members to remove');
+    const target = username.toLowerCase() === user.username ? user : await this.findUser(username);
+    if (target.id !== user.id && member!.role !== 'admin')
+      throw new ForbiddenException('only group admins can remove members');
+    await this.db.transaction(async (tx) => {
+      const result = await tx.delete(MemberEntity, { conversationId: id, userId: target.id });
+      if (!result.affected) throw new NotFoundException(`${target.username} is not in this group`);
+      await this.ensureAdmin(tx, id);
+    });
+    this.realtime.leaveRoom([target.id], ROOMS.conversation(id));
+    await this.announce(id, user, [target.id]);
+  }
+
+  /** Deletes the history for me only; the conversation returns, empty, with the next message. */
+  async deleteForMe(user: UserEntity, id: string): Promise<void> {
+    const { conversation } = await this.access(user, id);
+    if (conversation.kind === 'public') throw new BadRequestException('the public room cannot be deleted');
+    const latest = await this.db
+      .getRepository(MessageEntity)
+      .findOne({ where: { conversationId: id }, order: { id: 'DESC' } });
+    await this.db
+      .getRepository(MemberEntity)
+      .update(
+        { conversationId: id, userId: user.id },
+        { hidden: true, ...(latest ? { clearedThroughId: latest.id, lastReadId: latest.id } : {}) },
+      );
+  }
+
+  /** The API shape for `member` (null: the public room), with unread count and last visible message. */
+  async present(c: ConversationEntity, member: MemberEntity | null): Promise<Conversation> {
+    const visible: FindOptionsWhere<MessageEntity> = { conversationId: c.id };
+    if (member?.clearedThroughId) visible.id = MoreThan(member.clearedThroughId);
+    const [members, last, unread] = await Promise.all([
+      c.kind === 'public'
+        ? []
+        : this.db
+            .getRepository(MemberEntity)
+            .find({ where: { conversationId: c.id }, order: { joinedAt: 'ASC', userId: 'ASC' } }),
+      this.db
+        .getRepository(MessageEntity)
+        .findOne({ where: visible, order: { id: 'DESC' }, relations: { sender: true } }),
+      member ? this.unread(member) : 0,
+    ]);
+    const users = members.length
+      ? await this.db.getRepository(UserEntity).findBy({ id: In(members.map((m) => m.userId)) })
+      : [];
+    const byId = new Map(users.map((u) => [u.id, u]));
+    const people = members
+      .filter((m) => byId.has(m.userId))
+      .map((m) => ({ user: byId.get(m.userId)!, role: m.role }));
+    return this.mapper.conversation(c, people, last, unread);
+  }
+
+  private unread(member: MemberEntity): Promise<number> {
+    const after = [member.lastReadId, member.clearedThroughId]
+      .filter((x): x is string => !!x)
+      .sort()
+      .at(-1);
+    return this.db.getRepository(MessageEntity).countBy({
+      conversationId: member.conversationId,
+      senderId: Not(member.userId),
+      ...(after ? { id: MoreThan(after) } : {}),
+    });
+  }
+
+  /** Sends each member (and anyone just removed) the conversation as they see it. */
+  private async announce(id: string, actor: UserEntity, alsoTo: string[] = []): Promise<Conversation> {
+    const conversation = await this.db.getRepository(ConversationEntity).findOneByOrFail({ id });
+    const members = await this.db.getRepository(MemberEntity).findBy({ conversationId: id });
+    let forActor: Conversation | null = null;
+    for (const m of members) {
+      const view = await this.present(conversation, m);
+      if (m.userId === actor.id) forActor = view;
+      this.realtime.toRooms([ROOMS.user(m.userId)], 'conversation:updated', view);
+    }
+    const general = forActor ?? (await this.present(conversation, null));
+    if (alsoTo.length)
+      this.realtime.toRooms(alsoTo.map(ROOMS.user), 'conversation:updated', { ...general, unreadCount: 0 });
+    return general;
+  }
+
+  private async requireAdmin(user: UserEntity, id: string): Promise<void> {
+    const { conversation, member } = await this.access(user, id);
+    if (conversation.kind !== 'group') throw new BadRequestException('this is not a group');
+    if (member!.role !== 'admin') throw new ForbiddenException('only group admins can do that');
+  }
+
+  /** A group always has an admin while it has members: the longest-standing member steps up. */
+  private async ensureAdmin(tx: EntityManager, id: string): Promise<void> {
+    if (await tx.existsBy(MemberEntity, { conversationId: id, role: 'admin' })) return;
+    const eldest = await tx.findOne(MemberEntity, {
+      where: { conversationId: id },
+      order: { joinedAt: 'ASC', userId: 'ASC' },
+    });
+    if (eldest)
+      await tx.update(MemberEntity, { conversationId: id, userId: eldest.userId }, { role: 'admin' });
+  }
+
+  private async addMembers(
+    tx: EntityManager,
+    conversationId: string,
+    userIds: string[],
+    roleOf: (index: number) => MemberEntity['role'],
+  ): Promise<void> {
+    const now = Date.now();
+    const rows = userIds.map((userId, i) => ({ conversationId, userId, role: roleOf(i), joinedAt: now + i }));
+    if (rows.length) await tx.insert(MemberEntity, rows);
+  }
+
+  private async findUser(username: string): Promise<UserEntity> {
+    const user = await this.db
+      .getRepository(UserEntity)
+      .findOneBy({ username: username.trim().toLowerCase() });
+    if (!user) throw new NotFoundException('no painter by that name');
+    return user;
+  }
+}

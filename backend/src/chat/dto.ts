@@ -1,0 +1,103 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  LIMITS,
+  type CreateGroupRequest,
+  type MemberRole,
+  type OpenDirectRequest,
+  type SendMessageRequest,
+} from '@gallery/contracts';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const bodyMessage = `body must be ${LIMITS.chatMessage.min} to ${LIMITS.chatMessage.max} characters`;
+
+export class SendMessageDto implements SendMessageRequest {
+  @ApiProperty({ minLength: 1, maxLength: LIMITS.chatMessage.max, description: 'Plain text; trimmed' })
+  @Transform(trim)
+  @IsString({ message: bodyMessage })
+  @Length(LIMITS.chatMessage.min, LIMITS.chatMessage.max, { message: bodyMessage })
+  body!: string;
+}
+
+export class OpenDirectDto implements OpenDirectRequest {
+  @ApiProperty({ example: 'anna' })
+  @IsString()
+  @MaxLength(LIMITS.username.max)
+  username!: string;
+}
+
+export class GroupNameDto {
+  @ApiProperty({ minLength: 1, maxLength: 60 })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 60, { message: 'name must be 1 to 60 characters' })
+  name!: string;
+}
+
+export class CreateGroupDto extends GroupNameDto implements CreateGroupRequest {
+  @ApiProperty({ type: [String], description: 'Usernames to add besides you' })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  usernames!: string[];
+}
+
+export class AddMemberDto {
+  @ApiProperty()
+  @IsString()
+  @MaxLength(LIMITS.username.max)
+  username!: string;
+}
+
+export class MemberRoleDto {
+  @ApiProperty({ enum: ['admin', 'member'] })
+  @IsIn(['admin', 'member'], { message: 'role must be admin or member' })
+  role!: MemberRole;
+}
+
+export class HistoryQuery {
+  @ApiPropertyOptional({ description: 'Messages older than this message id' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(36)
+  before?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit: number = 50;
+}
+
+/** Socket payloads, validated like REST bodies. */
+export class ChatSendDto extends SendMessageDto {
+  @IsString({ message: 'conversationId is required' })
+  @Length(1, 36, { message: 'conversationId is required' })
+  conversationId!: string;
+}
+
+export class ChatTypingDto {
+  @IsString({ message: 'conversationId is required' })
+  @Length(1, 36, { message: 'conversationId is required' })
+  conversationId!: string;
+}
+
+export class ChatReadDto extends ChatTypingDto {
+  @IsString({ message: 'messageId is required' })
+  @Length(1, 36, { message: 'messageId is required' })
+  messageId!: string;
+}

@@ -1,0 +1,47 @@
+import { BeforeInsert, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { uuidv7 } from '../common/uuidv7';
+import { UserEntity } from '../users/user.entity';
+
+@Entity('messages')
+@Index('IDX_messages_conversation', ['conversationId', 'id'])
+export class MessageEntity {
+  /** UUIDv7: history pages by id, and "newer than what I read" is an id comparison. */
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @BeforeInsert()
+  protected assignId(): void {
+    this.id ??= uuidv7();
+  }
+
+  @Column({ type: 'varchar', length: 36 })
+  conversationId!: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  senderId!: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'senderId' })
+  sender!: UserEntity;
+
+  /** Plain text, shown as text (never HTML). */
+  @Column({ type: 'text' })
+  body!: string;
+
+  @Column({ type: 'simple-json', nullable: true })
+  attachment!: StoredAttachment | null;
+
+  @Column({ type: 'bigint', transformer: { to: (v: number) => v, from: (v: string | number) => Number(v) } })
+  createdAt!: number;
+}
+
+/** What a message's attachment row keeps: storage keys, not URLs (those depend on the adapter). */
+export interface StoredAttachment {
+  key: string;
+  name: string;
+  mime: string;
+  bytes: number;
+  width?: number;
+  height?: number;
+  thumbKey?: string;
+}

@@ -1,0 +1,151 @@
+import { HttpException, HttpStatus, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ThrottlerStorage } from '@nestjs/throttler';
+import { ROOMS, type Message, type Page } from '@gallery/contracts';
+import { randomBytes } from 'node:crypto';
+import { DataSource, LessThan, type FindOptionsWhere } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { RealtimeEmitter } from '../realtime/realtime-emitter';
+import { MediaStorage } from '../storage/media-storage';
+import type { UserEntity } from '../users/user.entity';
+import type { PreparedAttachment } from './attachments';
+import { ConversationEntity } from './conversation.entity';
+import { ConversationsService } from './conversations.service';
+import type { HistoryQuery } from './dto';
+import { MemberEntity } from './member.entity';
+import { MessageEntity, type StoredAttachment } from './message.entity';
+
+/** The window of the per-person message limit (RATE_LIMIT_CHAT_PER_10S), across all instances. */
+const RATE_WINDOW_MS = 10_000;
+
+/** Too many messages: a 429 for REST, an ack error for sockets. */
+export class ChatRateLimitError extends HttpException {
+  constructor(readonly retryAfter: number) {
+    super(`too many messages, try again in ${retryAfter} seconds`, HttpStatus.TOO_MANY_REQUESTS);
+  }
+}
+
+@Injectable()
+export class MessagesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly conversations: ConversationsService,
+    private readonly realtime: RealtimeEmitter,
+    private readonly storage: MediaStorage,
+    @Inject(ThrottlerStorage) private readonly limiter: ThrottlerStorage,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Older messages before `before`, oldest first within the page; nextCursor pages further back. */
+  async history(user: UserEntity, conversationId: string, query: HistoryQuery): Promise<Page<Message>> {
+    const { member } = await this.conversations.access(user, conversationId);
+    const where: FindOptionsWhere<MessageEntity>[] = [{ conversationId }];
+    if (query.before) where[0]!.id = LessThan(query.before);
+    const rows = await this.db.getRepository(MessageEntity).find({
+      where,
+      order: { id: 'DESC' },
+      take: query.limit + 1,
+      relations: { sender: true },
+    });
+    // Deleted history stays deleted for this member.
+    const cleared = member?.clearedThroughId;
+    const visible = cleared ? rows.filter((m) => m.id > cleared) : rows;
+    const page = visible.slice(0, query.limit);
+    const more = visible.length > query.limit;
+    return {
+      items: page.reverse().map((m) => this.conversations.mapper.message(m)),
+      nextCursor: more ? page[0]!.id : null,
+    };
+  }
+
+  /** Stores and delivers a message; the conversation comes back for members who had deleted it. */
+  async send(
+    user: UserEntity,
+    conversationId: string,
+    body: string,
+    file?: PreparedAttachment,
+  ): Promise<Message> {
+    const { conversation } = await this.conversations.access(user, conversationId);
+    await this.checkRate(user);
+    const attachment = file ? await this.store(conversationId, file) : null;
+    const message = await this.db.transaction(async (tx) => {
+      const createdAt = Date.now();
+      // Conversation row first: the message's foreign key would otherwise share-lock it, and two
+      // senders each wanting it exclusively afterwards deadlock (MySQL).
+      await tx.update(ConversationEntity, { id: conversationId }, { lastMessageAt: createdAt });
+      const m = await tx.save(
+        tx.create(MessageEntity, { conversationId, senderId: user.id, body, attachment, createdAt }),
+      );
+      if (conversation.kind !== 'public') {
+        await tx.update(MemberEntity, { conversationId, userId: user.id }, { lastReadId: m.id });
+        await tx.update(MemberEntity, { conversationId, hidden: true }, { hidden: false });
+      }
+      return m;
+    });
+    message.sender = user;
+    const shaped = this.conversations.mapper.message(message);
+    this.realtime.toRooms([ROOMS.conversation(conversationId)], 'chat:message', shaped);
+    if (conversation.kind !== 'public') await this.pushConversation(conversation);
+    return shaped;
+  }
+
+  /** Records what a member has read and tells the others (read receipts). */
+  async markRead(user: UserEntity, conversationId: string, messageId: string): Promise<void> {
+    const { member } = await this.conversations.access(user, conversationId);
+    if (!member) return; // The public room keeps no receipts.
+    const exists = await this.db.getRepository(MessageEntity).existsBy({ id: messageId, conversationId });
+    if (!exists) throw new NotFoundException('no such message in this conversation');
+    if (member.lastReadId && member.lastReadId >= messageId) return;
+    await this.db.getRepository(MemberEntity).update(
+      {
+        conversationId,
+        userId: user.id,
+        ...(member.lastReadId ? { lastReadId: LessThan(messageId) } : {}),
+      },
+      { lastReadId: messageId },
+    );
+    this.realtime.toRooms([ROOMS.conversation(conversationId)], 'chat:read', {
+      conversationId,
+      userId: user.id,
+      messageId,
+    });
+  }
+
+  private async checkRate(user: UserEntity): Promise<void> {
+    const limit = this.config.rateLimit.chatPer10s;
+    const { isBlocked, timeToBlockExpire } = await this.limiter.increment(
+      `chat:${user.id}`,
+      RATE_WINDOW_MS,
+      limit,
+      RATE_WINDOW_MS,
+      'chat',
+    );
+    if (isBlocked) throw new ChatRateLimitError(Math.max(1, timeToBlockExpire));
+  }
+
+  private async store(conversationId: string, file: PreparedAttachment): Promise<StoredAttachment> {
+    const base = `attachments/${conversationId}/${randomBytes(18).toString('base64url')}`;
+    await this.storage.put(`${base}.${file.ext}`, file.data, file.mime);
+    if (file.thumb) await this.storage.put(`${base}-thumb.webp`, file.thumb, 'image/webp');
+    return {
+      key: `${base}.${file.ext}`,
+      name: file.name,
+      mime: file.mime,
+      bytes: file.data.length,
+      ...(file.width ? { width: file.width, height: file.height } : {}),
+      ...(file.thumb ? { thumbKey: `${base}-thumb.webp` } : {}),
+    };
+  }
+
+  /** Each member's list entry (unread count, last message) changes with every message. */
+  private async pushConversation(conversation: ConversationEntity): Promise<void> {
+    const members = await this.db.getRepository(MemberEntity).findBy({ conversationId: conversation.id });
+    for (const m of members) {
+      this.realtime.toRooms(
+        [ROOMS.user(m.userId)],
+        'conversation:updated',
+        await this.conversations.present(conversation, m),
+      );
+    }
+  }
+}
