@@ -17,7 +17,6 @@ import type { TestClient } from './support/test-client';
 describe.each(appModes())('chat — %s', (_name, options) => {
   let app: TestApp;
   const people: Record<string, TestClient> = {};
-  const sockets: Record<string, ClientSocket> = {};
 
   async function person(name: string): Promise<TestClient> {
     const c = app.client();
