@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/c
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ApiErrors } from '../common/api-errors';
+import { RealtimeEmitter } from '../realtime/realtime-emitter';
 import { AuthRateLimit } from '../throttling/throttling.module';
 import { MeDto } from '../users/responses';
 import type { UserEntity } from '../users/user.entity';
@@ -15,7 +16,10 @@ import { signIn, signOut } from './session-login';
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly realtime: RealtimeEmitter,
+  ) {}
 
   @Post('register')
   @AuthRateLimit()
@@ -43,8 +47,11 @@ export class AuthController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Sign out this session' })
   @ApiErrors(403)
-  logout(@Req() req: Request): Promise<void> {
-    return signOut(req);
+  async logout(@Req() req: Request): Promise<void> {
+    const user = req.user as UserEntity | undefined;
+    await signOut(req);
+    // Live connections of this browser must not outlive the session they were opened with.
+    if (user) this.realtime.disconnectUser(user.id);
   }
 
   @Get('me')

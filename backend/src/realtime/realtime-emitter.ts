@@ -21,4 +21,10 @@ export abstract class RealtimeEmitter {
 
   /** Takes every socket of these users out of `room`, at once (e.g. a removed member). */
   abstract leaveRoom(userIds: string[], room: string): void;
+
+  /**
+   * Closes every socket of this user on every instance (sign-out, password change). Browsers
+   * reconnect by themselves, and the handshake then admits only sessions that are still valid.
+   */
+  abstract disconnectUser(userId: string): void;
 }

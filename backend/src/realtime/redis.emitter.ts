@@ -34,4 +34,8 @@ export class RedisEmitter extends RealtimeEmitter {
   leaveRoom(userIds: string[], room: string): void {
     if (userIds.length) this.emitter.in(userIds.map(ROOMS.user)).socketsLeave(room);
   }
+
+  disconnectUser(userId: string): void {
+    this.emitter.in(ROOMS.user(userId)).disconnectSockets(true);
+  }
 }

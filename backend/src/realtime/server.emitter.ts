@@ -35,4 +35,8 @@ export class ServerEmitter extends RealtimeEmitter {
   leaveRoom(userIds: string[], room: string): void {
     if (userIds.length) this.sockets.server?.in(userIds.map(ROOMS.user)).socketsLeave(room);
   }
+
+  disconnectUser(userId: string): void {
+    this.sockets.server?.in(ROOMS.user(userId)).disconnectSockets(true);
+  }
 }

@@ -17,6 +17,7 @@ import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { LIMITS, type Me } from '@gallery/contracts';
 import type { Request } from 'express';
 import { ApiErrors } from '../common/api-errors';
+import { RealtimeEmitter } from '../realtime/realtime-emitter';
 import { CurrentUser, OptionalUser } from '../auth/current-user';
 import { SignedInGuard } from '../auth/guards';
 import { signIn } from '../auth/session-login';
@@ -28,7 +29,10 @@ import { UsersService } from './users.service';
 @ApiTags('users')
 @Controller('users')
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly realtime: RealtimeEmitter,
+  ) {}
 
   @Patch('me')
   @UseGuards(SignedInGuard)
@@ -49,6 +53,8 @@ export class UsersController {
     @Body() dto: ChangePasswordDto,
   ): Promise<void> {
     await signIn(req, await this.users.changePassword(user, dto));
+    // Sockets opened by the now-void sessions close; this browser's reconnect with the new session.
+    this.realtime.disconnectUser(user.id);
   }
 
   @Put('me/avatar')
