@@ -52,6 +52,12 @@ export const routes: Routes = [
     loadComponent: () => import('./settings/settings').then((m) => m.Settings),
   },
   {
+    path: 'chat',
+    title: 'Chat',
+    canActivate: [signedInGuard],
+    loadChildren: () => import('./chat/routes').then((m) => m.CHAT_ROUTES),
+  },
+  {
     path: '**',
     title: 'Not found',
     loadComponent: () => import('./not-found/not-found').then((m) => m.NotFound),

@@ -7,6 +7,7 @@ import { catchError, map, of, startWith, switchMap } from 'rxjs';
 
 import { describeApiError, hasStatus } from '../api/api-error';
 import { Session } from '../auth/session';
+import { MessageButton } from '../chat/message-button';
 import { FollowButton } from '../social/follow-button';
 import { FollowToggle } from '../social/follow-toggle';
 import { Avatar } from '../ui/avatar';
@@ -22,7 +23,7 @@ type ProfileState =
 /** /u/:username — who the painter is, and their artworks. */
 @Component({
   selector: 'app-painter-page',
-  imports: [ArtworkGrid, Avatar, DatePipe, FollowButton, RouterLink],
+  imports: [ArtworkGrid, Avatar, DatePipe, FollowButton, MessageButton, RouterLink],
   providers: [FollowToggle],
   templateUrl: './painter-page.html',
   styleUrl: './painter-page.css',

@@ -1,0 +1,58 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  afterNextRender,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
+import { RouterOutlet } from '@angular/router';
+
+import { Realtime } from '../realtime/realtime';
+import { ConversationList } from './conversation-list';
+import { Conversations } from './conversations';
+import { OnlinePanel } from './online-panel';
+import { ChatThreads } from './threads';
+import { Typing } from './typing';
+
+/**
+ * /chat: conversations | the open one | who is online. Fills the window below the header, each
+ * column scrolling on its own; phones show the list or the conversation.
+ */
+@Component({
+  selector: 'app-chat-page',
+  imports: [ConversationList, OnlinePanel, RouterOutlet],
+  providers: [ChatThreads, Typing],
+  templateUrl: './chat-page.html',
+  styleUrl: './chat-page.css',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  host: {
+    '[class.open]': 'conversationOpen()',
+    '[style.--chat-top.px]': 'top()',
+  },
+})
+export class ChatPage {
+  private readonly conversations = inject(Conversations);
+  protected readonly realtime = inject(Realtime);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+
+  /** Where the page starts below the header, so the chat can fill the rest of the window. */
+  protected readonly top = signal(64);
+  protected readonly conversationOpen = computed(() => this.conversations.openConversationId() !== null);
+  protected readonly offline = computed(
+    () => this.conversations.status() === 'ready' && !this.realtime.isConnected(),
+  );
+
+  constructor() {
+    this.conversations.start();
+    const measure = () =>
+      this.top.set(Math.max(0, Math.round(this.host.nativeElement.getBoundingClientRect().top + scrollY)));
+    afterNextRender(() => {
+      measure();
+      addEventListener('resize', measure);
+    });
+    inject(DestroyRef).onDestroy(() => removeEventListener('resize', measure));
+  }
+}

@@ -1,0 +1,206 @@
+import { Dialog } from '@angular/cdk/dialog';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
+import { Router, RouterLink } from '@angular/router';
+import type { Attachment } from '@gallery/contracts';
+import { firstValueFrom } from 'rxjs';
+
+import { describeApiError } from '../api/api-error';
+import { Session } from '../auth/session';
+import { Realtime } from '../realtime/realtime';
+import { Avatar } from '../ui/avatar';
+import { Confirm } from '../ui/confirm';
+import { ChatApi } from './chat-api';
+import { Composer } from './composer';
+import { conversationPeer, conversationTitle, fileSize } from './conversation-info';
+import { Conversations } from './conversations';
+import { GroupSettings, type GroupSettingsData, type GroupSettingsResult } from './group-settings';
+import { ImageViewer } from './image-viewer';
+import { MessageThread } from './message-thread';
+import { threadRows } from './thread-rows';
+import { ChatThreads } from './threads';
+import { Typing, typingLine } from './typing';
+
+/** /chat/:id — one conversation: its messages, who is typing, and the composer. */
+@Component({
+  selector: 'app-conversation-view',
+  imports: [Avatar, Composer, MessageThread, RouterLink],
+  templateUrl: './conversation-view.html',
+  styleUrl: './conversation-view.css',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ConversationView {
+  private readonly conversations = inject(Conversations);
+  protected readonly threads = inject(ChatThreads);
+  private readonly typing = inject(Typing);
+  private readonly session = inject(Session);
+  private readonly realtime = inject(Realtime);
+  private readonly api = inject(ChatApi);
+  private readonly confirm = inject(Confirm);
+  private readonly dialog = inject(Dialog);
+  private readonly router = inject(Router);
+
+  /** Route parameter. */
+  readonly id = input.required<string>();
+
+  private readonly meId = computed(() => this.session.me()?.id ?? null);
+  protected readonly conversation = computed(() => this.conversations.find(this.id()));
+  protected readonly title = computed(() => {
+    const conversation = this.conversation();
+    return conversation ? conversationTitle(conversation, this.meId()) : '';
+  });
+  protected readonly peer = computed(() => {
+    const conversation = this.conversation();
+    return conversation ? conversationPeer(conversation, this.meId()) : null;
+  });
+  private readonly onlineIds = computed(() => new Set(this.realtime.online().map((user) => user.id)));
+  protected readonly subtitle = computed(() => {
+    const conversation = this.conversation();
+    if (!conversation) {
+      return '';
+    }
+    switch (conversation.kind) {
+      case 'public': {
+        const online = this.onlineIds().size;
+        return `Everyone on Gallery · ${online} online`;
+      }
+      case 'direct': {
+        const peer = this.peer();
+        return peer && this.onlineIds().has(peer.id) ? 'Online' : `@${peer?.username ?? ''}`;
+      }
+      default: {
+        const count = conversation.members.length;
+        return `${count} ${count === 1 ? 'member' : 'members'}`;
+      }
+    }
+  });
+  protected readonly thread = this.threads.thread;
+  protected readonly rows = computed(() => {
+    const thread = this.thread();
+    const me = this.session.me();
+    return thread && me ? threadRows(thread.messages, thread.pending, me) : [];
+  });
+  protected readonly typingText = computed(() => typingLine(this.typing.byConversation()[this.id()] ?? []));
+  /** In a direct chat, my last message once the other painter has read it. */
+  protected readonly seenKey = computed(() => {
+    const thread = this.thread();
+    const peer = this.peer();
+    const last = thread?.messages.at(-1);
+    if (!thread || !peer || !last || thread.pending.length > 0 || last.sender.id !== this.meId()) {
+      return null;
+    }
+    const read = thread.reads[peer.id];
+    return read && read >= last.id ? last.id : null;
+  });
+  protected readonly uploads = this.threads.uploads;
+  protected readonly fileSize = fileSize;
+  /** The list has been fetched again for this id and still lacks it. */
+  protected readonly missing = signal(false);
+  protected readonly actionError = signal<string | null>(null);
+
+  private readonly follow = effect((onCleanup) => {
+    const id = this.id();
+    untracked(() => {
+      this.missing.set(false);
+      this.actionError.set(null);
+      this.threads.open(id);
+      this.conversations.setOpen(id);
+    });
+    onCleanup(() => {
+      this.threads.close();
+      this.conversations.setOpen(null);
+    });
+  });
+
+  /** Not in the list (just created elsewhere, or a stale link): ask again once, then say so. */
+  private readonly lookUp = effect(() => {
+    const id = this.id();
+    if (this.conversations.status() !== 'ready' || this.conversation()) {
+      return;
+    }
+    untracked(() => {
+      void this.conversations.refresh().then(() => {
+        if (this.id() === id && !this.conversation()) {
+          this.missing.set(true);
+        }
+      });
+    });
+  });
+
+  protected setDraft(text: string): void {
+    this.threads.setDraft(text);
+  }
+
+  protected announceTyping(): void {
+    this.typing.announce(this.id());
+  }
+
+  protected async send(): Promise<void> {
+    this.typing.sent(this.id());
+    await this.threads.send();
+  }
+
+  protected attach(file: File): void {
+    this.threads.attach(file);
+  }
+
+  protected enlarge({ attachment, trigger }: { attachment: Attachment; trigger: HTMLElement }): void {
+    this.dialog.open<void, Attachment>(ImageViewer, {
+      data: attachment,
+      ariaLabelledBy: 'image-viewer-caption',
+      autoFocus: 'dialog',
+      restoreFocus: trigger,
+      width: '100vw',
+      height: '100dvh',
+      maxWidth: '100vw',
+      maxHeight: '100dvh',
+      panelClass: 'lightbox-panel',
+      backdropClass: 'lightbox-backdrop',
+    });
+  }
+
+  protected manage(): void {
+    const id = this.id();
+    const ref = this.dialog.open<GroupSettingsResult, GroupSettingsData>(GroupSettings, {
+      data: { conversationId: id },
+      ariaLabelledBy: 'group-settings-title',
+      backdropClass: 'gallery-backdrop',
+      autoFocus: 'first-heading',
+    });
+    ref.closed.subscribe((result) => {
+      if (result === 'left') {
+        this.threads.forget(id);
+        void this.router.navigate(['/chat']);
+      }
+    });
+  }
+
+  protected async deleteConversation(): Promise<void> {
+    const id = this.id();
+    const title = this.title();
+    const sure = await this.confirm.ask({
+      title: 'Delete this conversation?',
+      message: `Your copy of the conversation with ${title} goes, for you only; the others keep theirs. If someone writes again, it comes back empty.`,
+      confirmLabel: 'Delete conversation',
+    });
+    if (!sure) {
+      return;
+    }
+    try {
+      await firstValueFrom(this.api.deleteConversation(id));
+      this.conversations.remove(id);
+      this.threads.forget(id);
+      await this.router.navigate(['/chat']);
+    } catch (error) {
+      this.actionError.set(describeApiError(error));
+    }
+  }
+}

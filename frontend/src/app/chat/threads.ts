@@ -1,0 +1,388 @@
+import { HttpEventType } from '@angular/common/http';
+import { Injectable, computed, effect, inject, signal, untracked } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { LIMITS, type Message, PUBLIC_ROOM_ID, type Page } from '@gallery/contracts';
+import { type Subscription, firstValueFrom } from 'rxjs';
+
+import { describeApiError } from '../api/api-error';
+import { Session } from '../auth/session';
+import { Realtime } from '../realtime/realtime';
+import { ChatApi } from './chat-api';
+import { Conversations } from './conversations';
+import { fileSize } from './conversation-info';
+import { compareIds, laterId, mergeMessages } from './merge';
+
+/** A message on its way: shown at once, replaced by the real one when the server has it. */
+export interface PendingMessage {
+  readonly localId: string;
+  readonly body: string;
+  readonly createdAt: string;
+}
+
+/** A file being sent, with how far it has got. */
+export interface Upload {
+  readonly id: number;
+  readonly conversationId: string;
+  readonly name: string;
+  readonly loaded: number;
+  readonly total: number;
+  readonly state: 'uploading' | 'failed';
+  readonly error: string | null;
+}
+
+/** One conversation's messages as far as they are loaded, and what is being typed in it. */
+export interface Thread {
+  /** Oldest first. */
+  readonly messages: readonly Message[];
+  readonly pending: readonly PendingMessage[];
+  /** Pass as `before` for older messages; null when the start of the conversation is loaded. */
+  readonly olderCursor: string | null;
+  readonly status: 'loading' | 'ready' | 'failed';
+  readonly olderStatus: 'idle' | 'loading' | 'failed';
+  readonly loadError: string | null;
+  readonly sendError: string | null;
+  readonly draft: string;
+  /** The latest message each member is known to have read, by user id. */
+  readonly reads: Readonly<Record<string, string>>;
+}
+
+const EMPTY_THREAD: Thread = {
+  messages: [],
+  pending: [],
+  olderCursor: null,
+  status: 'loading',
+  olderStatus: 'idle',
+  loadError: null,
+  sendError: null,
+  draft: '',
+  reads: {},
+};
+
+/**
+ * The messages of the conversations opened on the chat page: history pages loaded upwards, live
+ * messages merged in (each once), optimistic sending, file uploads with progress, read marks and
+ * receipts. Provided by the chat page, so leaving chat lets it all go.
+ */
+@Injectable()
+export class ChatThreads {
+  private readonly api = inject(ChatApi);
+  private readonly realtime = inject(Realtime);
+  private readonly session = inject(Session);
+  private readonly conversations = inject(Conversations);
+
+  private readonly threads = signal<Readonly<Record<string, Thread>>>({});
+  private readonly current = signal<string | null>(null);
+  private readonly transfers = signal<readonly Upload[]>([]);
+  private readonly uploading = new Map<number, Subscription>();
+  /** The latest message I said I had read, per conversation. */
+  private readonly readSent = new Map<string, string>();
+  private counter = 0;
+
+  /** The open conversation's thread (null before one is opened). */
+  readonly thread = computed(() => {
+    const id = this.current();
+    return id ? (this.threads()[id] ?? null) : null;
+  });
+  readonly currentId = this.current.asReadonly();
+  /** Files being sent to the open conversation. */
+  readonly uploads = computed(() =>
+    this.transfers().filter((upload) => upload.conversationId === this.current()),
+  );
+
+  /** While a conversation is open and the page visible, its newest message counts as read. */
+  private readonly readMarker = effect(() => {
+    const id = this.current();
+    const latest = this.thread()?.messages.at(-1);
+    if (
+      !id ||
+      !latest ||
+      !this.conversations.pageVisible() ||
+      this.conversations.openConversationId() !== id
+    ) {
+      return;
+    }
+    untracked(() => this.markRead(id, latest));
+  });
+
+  constructor() {
+    this.realtime
+      .on('chat:message')
+      .pipe(takeUntilDestroyed())
+      .subscribe((message) => this.receive(message));
+    this.realtime
+      .on('chat:read')
+      .pipe(takeUntilDestroyed())
+      .subscribe(({ conversationId, userId, messageId }) =>
+        this.patch(conversationId, (thread) => withRead(thread, userId, messageId)),
+      );
+    // Missed while disconnected: the open conversation's newest page again; the rest on opening.
+    this.realtime.reconnects.pipe(takeUntilDestroyed()).subscribe(() => void this.catchUp());
+  }
+
+  /** Shows a conversation, loading its newest messages unless they are here already. */
+  open(id: string): void {
+    this.current.set(id);
+    const thread = this.threads()[id];
+    if (!thread || thread.status === 'failed') {
+      this.threads.update((all) => ({
+        ...all,
+        [id]: { ...(thread ?? EMPTY_THREAD), status: 'loading', loadError: null },
+      }));
+      void this.loadNewest(id);
+    }
+  }
+
+  /** Leaves the conversation on screen (its thread stays for coming back). */
+  close(): void {
+    this.current.set(null);
+  }
+
+  /** Forgets a conversation entirely (deleted for me, or left). */
+  forget(id: string): void {
+    this.threads.update((all) => {
+      const next = { ...all };
+      delete next[id];
+      return next;
+    });
+    this.readSent.delete(id);
+  }
+
+  /** Loads the page before the oldest message shown. */
+  async loadOlder(): Promise<void> {
+    const id = this.current();
+    const thread = this.thread();
+    if (!id || !thread || !thread.olderCursor || thread.olderStatus === 'loading') {
+      return;
+    }
+    this.patch(id, (t) => ({ ...t, olderStatus: 'loading' }));
+    try {
+      const page = await firstValueFrom(this.api.history(id, thread.olderCursor));
+      this.patch(id, (t) => ({
+        ...withReadsFrom(t, page.items),
+        messages: mergeMessages(page.items, t.messages),
+        olderCursor: page.nextCursor,
+        olderStatus: 'idle',
+      }));
+    } catch {
+      this.patch(id, (t) => ({ ...t, olderStatus: 'failed' }));
+    }
+  }
+
+  setDraft(text: string): void {
+    const id = this.current();
+    if (id) {
+      this.patch(id, (thread) => ({ ...thread, draft: text, sendError: null }));
+    }
+  }
+
+  dismissSendError(): void {
+    const id = this.current();
+    if (id) {
+      this.patch(id, (thread) => ({ ...thread, sendError: null }));
+    }
+  }
+
+  /**
+   * Sends the draft of the open conversation. The message shows at once; if the server refuses
+   * it (too many messages, connection gone), it disappears again and its text goes back into
+   * the draft with the reason, so nothing typed is lost.
+   */
+  async send(): Promise<void> {
+    const id = this.current();
+    const thread = this.thread();
+    const body = thread?.draft.trim() ?? '';
+    if (!id || !body || body.length > LIMITS.chatMessage.max) {
+      return;
+    }
+    const pending: PendingMessage = {
+      localId: `local-${++this.counter}`,
+      body,
+      createdAt: new Date().toISOString(),
+    };
+    this.patch(id, (t) => ({ ...t, pending: [...t.pending, pending], draft: '', sendError: null }));
+    const result = await this.deliver(id, body);
+    this.patch(id, (t) => {
+      const rest = t.pending.filter((p) => p.localId !== pending.localId);
+      if ('message' in result) {
+        return { ...t, pending: rest, messages: mergeMessages(t.messages, [result.message]) };
+      }
+      const draft = t.draft.trim() ? `${body}\n${t.draft}` : body;
+      return { ...t, pending: rest, draft, sendError: result.error };
+    });
+    if ('message' in result) {
+      this.conversations.receive(result.message);
+    }
+  }
+
+  /** Sends a file to the open conversation; images come back with a thumbnail. */
+  attach(file: File): void {
+    const conversationId = this.current();
+    if (!conversationId) {
+      return;
+    }
+    const upload: Upload = {
+      id: ++this.counter,
+      conversationId,
+      name: file.name,
+      loaded: 0,
+      total: file.size,
+      state: 'uploading',
+      error: null,
+    };
+    if (file.size > LIMITS.chatAttachmentBytes) {
+      const limit = fileSize(LIMITS.chatAttachmentBytes);
+      this.transfers.update((all) => [
+        ...all,
+        {
+          ...upload,
+          state: 'failed',
+          error: `${file.name} is larger than ${limit}, the most a file can be.`,
+        },
+      ]);
+      return;
+    }
+    this.transfers.update((all) => [...all, upload]);
+    const subscription = this.api.attach(conversationId, file).subscribe({
+      next: (event) => {
+        if (event.type === HttpEventType.UploadProgress) {
+          this.patchUpload(upload.id, { loaded: event.loaded, total: event.total ?? upload.total });
+        } else if (event.type === HttpEventType.Response && event.body) {
+          this.receive(event.body);
+          this.conversations.receive(event.body);
+          this.dismissUpload(upload.id);
+        }
+      },
+      error: (error: unknown) => {
+        this.uploading.delete(upload.id);
+        this.patchUpload(upload.id, { state: 'failed', error: describeApiError(error) });
+      },
+      complete: () => this.uploading.delete(upload.id),
+    });
+    this.uploading.set(upload.id, subscription);
+  }
+
+  /** Stops a file on its way, or hides a failed one. */
+  dismissUpload(id: number): void {
+    this.uploading.get(id)?.unsubscribe();
+    this.uploading.delete(id);
+    this.transfers.update((all) => all.filter((upload) => upload.id !== id));
+  }
+
+  /** A message from the socket (or an answer): merged once into its thread, if that is loaded. */
+  receive(message: Message): void {
+    this.patch(message.conversationId, (thread) => {
+      let pending = thread.pending;
+      // My own message can come back over the socket before the acknowledgement does.
+      if (message.sender.id === this.session.me()?.id) {
+        const index = pending.findIndex((p) => p.body === message.body);
+        if (index >= 0) {
+          pending = pending.filter((_, i) => i !== index);
+        }
+      }
+      return {
+        ...withReadsFrom(thread, [message]),
+        pending,
+        messages: mergeMessages(thread.messages, [message]),
+      };
+    });
+  }
+
+  private async deliver(id: string, body: string): Promise<{ message: Message } | { error: string }> {
+    if (!this.realtime.isConnected()) {
+      try {
+        return { message: await firstValueFrom(this.api.send(id, body)) };
+      } catch (error) {
+        return { error: describeApiError(error) };
+      }
+    }
+    try {
+      const ack = await this.realtime.request('chat:send', { conversationId: id, body });
+      return ack.ok ? { message: ack.message } : { error: sentence(ack.error) };
+    } catch {
+      return {
+        error: 'The message could not be sent: no answer from Gallery. Check your connection and try again.',
+      };
+    }
+  }
+
+  private async loadNewest(id: string): Promise<void> {
+    try {
+      const page = await firstValueFrom(this.api.history(id, null));
+      this.patch(id, (thread) => ({ ...joinNewest(thread, page), status: 'ready', loadError: null }));
+    } catch (error) {
+      this.patch(id, (thread) => ({ ...thread, status: 'failed', loadError: describeApiError(error) }));
+    }
+  }
+
+  private async catchUp(): Promise<void> {
+    const id = this.current();
+    // Threads in the background may have missed messages: they load afresh when opened again.
+    this.threads.update((all) => (id && all[id] ? { [id]: all[id] } : {}));
+    this.readSent.clear();
+    if (id) {
+      await this.loadNewest(id);
+    }
+  }
+
+  private markRead(id: string, latest: Message): void {
+    const sent = this.readSent.get(id);
+    if (sent && compareIds(sent, latest.id) >= 0) {
+      return;
+    }
+    this.readSent.set(id, latest.id);
+    // Sending a message marks it read on the server; the public room keeps no receipts.
+    if (latest.sender.id !== this.session.me()?.id && id !== PUBLIC_ROOM_ID) {
+      this.realtime.notify('chat:read', { conversationId: id, messageId: latest.id });
+    }
+    this.conversations.markRead(id);
+  }
+
+  private patch(id: string, change: (thread: Thread) => Thread): void {
+    this.threads.update((all) => {
+      const thread = all[id];
+      return thread ? { ...all, [id]: change(thread) } : all;
+    });
+  }
+
+  private patchUpload(id: number, changes: Partial<Upload>): void {
+    this.transfers.update((all) =>
+      all.map((upload) => (upload.id === id ? { ...upload, ...changes } : upload)),
+    );
+  }
+}
+
+/**
+ * Puts the newest page into a thread. If it does not reach back to what is already there
+ * (many messages were missed), it replaces the thread, and older pages load again on demand.
+ */
+export function joinNewest(thread: Thread, page: Page<Message>): Thread {
+  const newestKnown = thread.messages.at(-1)?.id;
+  const oldestNew = page.items[0]?.id;
+  const gap =
+    page.nextCursor !== null &&
+    newestKnown !== undefined &&
+    oldestNew !== undefined &&
+    compareIds(oldestNew, newestKnown) > 0;
+  if (thread.messages.length === 0 || gap) {
+    return { ...withReadsFrom(thread, page.items), messages: page.items, olderCursor: page.nextCursor };
+  }
+  return { ...withReadsFrom(thread, page.items), messages: mergeMessages(thread.messages, page.items) };
+}
+
+/** A member read up to a message (never backwards). */
+function withRead(thread: Thread, userId: string, messageId: string): Thread {
+  const known = thread.reads[userId];
+  const latest = laterId(known, messageId);
+  return latest === known ? thread : { ...thread, reads: { ...thread.reads, [userId]: latest ?? messageId } };
+}
+
+/** Whoever sent a message has read everything up to it. */
+function withReadsFrom(thread: Thread, messages: readonly Message[]): Thread {
+  return messages.reduce((t, message) => withRead(t, message.sender.id, message.id), thread);
+}
+
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  const capitalised = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  return /[.!?…]$/.test(capitalised) ? capitalised : `${capitalised}.`;
+}
