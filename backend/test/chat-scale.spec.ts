@@ -1,5 +1,4 @@
-import type { Message, UserSummary } from '@gallery/contracts';
-import { io } from 'socket.io-client';
+import type { Message } from '@gallery/contracts';
 import { databaseKinds, redisAvailable } from './support/adapters';
 import {
   connect,
@@ -7,7 +6,7 @@ import {
   disconnectAll,
   eventsDuring,
   nextEvent,
-  type ClientSocket,
+  snapshotOnConnect,
 } from './support/sockets';
 import { TestApp } from './support/test-app';
 
@@ -17,34 +16,17 @@ const needsServices = databaseKinds().includes('mysql') && redisAvailable() ? de
 needsServices('chat across two api instances', () => {
   let a: TestApp;
   let b: TestApp;
-  const extra: ClientSocket[] = [];
   beforeAll(async () => {
     a = await TestApp.start({ database: 'mysql', s3: true, redis: true });
     b = await TestApp.start({ database: 'mysql', sharedWith: a });
   });
   afterEach(() => {
     disconnectAll();
-    extra.splice(0).forEach((s) => s.disconnect());
   });
   afterAll(async () => {
     await b.close();
     await a.close();
   });
-
-  function snapshotFrom(app: TestApp, cookie: string): Promise<UserSummary[]> {
-    const socket = io(app.baseUrl, {
-      path: '/socket.io',
-      transports: ['websocket'],
-      extraHeaders: { cookie },
-      forceNew: true,
-      reconnection: false,
-    });
-    extra.push(socket);
-    return new Promise((resolve, reject) => {
-      socket.once('presence:snapshot', resolve);
-      socket.once('connect_error', reject);
-    });
-  }
 
   it('a message sent through one instance reaches sockets on the other, public and direct', async () => {
     const eve = a.client();
@@ -72,7 +54,7 @@ needsServices('chat across two api instances', () => {
     const watcher = await connect(a, cookieOf(hal));
     const onA = await connect(a, cookieOf(gil));
     const onB = await connect(b, cookieOf(gil));
-    const list = await snapshotFrom(b, cookieOf(hal));
+    const list = await snapshotOnConnect(b, cookieOf(hal));
     expect(list.filter((u) => u.username === 'gil')).toHaveLength(1);
     expect(list.map((u) => u.username)).toEqual(expect.arrayContaining(['gil', 'hal']));
     onA.disconnect();

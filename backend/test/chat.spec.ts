@@ -1,7 +1,6 @@
-import type { Conversation, Message, Page, UserSummary } from '@gallery/contracts';
+import type { Conversation, Message, Page } from '@gallery/contracts';
 import { png } from './support/images';
 import { appModes } from './support/modes';
-import { io } from 'socket.io-client';
 import {
   connect,
   cookieOf,
@@ -9,7 +8,7 @@ import {
   eventsDuring,
   nextEvent,
   refusal,
-  type ClientSocket,
+  snapshotOnConnect,
 } from './support/sockets';
 import { TestApp } from './support/test-app';
 import type { TestClient } from './support/test-client';
@@ -31,24 +30,6 @@ describe.each(appModes())('chat — %s', (_name, options) => {
   });
   afterEach(() => disconnectAll());
   afterAll(() => app.close());
-
-  /** Connects with the snapshot listener attached first, as the web app does. */
-  function connectForSnapshot(c: TestClient): Promise<UserSummary[]> {
-    const socket = io(app.baseUrl, {
-      path: '/socket.io',
-      transports: ['websocket'],
-      extraHeaders: { cookie: cookieOf(c) },
-      forceNew: true,
-      reconnection: false,
-    });
-    extra.push(socket);
-    return new Promise((resolve, reject) => {
-      socket.once('presence:snapshot', resolve);
-      socket.once('connect_error', reject);
-    });
-  }
-  const extra: ClientSocket[] = [];
-  afterEach(() => extra.splice(0).forEach((s) => s.disconnect()));
 
   describe('public room and presence', () => {
     it('refuses a socket without a session', async () => {
@@ -74,7 +55,7 @@ describe.each(appModes())('chat — %s', (_name, options) => {
     it('sends the online list on connect, with each person once', async () => {
       await connect(app, cookieOf(people.ada!));
       await connect(app, cookieOf(people.ada!));
-      const list = await connectForSnapshot(people.ben!);
+      const list = await snapshotOnConnect(app, cookieOf(people.ben!));
       expect(list.map((u) => u.username).sort()).toEqual(['ada', 'ben']);
     });
 

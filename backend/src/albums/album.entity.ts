@@ -1,3 +1,4 @@
+import { UNIX_MS } from '../common/columns';
 import {
   BeforeInsert,
   Column,
@@ -65,7 +66,7 @@ export class AlbumEntity {
 
   /** Unix ms of the painter's latest activity (created, new stage): the feed's order. */
   @Index('IDX_albums_activity')
-  @Column({ type: 'bigint', transformer: { to: (v: number) => v, from: (v: string | number) => Number(v) } })
+  @Column({ type: 'bigint', transformer: UNIX_MS })
   activityAt!: number;
 
   /**

@@ -15,12 +15,12 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { LIMITS, type Conversation, type Message, type Page } from '@gallery/contracts';
 import type { Response } from 'express';
 import { CurrentUser } from '../auth/current-user';
 import { SignedInGuard } from '../auth/guards';
-import { ApiErrors } from '../common/api-errors';
+import { ApiErrors, ApiFileBody } from '../common/api-errors';
 import { removeTempUploads, TempUploadStorage, type TempUpload } from '../stages/temp-upload.storage';
 import type { UserEntity } from '../users/user.entity';
 import { prepareAttachment } from './attachments';
@@ -149,14 +149,7 @@ export class ChatController {
   @Post('conversations/:id/attachments')
   @UseInterceptors(attachmentUpload)
   @ApiOperation({ summary: 'Send a file (≤ 25 MB): images, PDF, ZIP or plain text' })
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file'],
-      properties: { file: { type: 'string', format: 'binary' } },
-    },
-  })
+  @ApiFileBody()
   @ApiErrors(400, 401, 403, 404, 413, 415, 429)
   async attach(
     @CurrentUser() user: UserEntity,

@@ -1,3 +1,4 @@
+import { UNIX_MS } from '../common/columns';
 import { BeforeInsert, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { ConversationKind } from '@gallery/contracts';
 import { uuidv7 } from '../common/uuidv7';
@@ -26,6 +27,6 @@ export class ConversationEntity {
   directKey!: string | null;
 
   /** Unix ms of the latest message: the conversation list's order. */
-  @Column({ type: 'bigint', transformer: { to: (v: number) => v, from: (v: string | number) => Number(v) } })
+  @Column({ type: 'bigint', transformer: UNIX_MS })
   lastMessageAt!: number;
 }

@@ -1,3 +1,4 @@
+import { UNIX_MS } from '../common/columns';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { MemberRole } from '@gallery/contracts';
 
@@ -15,7 +16,7 @@ export class MemberEntity {
   role!: MemberRole;
 
   /** Unix ms; when the last admin leaves, the longest-standing member takes over. */
-  @Column({ type: 'bigint', transformer: { to: (v: number) => v, from: (v: string | number) => Number(v) } })
+  @Column({ type: 'bigint', transformer: UNIX_MS })
   joinedAt!: number;
 
   /** The newest message this member has read (message ids are UUIDv7, so they order by time). */

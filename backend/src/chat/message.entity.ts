@@ -1,3 +1,4 @@
+import { UNIX_MS } from '../common/columns';
 import { BeforeInsert, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { uuidv7 } from '../common/uuidv7';
 import { UserEntity } from '../users/user.entity';
@@ -31,7 +32,7 @@ export class MessageEntity {
   @Column({ type: 'simple-json', nullable: true })
   attachment!: StoredAttachment | null;
 
-  @Column({ type: 'bigint', transformer: { to: (v: number) => v, from: (v: string | number) => Number(v) } })
+  @Column({ type: 'bigint', transformer: UNIX_MS })
   createdAt!: number;
 }
 

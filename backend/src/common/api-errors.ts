@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiResponse } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiProperty, ApiResponse } from '@nestjs/swagger';
 import type { ApiError } from '@gallery/contracts';
 
 /** The one error shape every route answers with. */
@@ -25,5 +25,19 @@ const MEANING: Record<number, string> = {
 export function ApiErrors(...codes: number[]): MethodDecorator {
   return applyDecorators(
     ...codes.map((status) => ApiResponse({ status, description: MEANING[status], type: ApiErrorDto })),
+  );
+}
+
+/** Swagger body of a multipart upload with one file under `field`. */
+export function ApiFileBody(field = 'file'): MethodDecorator {
+  return applyDecorators(
+    ApiConsumes('multipart/form-data'),
+    ApiBody({
+      schema: {
+        type: 'object',
+        required: [field],
+        properties: { [field]: { type: 'string', format: 'binary' } },
+      },
+    }),
   );
 }

@@ -1,3 +1,4 @@
+import { UNIX_MS } from '../common/columns';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 @Entity('favorites')
@@ -10,6 +11,6 @@ export class FavoriteEntity {
   userId!: string;
 
   /** Unix ms: "my favourites" pages by it (newest first) with no second-precision ties. */
-  @Column({ type: 'bigint', transformer: { to: (v: number) => v, from: (v: string | number) => Number(v) } })
+  @Column({ type: 'bigint', transformer: UNIX_MS })
   at!: number;
 }

@@ -13,10 +13,10 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { LIMITS, type Me } from '@gallery/contracts';
 import type { Request } from 'express';
-import { ApiErrors } from '../common/api-errors';
+import { ApiErrors, ApiFileBody } from '../common/api-errors';
 import { RealtimeEmitter } from '../realtime/realtime-emitter';
 import { CurrentUser, OptionalUser } from '../auth/current-user';
 import { SignedInGuard } from '../auth/guards';
@@ -61,14 +61,7 @@ export class UsersController {
   @UseGuards(SignedInGuard)
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: LIMITS.avatarBytes, files: 1 } }))
   @ApiOperation({ summary: 'Set my avatar (any common image; stored as a 256 px square WebP)' })
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file'],
-      properties: { file: { type: 'string', format: 'binary' } },
-    },
-  })
+  @ApiFileBody()
   @ApiErrors(400, 401, 403, 413, 415)
   setAvatar(
     @CurrentUser() user: UserEntity,

@@ -98,3 +98,22 @@ export function disconnectAll(): void {
   for (const socket of opened) socket.disconnect();
   opened.clear();
 }
+
+/**
+ * Connects with the presence:snapshot listener attached before connecting, as the web app does
+ * (the snapshot can arrive in the same tick as `connect`), and resolves with the snapshot.
+ */
+export function snapshotOnConnect(app: TestApp, cookie: string): Promise<Payload<'presence:snapshot'>> {
+  const socket: ClientSocket = io(app.baseUrl, {
+    path: '/socket.io',
+    transports: ['websocket'],
+    extraHeaders: { cookie },
+    reconnection: false,
+    forceNew: true,
+  });
+  opened.add(socket);
+  return new Promise((resolve, reject) => {
+    socket.once('presence:snapshot', resolve);
+    socket.once('connect_error', reject);
+  });
+}
