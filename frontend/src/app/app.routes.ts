@@ -6,7 +6,18 @@ export const routes: Routes = [
   {
     path: '',
     pathMatch: 'full',
-    loadComponent: () => import('./home/home').then((m) => m.Home),
+    loadComponent: () => import('./explore/explore-page').then((m) => m.ExplorePage),
+  },
+  {
+    path: 'search',
+    title: 'Search',
+    loadComponent: () => import('./search/search-page').then((m) => m.SearchPage),
+  },
+  {
+    path: 'favorites',
+    title: 'Favourites',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./favorites/favorites-page').then((m) => m.FavoritesPage),
   },
   {
     path: 'register',

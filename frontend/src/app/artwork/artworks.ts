@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import type {
   Album,
   AlbumCard,
+  AlbumSort,
   CreateAlbumRequest,
   Page,
   Stage,
@@ -50,6 +51,26 @@ export class Artworks {
     return this.http.get<Page<AlbumCard>>(`/api/users/${encodeURIComponent(username)}/albums`, {
       params,
     });
+  }
+
+  /**
+   * Public artworks that have a cover, newest or most popular first; with `hue` (0–359), only
+   * those with a colour within ±15° of it, the most of that colour first.
+   */
+  explore(
+    sort: AlbumSort,
+    hue: number | null,
+    cursor: string | null,
+    limit = 24,
+  ): Observable<Page<AlbumCard>> {
+    let params = new HttpParams().set('sort', sort).set('limit', limit);
+    if (hue !== null) {
+      params = params.set('hue', hue);
+    }
+    if (cursor) {
+      params = params.set('cursor', cursor);
+    }
+    return this.http.get<Page<AlbumCard>>('/api/albums', { params });
   }
 
   /**

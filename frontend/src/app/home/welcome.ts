@@ -1,19 +1,18 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { RouterLink } from '@angular/router';
 
-import { Session } from '../auth/session';
-
-/** Welcome page; the explore grid of artworks arrives with the artworks themselves. */
+/**
+ * The short welcome visitors who are not signed in see above Explore: what Gallery is, a little
+ * timeline of a painting's stages, and the way in.
+ */
 @Component({
-  selector: 'app-home',
+  selector: 'app-welcome',
   imports: [RouterLink],
-  templateUrl: './home.html',
-  styleUrl: './home.css',
+  templateUrl: './welcome.html',
+  styleUrl: './welcome.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class Home {
-  protected readonly session = inject(Session);
-
+export class Welcome {
   /** The stages a painting passes through, shown as the hero's little timeline. */
   protected readonly stages = [
     { name: 'Sketch', tone: 'sketch' },

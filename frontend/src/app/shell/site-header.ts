@@ -3,13 +3,14 @@ import { RouterLink } from '@angular/router';
 
 import { Session } from '../auth/session';
 import { ChatLink } from '../chat/chat-link';
+import { HeaderSearch } from '../search/header-search';
 import { ThemeToggle } from '../theme/theme-toggle';
 import { Avatar } from '../ui/avatar';
 import { UserMenu } from './user-menu';
 
 @Component({
   selector: 'app-site-header',
-  imports: [RouterLink, ThemeToggle, UserMenu, Avatar, ChatLink],
+  imports: [RouterLink, HeaderSearch, ThemeToggle, UserMenu, Avatar, ChatLink],
   templateUrl: './site-header.html',
   styleUrl: './site-header.css',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -8,7 +8,7 @@ import { describeApiError } from '../api/api-error';
 import { Session } from '../auth/session';
 import { Avatar } from '../ui/avatar';
 
-/** Avatar and name in the header, opening My page / Settings / Sign out. */
+/** Avatar and name in the header, opening My page / Favourites / Settings / Sign out. */
 @Component({
   selector: 'app-user-menu',
   imports: [CdkMenuTrigger, CdkMenu, CdkMenuItem, RouterLink, Avatar],
