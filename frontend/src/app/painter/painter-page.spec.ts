@@ -76,6 +76,77 @@ describe('PainterPage', () => {
     expect(host.querySelector('a[href="/settings"]')?.textContent?.trim()).toBe('Edit profile');
   });
 
+  describe('follow', () => {
+    function followButton(): HTMLButtonElement | null {
+      return host.querySelector('app-follow-button button');
+    }
+
+    function followers(): string {
+      return host.querySelector('.counts li:nth-child(2)')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    }
+
+    async function settle(): Promise<void> {
+      await new Promise((resolve) => setTimeout(resolve));
+      await fixture.whenStable();
+    }
+
+    async function openAsBerthe(profile: Profile = PROFILE): Promise<void> {
+      TestBed.inject(Session).update({ id: '9', username: 'berthe', displayName: 'Berthe' } as Me);
+      await open('clara');
+      http.expectOne('/api/users/clara').flush(profile);
+      await fixture.whenStable();
+      await flushNoArtworks('clara');
+    }
+
+    it('follows at once, counting the new follower, and unfollows again', async () => {
+      await openAsBerthe();
+      expect(followButton()?.textContent?.trim()).toBe('Follow');
+      expect(followers()).toBe('12 followers');
+
+      followButton()!.click();
+      fixture.detectChanges();
+      expect(followButton()?.textContent?.trim()).toBe('Following');
+      expect(followers()).toBe('13 followers');
+      const follow = http.expectOne('/api/users/clara/follow');
+      expect(follow.request.method).toBe('PUT');
+      follow.flush({ followerCount: 13, followedByMe: true });
+      await settle();
+
+      followButton()!.click();
+      fixture.detectChanges();
+      expect(followers()).toBe('12 followers');
+      const unfollow = http.expectOne('/api/users/clara/follow');
+      expect(unfollow.request.method).toBe('DELETE');
+      unfollow.flush({ followerCount: 12, followedByMe: false });
+      await settle();
+      expect(followButton()?.textContent?.trim()).toBe('Follow');
+    });
+
+    it('goes back to Following when unfollowing fails, and says so', async () => {
+      await openAsBerthe({ ...PROFILE, followerCount: 1, followedByMe: true });
+      expect(followers()).toBe('1 follower');
+      followButton()!.click();
+      fixture.detectChanges();
+      expect(followers()).toBe('0 followers');
+      http.expectOne('/api/users/clara/follow').flush(null, { status: 503, statusText: 'Unavailable' });
+      await settle();
+      expect(followButton()?.textContent?.trim()).toBe('Following');
+      expect(followers()).toBe('1 follower');
+      expect(host.querySelector('app-follow-button [role=alert]')?.textContent?.trim()).toBe(
+        'You’re still following. Something went wrong on our side. Please try again in a moment.',
+      );
+    });
+
+    it('is not offered on my own page', async () => {
+      TestBed.inject(Session).update({ ...PROFILE, role: 'user' } as Me);
+      await open('clara');
+      http.expectOne('/api/users/clara').flush(PROFILE);
+      await fixture.whenStable();
+      await flushNoArtworks('clara');
+      expect(followButton()).toBeNull();
+    });
+  });
+
   it('has a friendly state for unknown painters', async () => {
     await open('nobody');
     http

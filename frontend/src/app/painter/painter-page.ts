@@ -1,5 +1,13 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  untracked,
+} from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import type { Profile } from '@gallery/contracts';
@@ -68,10 +76,11 @@ export class PainterPage {
     return profile !== null && profile.username === this.session.username();
   });
 
+  /** Re-runs for a new profile only, not for the follow state it reads inside. */
   private readonly showFollow = effect(() => {
     const profile = this.profile();
     if (profile) {
-      this.follow.show(profile);
+      untracked(() => this.follow.show(profile));
     }
   });
 

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, input, untracked } from '@angular/core';
 
 import { type Reactable, Reactions } from './reactions';
 
@@ -18,5 +18,9 @@ export class ReactionBar {
 
   readonly album = input.required<Reactable>();
 
-  private readonly show = effect(() => this.reactions.show(this.album()));
+  /** Only a new copy of the artwork re-runs this, not the store's own state it reads inside. */
+  private readonly show = effect(() => {
+    const album = this.album();
+    untracked(() => this.reactions.show(album));
+  });
 }
