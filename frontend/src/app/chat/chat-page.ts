@@ -1,3 +1,4 @@
+import { Dialog } from '@angular/cdk/dialog';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -8,11 +9,13 @@ import {
   inject,
   signal,
 } from '@angular/core';
-import { RouterOutlet } from '@angular/router';
+import { Router, RouterOutlet } from '@angular/router';
+import type { Conversation } from '@gallery/contracts';
 
 import { Realtime } from '../realtime/realtime';
 import { ConversationList } from './conversation-list';
 import { Conversations } from './conversations';
+import { NewGroup } from './new-group';
 import { OnlinePanel } from './online-panel';
 import { ChatThreads } from './threads';
 import { Typing } from './typing';
@@ -35,7 +38,9 @@ import { Typing } from './typing';
 })
 export class ChatPage {
   private readonly conversations = inject(Conversations);
-  protected readonly realtime = inject(Realtime);
+  private readonly realtime = inject(Realtime);
+  private readonly dialog = inject(Dialog);
+  private readonly router = inject(Router);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
   /** Where the page starts below the header, so the chat can fill the rest of the window. */
@@ -54,5 +59,19 @@ export class ChatPage {
       addEventListener('resize', measure);
     });
     inject(DestroyRef).onDestroy(() => removeEventListener('resize', measure));
+  }
+
+  protected createGroup(): void {
+    const ref = this.dialog.open<Conversation>(NewGroup, {
+      ariaLabelledBy: 'new-group-title',
+      backdropClass: 'gallery-backdrop',
+      autoFocus: 'first-tabbable',
+    });
+    ref.closed.subscribe((group) => {
+      if (group) {
+        this.conversations.upsert(group);
+        void this.router.navigate(['/chat', group.id]);
+      }
+    });
   }
 }

@@ -56,7 +56,7 @@ export function firstName(displayName: string): string {
 export function listTime(iso: string, now: Date = new Date()): string {
   const at = new Date(iso);
   if (sameDay(at, now)) {
-    return at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+    return at.toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' });
   }
   const days = Math.round((startOfDay(now) - startOfDay(at)) / DAY_MS);
   if (days < 7) {

@@ -1,6 +1,5 @@
-import { Dialog } from '@angular/cdk/dialog';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { Router, RouterLink } from '@angular/router';
+import { RouterLink } from '@angular/router';
 import type { Conversation, UserSummary } from '@gallery/contracts';
 
 import { Session } from '../auth/session';
@@ -8,7 +7,6 @@ import { Realtime } from '../realtime/realtime';
 import { Avatar } from '../ui/avatar';
 import { conversationPeer, conversationTitle, listTime, messagePreview } from './conversation-info';
 import { Conversations } from './conversations';
-import { NewGroup } from './new-group';
 import { Typing, typingLine } from './typing';
 
 /** One line of the list, ready to show. */
@@ -38,8 +36,6 @@ export class ConversationList {
   private readonly session = inject(Session);
   private readonly realtime = inject(Realtime);
   private readonly typing = inject(Typing);
-  private readonly dialog = inject(Dialog);
-  private readonly router = inject(Router);
 
   private readonly onlineIds = computed(() => new Set(this.realtime.online().map((user) => user.id)));
 
@@ -66,18 +62,4 @@ export class ConversationList {
       };
     });
   });
-
-  protected createGroup(): void {
-    const ref = this.dialog.open<Conversation>(NewGroup, {
-      ariaLabelledBy: 'new-group-title',
-      backdropClass: 'gallery-backdrop',
-      autoFocus: 'first-tabbable',
-    });
-    ref.closed.subscribe((group) => {
-      if (group) {
-        this.conversations.upsert(group);
-        void this.router.navigate(['/chat', group.id]);
-      }
-    });
-  }
 }

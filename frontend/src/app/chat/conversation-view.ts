@@ -144,7 +144,6 @@ export class ConversationView {
   }
 
   protected async send(): Promise<void> {
-    this.typing.sent(this.id());
     await this.threads.send();
   }
 

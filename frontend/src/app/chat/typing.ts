@@ -71,7 +71,11 @@ export class Typing {
     }
   }
 
-  /** I am typing: tells the others, at most once every ANNOUNCE_EVERY_MS per conversation. */
+  /**
+   * I am typing: tells the others, at most once every ANNOUNCE_EVERY_MS per conversation. The
+   * server drops announcements closer together than 1.5 s, so a steady rhythm above that is
+   * what keeps the indicator on at the other end.
+   */
   announce(conversationId: string): void {
     const now = Date.now();
     if (now - (this.announced.get(conversationId) ?? -Infinity) < ANNOUNCE_EVERY_MS) {
@@ -79,11 +83,6 @@ export class Typing {
     }
     this.announced.set(conversationId, now);
     this.realtime.notify('chat:typing', { conversationId });
-  }
-
-  /** My message went out: the next keystroke is news again. */
-  sent(conversationId: string): void {
-    this.announced.delete(conversationId);
   }
 
   private prune(): void {

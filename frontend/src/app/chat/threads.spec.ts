@@ -1,0 +1,306 @@
+import { HttpEventType, provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { LIMITS, type Message } from '@gallery/contracts';
+
+import { Session } from '../auth/session';
+import { Realtime } from '../realtime/realtime';
+import { Conversations } from './conversations';
+import { ChatThreads, joinNewest } from './threads';
+import { ANNA, BEN, FakeRealtime, conversation, me, message, settle } from './testing';
+
+const HISTORY = '/api/chat/conversations/c-direct/messages';
+
+async function setUp() {
+  TestBed.configureTestingModule({
+    providers: [
+      provideHttpClient(),
+      provideHttpClientTesting(),
+      { provide: Realtime, useClass: FakeRealtime },
+      ChatThreads,
+    ],
+  });
+  TestBed.inject(Session).update(me(ANNA));
+  const realtime = TestBed.inject(Realtime) as unknown as FakeRealtime;
+  const http = TestBed.inject(HttpTestingController);
+  const conversations = TestBed.inject(Conversations);
+  conversations.start();
+  TestBed.tick();
+  http
+    .expectOne('/api/chat/conversations')
+    .flush([
+      conversation('public'),
+      conversation('c-direct', { lastMessage: message(3, BEN), unreadCount: 1 }),
+    ]);
+  await settle();
+  const threads = TestBed.inject(ChatThreads);
+  return { threads, realtime, http, conversations };
+}
+
+/** Opens c-direct with the given newest page, the way the conversation view does. */
+async function open(
+  setup: Awaited<ReturnType<typeof setUp>>,
+  items: Message[],
+  nextCursor: string | null = null,
+): Promise<void> {
+  setup.threads.open('c-direct');
+  setup.conversations.setOpen('c-direct');
+  const request = setup.http.expectOne((r) => r.url === HISTORY && !r.params.has('before'));
+  expect(request.request.params.get('limit')).toBe('30');
+  request.flush({ items, nextCursor });
+  await settle();
+  TestBed.tick();
+}
+
+function bodies(threads: ChatThreads): string[] {
+  return threads.thread()?.messages.map((m) => m.body) ?? [];
+}
+
+describe('ChatThreads', () => {
+  afterEach(() => TestBed.inject(HttpTestingController).verify());
+
+  describe('merging', () => {
+    it('shows each message once, whether it came by socket, page or both', async () => {
+      const setup = await setUp();
+      await open(setup, [message(2, BEN), message(3, BEN)], 'm-002');
+      setup.realtime.serverSends('chat:message', message(4, BEN));
+      setup.realtime.serverSends('chat:message', message(4, BEN));
+      setup.realtime.serverSends('chat:message', message(3, BEN));
+      expect(setup.threads.thread()?.messages.map((m) => m.id)).toEqual(['m-002', 'm-003', 'm-004']);
+    });
+
+    it('loads older pages above, oldest first, and stops at the beginning', async () => {
+      const setup = await setUp();
+      await open(setup, [message(5, BEN), message(6, ANNA)], 'm-005');
+      const done = setup.threads.loadOlder();
+      expect(setup.threads.thread()?.olderStatus).toBe('loading');
+      const request = setup.http.expectOne((r) => r.url === HISTORY && r.params.get('before') === 'm-005');
+      request.flush({ items: [message(3, BEN), message(4, ANNA), message(5, BEN)], nextCursor: null });
+      await done;
+      expect(bodies(setup.threads)).toEqual(['message 3', 'message 4', 'message 5', 'message 6']);
+      expect(setup.threads.thread()?.olderCursor).toBeNull();
+      await setup.threads.loadOlder();
+      setup.http.expectNone((r) => r.url === HISTORY);
+    });
+
+    it('ignores messages of conversations it has not loaded', async () => {
+      const setup = await setUp();
+      await open(setup, [message(1, BEN)]);
+      setup.realtime.serverSends('chat:message', message(2, BEN, { conversationId: 'c-other' }));
+      expect(bodies(setup.threads)).toEqual(['message 1']);
+      // The list looks the newcomer up; that is the list's business.
+      setup.http.expectOne('/api/chat/conversations').flush([]);
+    });
+
+    it('catches up after a reconnect: the newest page is merged, or replaces a thread it does not reach', async () => {
+      const setup = await setUp();
+      await open(setup, [message(1, BEN), message(2, BEN)]);
+      setup.realtime.reconnected.next();
+      setup.http.expectOne('/api/chat/conversations').flush([conversation('c-direct')]);
+      setup.http
+        .expectOne((r) => r.url === HISTORY && !r.params.has('before'))
+        .flush({ items: [message(2, BEN), message(3, BEN)], nextCursor: null });
+      await settle();
+      expect(bodies(setup.threads)).toEqual(['message 1', 'message 2', 'message 3']);
+
+      const thread = setup.threads.thread()!;
+      const far = joinNewest(thread, { items: [message(50, BEN), message(51, BEN)], nextCursor: 'm-050' });
+      expect(far.messages.map((m) => m.id)).toEqual(['m-050', 'm-051']);
+      expect(far.olderCursor).toBe('m-050');
+    });
+  });
+
+  describe('sending', () => {
+    it('shows the message at once and swaps in the server’s copy when acknowledged', async () => {
+      const setup = await setUp();
+      await open(setup, [message(1, BEN)]);
+      let acknowledge: (value: unknown) => void = () => undefined;
+      setup.realtime.answer = () => new Promise((resolve) => (acknowledge = resolve));
+      setup.threads.setDraft('  Lovely blues  ');
+      const sending = setup.threads.send();
+
+      expect(setup.realtime.requested).toEqual([
+        { event: 'chat:send', payload: { conversationId: 'c-direct', body: 'Lovely blues' } },
+      ]);
+      expect(setup.threads.thread()?.pending.map((p) => p.body)).toEqual(['Lovely blues']);
+      expect(setup.threads.thread()?.draft).toBe('');
+
+      const sent = message(2, ANNA, { body: 'Lovely blues' });
+      // The room hears of it before the acknowledgement arrives: still one message.
+      setup.realtime.serverSends('chat:message', sent);
+      expect(setup.threads.thread()?.pending).toEqual([]);
+      acknowledge({ ok: true, message: sent });
+      await sending;
+      expect(bodies(setup.threads)).toEqual(['message 1', 'Lovely blues']);
+      expect(setup.threads.thread()?.sendError).toBeNull();
+    });
+
+    it('gives the text back with the reason when the server refuses (rate limit)', async () => {
+      const setup = await setUp();
+      await open(setup, [message(1, BEN)]);
+      setup.realtime.answer = async () => ({ ok: false, error: 'too many messages, try again in 7 seconds' });
+      setup.threads.setDraft('Eleventh message');
+      await setup.threads.send();
+      const thread = setup.threads.thread()!;
+      expect(thread.pending).toEqual([]);
+      expect(thread.draft).toBe('Eleventh message');
+      expect(thread.sendError).toBe('Too many messages, try again in 7 seconds.');
+      expect(bodies(setup.threads)).toEqual(['message 1']);
+
+      setup.threads.setDraft('Eleventh message!');
+      expect(setup.threads.thread()?.sendError).toBeNull();
+    });
+
+    it('keeps what was typed meanwhile after the refused text', async () => {
+      const setup = await setUp();
+      await open(setup, []);
+      let refuse: (value: unknown) => void = () => undefined;
+      setup.realtime.answer = () => new Promise((resolve) => (refuse = resolve));
+      setup.threads.setDraft('First thought');
+      const sending = setup.threads.send();
+      setup.threads.setDraft('second thought');
+      refuse({ ok: false, error: 'the connection was lost' });
+      await sending;
+      expect(setup.threads.thread()?.draft).toBe('First thought\nsecond thought');
+    });
+
+    it('says so when no acknowledgement comes', async () => {
+      const setup = await setUp();
+      await open(setup, []);
+      setup.realtime.answer = () => Promise.reject(new Error('operation has timed out'));
+      setup.threads.setDraft('Anyone there?');
+      await setup.threads.send();
+      expect(setup.threads.thread()?.draft).toBe('Anyone there?');
+      expect(setup.threads.thread()?.sendError).toMatch(/no answer from Gallery/);
+    });
+
+    it('sends over HTTP while the socket is down', async () => {
+      const setup = await setUp();
+      await open(setup, []);
+      setup.realtime.connected.set(false);
+      setup.threads.setDraft('Offline hello');
+      const sending = setup.threads.send();
+      const request = setup.http.expectOne({
+        method: 'POST',
+        url: '/api/chat/conversations/c-direct/messages',
+      });
+      expect(request.request.body).toEqual({ body: 'Offline hello' });
+      request.flush(message(4, ANNA, { body: 'Offline hello' }));
+      await sending;
+      expect(bodies(setup.threads)).toEqual(['Offline hello']);
+      expect(setup.realtime.requested).toEqual([]);
+    });
+
+    it('sends nothing blank or over the limit', async () => {
+      const setup = await setUp();
+      await open(setup, []);
+      setup.threads.setDraft('   \n ');
+      await setup.threads.send();
+      setup.threads.setDraft('x'.repeat(LIMITS.chatMessage.max + 1));
+      await setup.threads.send();
+      expect(setup.realtime.requested).toEqual([]);
+    });
+  });
+
+  describe('reading', () => {
+    it('marks the newest message read once while the conversation is on screen', async () => {
+      const setup = await setUp();
+      await open(setup, [message(2, BEN), message(3, BEN)]);
+      expect(setup.realtime.notified).toEqual([
+        { event: 'chat:read', payload: { conversationId: 'c-direct', messageId: 'm-003' } },
+      ]);
+      expect(setup.conversations.find('c-direct')?.unreadCount).toBe(0);
+
+      setup.realtime.serverSends('chat:message', message(4, BEN));
+      TestBed.tick();
+      expect(setup.realtime.notified.map((n) => n.payload)).toEqual([
+        { conversationId: 'c-direct', messageId: 'm-003' },
+        { conversationId: 'c-direct', messageId: 'm-004' },
+      ]);
+      // My own latest message needs no read mark.
+      setup.realtime.serverSends('chat:message', message(5, ANNA));
+      TestBed.tick();
+      expect(setup.realtime.notified).toHaveLength(2);
+    });
+
+    it('does not mark anything read while another conversation is on screen', async () => {
+      const setup = await setUp();
+      await open(setup, [message(2, BEN)]);
+      setup.conversations.setOpen('public');
+      setup.realtime.serverSends('chat:message', message(3, BEN));
+      TestBed.tick();
+      expect(setup.realtime.notified).toHaveLength(1);
+    });
+
+    it('knows how far the others have read: receipts, and their own messages', async () => {
+      const setup = await setUp();
+      await open(setup, [message(2, BEN), message(3, ANNA)]);
+      expect(setup.threads.thread()?.reads).toEqual({ [BEN.id]: 'm-002', [ANNA.id]: 'm-003' });
+      setup.realtime.serverSends('chat:read', {
+        conversationId: 'c-direct',
+        userId: BEN.id,
+        messageId: 'm-003',
+      });
+      expect(setup.threads.thread()?.reads[BEN.id]).toBe('m-003');
+      // Receipts never go backwards.
+      setup.realtime.serverSends('chat:read', {
+        conversationId: 'c-direct',
+        userId: BEN.id,
+        messageId: 'm-001',
+      });
+      expect(setup.threads.thread()?.reads[BEN.id]).toBe('m-003');
+    });
+  });
+
+  describe('attachments', () => {
+    it('reports upload progress and adds the message the api answers with', async () => {
+      const setup = await setUp();
+      await open(setup, []);
+      setup.threads.attach(new File(['%PDF-1.7'], 'notes.pdf', { type: 'application/pdf' }));
+      const request = setup.http.expectOne({
+        method: 'POST',
+        url: '/api/chat/conversations/c-direct/attachments',
+      });
+      expect((request.request.body as FormData).get('file')).toBeInstanceOf(File);
+      expect(request.request.reportProgress).toBe(true);
+      request.event({ type: HttpEventType.UploadProgress, loaded: 4, total: 8 });
+      expect(setup.threads.uploads()).toEqual([
+        expect.objectContaining({ name: 'notes.pdf', loaded: 4, total: 8, state: 'uploading' }),
+      ]);
+      const attachment = { url: '/media/notes.pdf', name: 'notes.pdf', mime: 'application/pdf', bytes: 8 };
+      request.flush(message(6, ANNA, { body: '', attachment }));
+      expect(setup.threads.uploads()).toEqual([]);
+      expect(setup.threads.thread()?.messages.at(-1)?.attachment).toEqual(attachment);
+    });
+
+    it('refuses a file over the limit before sending it, and shows the api’s reason for others', async () => {
+      const setup = await setUp();
+      await open(setup, []);
+      const huge = new File(['x'], 'huge.zip');
+      Object.defineProperty(huge, 'size', { value: LIMITS.chatAttachmentBytes + 1 });
+      setup.threads.attach(huge);
+      expect(setup.threads.uploads()).toEqual([
+        expect.objectContaining({
+          state: 'failed',
+          error: 'huge.zip is larger than 25 MB, the most a file can be.',
+        }),
+      ]);
+
+      setup.threads.attach(new File(['MZ'], 'tool.exe'));
+      setup.http.expectOne('/api/chat/conversations/c-direct/attachments').flush(
+        {
+          statusCode: 415,
+          error: 'Unsupported Media Type',
+          message: 'this type of file cannot be sent; allowed: images, PDF, ZIP and plain text',
+        },
+        { status: 415, statusText: 'Unsupported Media Type' },
+      );
+      expect(setup.threads.uploads()[1]).toEqual(
+        expect.objectContaining({
+          state: 'failed',
+          error: 'This type of file cannot be sent; allowed: images, PDF, ZIP and plain text.',
+        }),
+      );
+    });
+  });
+});
