@@ -55,15 +55,15 @@ export class HueSlider {
     const hue = this.hue();
     return hue === null ? 'No colour filter' : `${hueName(hue)}, ${hue} degrees`;
   });
+  protected readonly swatch = computed(() => {
+    const hue = this.hue();
+    return hue === null ? null : `hsl(${hue} 80% 52%)`;
+  });
+
   /** A click on the thumb where it rests changes no value, so no input event says so. */
   protected pickResting(value: number): void {
     if (this.hue() === null) {
       this.pick.emit(value);
     }
   }
-
-  protected readonly swatch = computed(() => {
-    const hue = this.hue();
-    return hue === null ? null : `hsl(${hue} 80% 52%)`;
-  });
 }
