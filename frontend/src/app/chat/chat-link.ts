@@ -76,7 +76,7 @@ import type { Conversations } from './conversations';
       line-height: 1.4;
       text-align: center;
     }
-    @media (max-width: 719px) {
+    @media (max-width: 1023px) {
       .link {
         width: 40px;
         padding: 0;

@@ -187,7 +187,7 @@ export class ConversationView {
     const title = this.title();
     const sure = await this.confirm.ask({
       title: 'Delete this conversation?',
-      message: `Your copy of the conversation with ${title} goes, for you only; the others keep theirs. If someone writes again, it comes back empty.`,
+      message: `The history of “${title}” is deleted for you only; the others keep theirs. If someone writes again, the conversation comes back, empty.`,
       confirmLabel: 'Delete conversation',
     });
     if (!sure) {

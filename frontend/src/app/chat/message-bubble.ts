@@ -8,6 +8,9 @@ import { fileSize } from './conversation-info';
 import { linkify } from './linkify';
 import type { MessageRow } from './thread-rows';
 
+const THUMB_WIDTH = 320;
+const THUMB_HEIGHT = 280;
+
 /**
  * One message: a bubble of plain text (web addresses as links, nothing else interpreted), a
  * picture that enlarges, or a file to download. Others' messages in rooms and groups carry
@@ -37,6 +40,15 @@ export class MessageBubble {
   protected readonly image = computed(() => {
     const attachment = this.row().attachment;
     return attachment?.mime.startsWith('image/') && attachment.thumbUrl ? attachment : null;
+  });
+  /** The thumbnail's size on screen: within 320 × 280, in the picture's proportions. */
+  protected readonly pictureSize = computed(() => {
+    const picture = this.image();
+    if (!picture?.width || !picture.height) {
+      return { width: 240, height: 180 };
+    }
+    const scale = Math.min(1, THUMB_WIDTH / picture.width, THUMB_HEIGHT / picture.height);
+    return { width: Math.round(picture.width * scale), height: Math.round(picture.height * scale) };
   });
   protected readonly file = computed(() => {
     const attachment = this.row().attachment;

@@ -38,7 +38,7 @@ import { THREE_COLUMNS, mediaQuery } from './media';
             <a class="person" [routerLink]="['/u', user.username]">
               <span class="face">
                 <app-avatar [user]="user" [size]="32" />
-                <span class="dot" title="Online"></span>
+                <span class="dot" aria-hidden="true"></span>
               </span>
               <span class="name">
                 {{ user.displayName }}
