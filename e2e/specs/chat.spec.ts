@@ -55,7 +55,8 @@ describe('chat', () => {
   }
 
   const list = (page: Page): Locator => page.locator('app-conversation-list');
-  const thread = (page: Page): Locator => page.locator('app-message-thread');
+  const thread = (page: Page): Locator =>
+    page.locator('app-message-thread').getByRole('list', { name: 'Messages' });
   const online = (page: Page): Locator => page.getByRole('list', { name: 'Painters online' });
   const composer = (page: Page): Locator => page.getByRole('textbox', { name: 'Message' });
 

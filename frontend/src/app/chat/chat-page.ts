@@ -19,6 +19,7 @@ import { NewGroup } from './new-group';
 import { OnlinePanel } from './online-panel';
 import { ChatThreads } from './threads';
 import { Typing } from './typing';
+import { ChatUploads } from './uploads';
 
 /**
  * /chat: conversations | the open one | who is online. Fills the window below the header, each
@@ -27,7 +28,7 @@ import { Typing } from './typing';
 @Component({
   selector: 'app-chat-page',
   imports: [ConversationList, OnlinePanel, RouterOutlet],
-  providers: [ChatThreads, Typing],
+  providers: [ChatThreads, ChatUploads, Typing],
   templateUrl: './chat-page.html',
   styleUrl: './chat-page.css',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -9,6 +9,7 @@ import {
   signal,
   untracked,
 } from '@angular/core';
+import { Title } from '@angular/platform-browser';
 import { Router, RouterLink } from '@angular/router';
 import type { Attachment } from '@gallery/contracts';
 import { firstValueFrom } from 'rxjs';
@@ -28,6 +29,7 @@ import { MessageThread } from './message-thread';
 import { threadRows } from './thread-rows';
 import { ChatThreads } from './threads';
 import { Typing, typingLine } from './typing';
+import { ChatUploads } from './uploads';
 
 /** /chat/:id — one conversation: its messages, who is typing, and the composer. */
 @Component({
@@ -47,6 +49,7 @@ export class ConversationView {
   private readonly confirm = inject(Confirm);
   private readonly dialog = inject(Dialog);
   private readonly router = inject(Router);
+  private readonly pageTitleService = inject(Title);
 
   /** Route parameter. */
   readonly id = input.required<string>();
@@ -100,11 +103,23 @@ export class ConversationView {
     const read = thread.reads[peer.id];
     return read && read >= last.id ? last.id : null;
   });
-  protected readonly uploads = this.threads.uploads;
+  private readonly chatUploads = inject(ChatUploads);
+  /** Files on their way to this conversation. */
+  protected readonly uploads = computed(() =>
+    this.chatUploads.all().filter((upload) => upload.conversationId === this.id()),
+  );
   protected readonly fileSize = fileSize;
   /** The list has been fetched again for this id and still lacks it. */
   protected readonly missing = signal(false);
   protected readonly actionError = signal<string | null>(null);
+
+  /** The tab names the conversation, e.g. "Ben Okafor · Chat · Gallery". */
+  private readonly pageTitle = effect(() => {
+    const title = this.title();
+    if (title) {
+      this.pageTitleService.setTitle(`${title} · Chat · Gallery`);
+    }
+  });
 
   private readonly follow = effect((onCleanup) => {
     const id = this.id();
@@ -148,7 +163,11 @@ export class ConversationView {
   }
 
   protected attach(file: File): void {
-    this.threads.attach(file);
+    this.chatUploads.attach(this.id(), file);
+  }
+
+  protected dismissUpload(id: number): void {
+    this.chatUploads.dismiss(id);
   }
 
   protected enlarge({ attachment, trigger }: { attachment: Attachment; trigger: HTMLElement }): void {

@@ -12,7 +12,7 @@ import {
 import type { Attachment } from '@gallery/contracts';
 
 import { MessageBubble } from './message-bubble';
-import type { ThreadRow } from './thread-rows';
+import type { MessageRow, ThreadRow } from './thread-rows';
 
 /** Closer to the bottom than this (px) counts as reading the newest messages. */
 const NEAR_BOTTOM_PX = 80;
@@ -47,6 +47,8 @@ export class MessageThread {
 
   private readonly scroller = viewChild.required<ElementRef<HTMLElement>>('scroller');
   protected readonly newBelow = signal(false);
+  /** Read out by screen readers: the latest message from someone else, as it arrives. */
+  protected readonly announcement = signal('');
   protected readonly empty = computed(() => this.status() === 'ready' && this.rows().length === 0);
 
   private shown: { conversationId: string; first: string | null; last: string | null } | null = null;
@@ -60,7 +62,7 @@ export class MessageThread {
       const conversationId = this.conversationId();
       const ready = this.status() === 'ready';
       const element = this.scroller().nativeElement;
-      const messages = rows.filter((row) => row.kind === 'message');
+      const messages = rows.filter((row): row is MessageRow => row.kind === 'message');
       const first = messages[0]?.key ?? null;
       const lastRow = messages.at(-1);
       const last = lastRow?.key ?? null;
@@ -74,7 +76,12 @@ export class MessageThread {
       } else if (first !== before.first && last === before.last) {
         element.scrollTop = element.scrollHeight - this.fromBottom;
       } else if (last !== before.last) {
-        if (this.atBottom || (lastRow?.kind === 'message' && lastRow.own)) {
+        if (lastRow && !lastRow.own) {
+          this.announcement.set(
+            `${lastRow.sender.displayName}: ${lastRow.body || lastRow.attachment?.name || ''}`,
+          );
+        }
+        if (this.atBottom || lastRow?.own) {
           this.toBottom(element);
         } else {
           this.newBelow.set(true);

@@ -1,4 +1,4 @@
-import { HttpEventType, provideHttpClient } from '@angular/common/http';
+import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { LIMITS, type Message } from '@gallery/contracts';
@@ -249,58 +249,6 @@ describe('ChatThreads', () => {
         messageId: 'm-001',
       });
       expect(setup.threads.thread()?.reads[BEN.id]).toBe('m-003');
-    });
-  });
-
-  describe('attachments', () => {
-    it('reports upload progress and adds the message the api answers with', async () => {
-      const setup = await setUp();
-      await open(setup, []);
-      setup.threads.attach(new File(['%PDF-1.7'], 'notes.pdf', { type: 'application/pdf' }));
-      const request = setup.http.expectOne({
-        method: 'POST',
-        url: '/api/chat/conversations/c-direct/attachments',
-      });
-      expect((request.request.body as FormData).get('file')).toBeInstanceOf(File);
-      expect(request.request.reportProgress).toBe(true);
-      request.event({ type: HttpEventType.UploadProgress, loaded: 4, total: 8 });
-      expect(setup.threads.uploads()).toEqual([
-        expect.objectContaining({ name: 'notes.pdf', loaded: 4, total: 8, state: 'uploading' }),
-      ]);
-      const attachment = { url: '/media/notes.pdf', name: 'notes.pdf', mime: 'application/pdf', bytes: 8 };
-      request.flush(message(6, ANNA, { body: '', attachment }));
-      expect(setup.threads.uploads()).toEqual([]);
-      expect(setup.threads.thread()?.messages.at(-1)?.attachment).toEqual(attachment);
-    });
-
-    it('refuses a file over the limit before sending it, and shows the api’s reason for others', async () => {
-      const setup = await setUp();
-      await open(setup, []);
-      const huge = new File(['x'], 'huge.zip');
-      Object.defineProperty(huge, 'size', { value: LIMITS.chatAttachmentBytes + 1 });
-      setup.threads.attach(huge);
-      expect(setup.threads.uploads()).toEqual([
-        expect.objectContaining({
-          state: 'failed',
-          error: 'huge.zip is larger than 25 MB, the most a file can be.',
-        }),
-      ]);
-
-      setup.threads.attach(new File(['MZ'], 'tool.exe'));
-      setup.http.expectOne('/api/chat/conversations/c-direct/attachments').flush(
-        {
-          statusCode: 415,
-          error: 'Unsupported Media Type',
-          message: 'this type of file cannot be sent; allowed: images, PDF, ZIP and plain text',
-        },
-        { status: 415, statusText: 'Unsupported Media Type' },
-      );
-      expect(setup.threads.uploads()[1]).toEqual(
-        expect.objectContaining({
-          state: 'failed',
-          error: 'This type of file cannot be sent; allowed: images, PDF, ZIP and plain text.',
-        }),
-      );
     });
   });
 });

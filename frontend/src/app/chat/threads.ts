@@ -1,15 +1,13 @@
-import { HttpEventType } from '@angular/common/http';
 import { Injectable, computed, effect, inject, signal, untracked } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { LIMITS, type Message, PUBLIC_ROOM_ID, type Page } from '@gallery/contracts';
-import { type Subscription, firstValueFrom } from 'rxjs';
+import { firstValueFrom } from 'rxjs';
 
 import { describeApiError } from '../api/api-error';
 import { Session } from '../auth/session';
 import { Realtime } from '../realtime/realtime';
 import { ChatApi } from './chat-api';
 import { Conversations } from './conversations';
-import { fileSize } from './conversation-info';
 import { compareIds, laterId, mergeMessages } from './merge';
 
 /** A message on its way: shown at once, replaced by the real one when the server has it. */
@@ -17,17 +15,6 @@ export interface PendingMessage {
   readonly localId: string;
   readonly body: string;
   readonly createdAt: string;
-}
-
-/** A file being sent, with how far it has got. */
-export interface Upload {
-  readonly id: number;
-  readonly conversationId: string;
-  readonly name: string;
-  readonly loaded: number;
-  readonly total: number;
-  readonly state: 'uploading' | 'failed';
-  readonly error: string | null;
 }
 
 /** One conversation's messages as far as they are loaded, and what is being typed in it. */
@@ -60,8 +47,8 @@ const EMPTY_THREAD: Thread = {
 
 /**
  * The messages of the conversations opened on the chat page: history pages loaded upwards, live
- * messages merged in (each once), optimistic sending, file uploads with progress, read marks and
- * receipts. Provided by the chat page, so leaving chat lets it all go.
+ * messages merged in (each once), optimistic sending, read marks and receipts. Provided by the
+ * chat page, so leaving chat lets it all go.
  */
 @Injectable()
 export class ChatThreads {
@@ -72,8 +59,6 @@ export class ChatThreads {
 
   private readonly threads = signal<Readonly<Record<string, Thread>>>({});
   private readonly current = signal<string | null>(null);
-  private readonly transfers = signal<readonly Upload[]>([]);
-  private readonly uploading = new Map<number, Subscription>();
   /** The latest message I said I had read, per conversation. */
   private readonly readSent = new Map<string, string>();
   private counter = 0;
@@ -84,10 +69,6 @@ export class ChatThreads {
     return id ? (this.threads()[id] ?? null) : null;
   });
   readonly currentId = this.current.asReadonly();
-  /** Files being sent to the open conversation. */
-  readonly uploads = computed(() =>
-    this.transfers().filter((upload) => upload.conversationId === this.current()),
-  );
 
   /** While a conversation is open and the page visible, its newest message counts as read. */
   private readonly readMarker = effect(() => {
@@ -214,60 +195,6 @@ export class ChatThreads {
     }
   }
 
-  /** Sends a file to the open conversation; images come back with a thumbnail. */
-  attach(file: File): void {
-    const conversationId = this.current();
-    if (!conversationId) {
-      return;
-    }
-    const upload: Upload = {
-      id: ++this.counter,
-      conversationId,
-      name: file.name,
-      loaded: 0,
-      total: file.size,
-      state: 'uploading',
-      error: null,
-    };
-    if (file.size > LIMITS.chatAttachmentBytes) {
-      const limit = fileSize(LIMITS.chatAttachmentBytes);
-      this.transfers.update((all) => [
-        ...all,
-        {
-          ...upload,
-          state: 'failed',
-          error: `${file.name} is larger than ${limit}, the most a file can be.`,
-        },
-      ]);
-      return;
-    }
-    this.transfers.update((all) => [...all, upload]);
-    const subscription = this.api.attach(conversationId, file).subscribe({
-      next: (event) => {
-        if (event.type === HttpEventType.UploadProgress) {
-          this.patchUpload(upload.id, { loaded: event.loaded, total: event.total ?? upload.total });
-        } else if (event.type === HttpEventType.Response && event.body) {
-          this.receive(event.body);
-          this.conversations.receive(event.body);
-          this.dismissUpload(upload.id);
-        }
-      },
-      error: (error: unknown) => {
-        this.uploading.delete(upload.id);
-        this.patchUpload(upload.id, { state: 'failed', error: describeApiError(error) });
-      },
-      complete: () => this.uploading.delete(upload.id),
-    });
-    this.uploading.set(upload.id, subscription);
-  }
-
-  /** Stops a file on its way, or hides a failed one. */
-  dismissUpload(id: number): void {
-    this.uploading.get(id)?.unsubscribe();
-    this.uploading.delete(id);
-    this.transfers.update((all) => all.filter((upload) => upload.id !== id));
-  }
-
   /** A message from the socket (or an answer): merged once into its thread, if that is loaded. */
   receive(message: Message): void {
     this.patch(message.conversationId, (thread) => {
@@ -342,12 +269,6 @@ export class ChatThreads {
       const thread = all[id];
       return thread ? { ...all, [id]: change(thread) } : all;
     });
-  }
-
-  private patchUpload(id: number, changes: Partial<Upload>): void {
-    this.transfers.update((all) =>
-      all.map((upload) => (upload.id === id ? { ...upload, ...changes } : upload)),
-    );
   }
 }
 
