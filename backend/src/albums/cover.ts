@@ -4,9 +4,17 @@ import { AlbumEntity } from './album.entity';
 
 /**
  * Sets the album's cover: the pinned stage while it exists, otherwise the newest uploaded stage
- * that is ready. Call after anything that can change the answer (ready, delete, pin, unpin).
+ * that is ready. Call inside a transaction after anything that can change the answer (ready,
+ * delete, pin, unpin). It locks the album row first, so two stages turning ready at once are
+ * handled one after the other and the later refresh sees the earlier one's stage as ready.
  */
 export async function refreshCover(manager: EntityManager, albumId: string): Promise<void> {
+  await manager
+    .createQueryBuilder()
+    .update(AlbumEntity)
+    .set({ coverStageId: () => 'coverStageId', updatedAt: () => 'updatedAt' })
+    .where('id = :albumId', { albumId })
+    .execute();
   const album = await manager.findOneBy(AlbumEntity, { id: albumId });
   if (!album) return;
   if (album.coverPinned && album.coverStageId) {

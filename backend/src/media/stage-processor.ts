@@ -119,7 +119,8 @@ export class StageProcessor implements OnModuleInit {
     Object.assign(stage, changes);
     const result = await this.stages.update({ id: stage.id }, changes);
     if (!result.affected) return;
-    if (changes.status === 'ready') await refreshCover(this.stages.manager, stage.albumId);
+    if (changes.status === 'ready')
+      await this.stages.manager.transaction((tx) => refreshCover(tx, stage.albumId));
     const album = await this.stages.manager.findOneBy(AlbumEntity, { id: stage.albumId });
     if (!album) return;
     const fresh = (await this.stages.findOneBy({ id: stage.id })) ?? stage;
