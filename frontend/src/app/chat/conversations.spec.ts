@@ -121,6 +121,35 @@ describe('Conversations', () => {
     expect(ids(conversations)).toEqual(['public', 'c-direct']);
   });
 
+  it('keeps a newer last message when an older update arrives late', async () => {
+    const { conversations, realtime } = await setUp();
+    realtime.serverSends('chat:message', message(8, BEN));
+    realtime.serverSends('conversation:updated', {
+      ...LIST[1],
+      lastMessage: message(3, BEN),
+      unreadCount: 2,
+    });
+    expect(conversations.find('c-direct')?.lastMessage?.id).toBe('m-008');
+    expect(unread(conversations, 'c-direct')).toBe(3);
+  });
+
+  it('starts over for another painter, dropping an answer meant for the previous one', async () => {
+    const { conversations, realtime, http } = await setUp();
+    realtime.reconnected.next();
+    const late = http.expectOne('/api/chat/conversations');
+    TestBed.inject(Session).update(me(BEN));
+    TestBed.tick();
+    expect(conversations.list()).toEqual([]);
+    const fresh = http.match('/api/chat/conversations');
+    expect(fresh).toHaveLength(1);
+    late.flush(LIST);
+    await settle();
+    expect(conversations.list()).toEqual([]);
+    fresh[0].flush([conversation('public')]);
+    await settle();
+    expect(ids(conversations)).toEqual(['public']);
+  });
+
   it('puts a new conversation at the top, below the public room', async () => {
     const { conversations, realtime } = await setUp();
     realtime.serverSends(

@@ -33,6 +33,8 @@ export class Conversations {
   private readonly visibleNow = signal(this.document.visibilityState !== 'hidden');
   private readonly wanted = signal(false);
   private loading: Promise<void> | null = null;
+  /** Bumped on every reset, so an answer meant for the previous painter is dropped. */
+  private generation = 0;
 
   /** Public room first, then the others by latest message. */
   readonly list = computed(() =>
@@ -119,10 +121,15 @@ export class Conversations {
       this.remove(conversation.id);
       return;
     }
-    const shown = this.isOnScreen(conversation.id) ? { ...conversation, unreadCount: 0 } : conversation;
+    const update = this.isOnScreen(conversation.id) ? { ...conversation, unreadCount: 0 } : conversation;
     this.items.update((items) => {
-      const index = items.findIndex((item) => item.id === shown.id);
-      const before = index < 0 ? null : items[index];
+      const before = items.find((item) => item.id === update.id);
+      const newer = before?.lastMessage;
+      // An update computed before a message that is already here: keep that message and its count.
+      const shown =
+        newer && update.lastMessage && compareIds(newer.id, update.lastMessage.id) > 0
+          ? { ...update, lastMessage: newer, unreadCount: before.unreadCount }
+          : update;
       if (before && before.lastMessage?.id === shown.lastMessage?.id) {
         return items.map((item) => (item.id === shown.id ? shown : item));
       }
@@ -183,11 +190,15 @@ export class Conversations {
   }
 
   private async fetch(): Promise<void> {
+    const generation = this.generation;
     if (this.state() !== 'ready') {
       this.state.set('loading');
     }
     try {
       const conversations = await firstValueFrom(this.api.conversations());
+      if (generation !== this.generation) {
+        return;
+      }
       this.items.set(
         conversations.map((conversation) =>
           this.isOnScreen(conversation.id) ? { ...conversation, unreadCount: 0 } : conversation,
@@ -196,6 +207,9 @@ export class Conversations {
       this.state.set('ready');
       this.problem.set(null);
     } catch (error) {
+      if (generation !== this.generation) {
+        return;
+      }
       this.problem.set(describeApiError(error));
       if (this.state() !== 'ready') {
         this.state.set('failed');
@@ -212,6 +226,8 @@ export class Conversations {
   }
 
   private reset(): void {
+    this.generation++;
+    this.loading = null;
     this.items.set([]);
     this.state.set('idle');
     this.problem.set(null);

@@ -123,7 +123,7 @@ describe('ChatThreads', () => {
         { event: 'chat:send', payload: { conversationId: 'c-direct', body: 'Lovely blues' } },
       ]);
       expect(setup.threads.thread()?.pending.map((p) => p.body)).toEqual(['Lovely blues']);
-      expect(setup.threads.thread()?.draft).toBe('');
+      expect(setup.threads.draft()).toBe('');
 
       const sent = message(2, ANNA, { body: 'Lovely blues' });
       // The room hears of it before the acknowledgement arrives: still one message.
@@ -143,7 +143,7 @@ describe('ChatThreads', () => {
       await setup.threads.send();
       const thread = setup.threads.thread()!;
       expect(thread.pending).toEqual([]);
-      expect(thread.draft).toBe('Eleventh message');
+      expect(setup.threads.draft()).toBe('Eleventh message');
       expect(thread.sendError).toBe('Too many messages, try again in 7 seconds.');
       expect(bodies(setup.threads)).toEqual(['message 1']);
 
@@ -161,7 +161,7 @@ describe('ChatThreads', () => {
       setup.threads.setDraft('second thought');
       refuse({ ok: false, error: 'the connection was lost' });
       await sending;
-      expect(setup.threads.thread()?.draft).toBe('First thought\nsecond thought');
+      expect(setup.threads.draft()).toBe('First thought\nsecond thought');
     });
 
     it('says so when no acknowledgement comes', async () => {
@@ -170,7 +170,7 @@ describe('ChatThreads', () => {
       setup.realtime.answer = () => Promise.reject(new Error('operation has timed out'));
       setup.threads.setDraft('Anyone there?');
       await setup.threads.send();
-      expect(setup.threads.thread()?.draft).toBe('Anyone there?');
+      expect(setup.threads.draft()).toBe('Anyone there?');
       expect(setup.threads.thread()?.sendError).toMatch(/no answer from Gallery/);
     });
 
@@ -189,6 +189,26 @@ describe('ChatThreads', () => {
       await sending;
       expect(bodies(setup.threads)).toEqual(['Offline hello']);
       expect(setup.realtime.requested).toEqual([]);
+    });
+
+    it('keeps each conversation’s draft, across a reconnect too', async () => {
+      const setup = await setUp();
+      await open(setup, []);
+      setup.threads.setDraft('Half a thought');
+      setup.threads.open('public');
+      setup.http.expectOne((r) => r.url.endsWith('/public/messages')).flush({ items: [], nextCursor: null });
+      await settle();
+      expect(setup.threads.draft()).toBe('');
+      setup.realtime.reconnected.next();
+      setup.http
+        .expectOne('/api/chat/conversations')
+        .flush([conversation('public'), conversation('c-direct')]);
+      setup.http.expectOne((r) => r.url.endsWith('/public/messages')).flush({ items: [], nextCursor: null });
+      await settle();
+      setup.threads.open('c-direct');
+      setup.http.expectOne((r) => r.url === HISTORY).flush({ items: [message(1, BEN)], nextCursor: null });
+      await settle();
+      expect(setup.threads.draft()).toBe('Half a thought');
     });
 
     it('sends nothing blank or over the limit', async () => {

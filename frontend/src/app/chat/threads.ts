@@ -28,7 +28,6 @@ export interface Thread {
   readonly olderStatus: 'idle' | 'loading' | 'failed';
   readonly loadError: string | null;
   readonly sendError: string | null;
-  readonly draft: string;
   /** The latest message each member is known to have read, by user id. */
   readonly reads: Readonly<Record<string, string>>;
 }
@@ -41,7 +40,6 @@ const EMPTY_THREAD: Thread = {
   olderStatus: 'idle',
   loadError: null,
   sendError: null,
-  draft: '',
   reads: {},
 };
 
@@ -59,6 +57,8 @@ export class ChatThreads {
 
   private readonly threads = signal<Readonly<Record<string, Thread>>>({});
   private readonly current = signal<string | null>(null);
+  /** What is typed but not sent, per conversation; kept apart so it outlives a thread's reload. */
+  private readonly drafts = signal<Readonly<Record<string, string>>>({});
   /** The latest message I said I had read, per conversation. */
   private readonly readSent = new Map<string, string>();
   private counter = 0;
@@ -69,6 +69,11 @@ export class ChatThreads {
     return id ? (this.threads()[id] ?? null) : null;
   });
   readonly currentId = this.current.asReadonly();
+  /** What is typed in the open conversation. */
+  readonly draft = computed(() => {
+    const id = this.current();
+    return id ? (this.drafts()[id] ?? '') : '';
+  });
 
   /** While a conversation is open and the page visible, its newest message counts as read. */
   private readonly readMarker = effect(() => {
@@ -125,6 +130,11 @@ export class ChatThreads {
       delete next[id];
       return next;
     });
+    this.drafts.update((drafts) => {
+      const next = { ...drafts };
+      delete next[id];
+      return next;
+    });
     this.readSent.delete(id);
   }
 
@@ -152,7 +162,8 @@ export class ChatThreads {
   setDraft(text: string): void {
     const id = this.current();
     if (id) {
-      this.patch(id, (thread) => ({ ...thread, draft: text, sendError: null }));
+      this.drafts.update((drafts) => ({ ...drafts, [id]: text }));
+      this.patch(id, (thread) => (thread.sendError ? { ...thread, sendError: null } : thread));
     }
   }
 
@@ -170,8 +181,7 @@ export class ChatThreads {
    */
   async send(): Promise<void> {
     const id = this.current();
-    const thread = this.thread();
-    const body = thread?.draft.trim() ?? '';
+    const body = this.draft().trim();
     if (!id || !body || body.length > LIMITS.chatMessage.max) {
       return;
     }
@@ -180,19 +190,24 @@ export class ChatThreads {
       body,
       createdAt: new Date().toISOString(),
     };
-    this.patch(id, (t) => ({ ...t, pending: [...t.pending, pending], draft: '', sendError: null }));
+    this.patch(id, (t) => ({ ...t, pending: [...t.pending, pending], sendError: null }));
+    this.drafts.update((drafts) => ({ ...drafts, [id]: '' }));
     const result = await this.deliver(id, body);
     this.patch(id, (t) => {
       const rest = t.pending.filter((p) => p.localId !== pending.localId);
-      if ('message' in result) {
-        return { ...t, pending: rest, messages: mergeMessages(t.messages, [result.message]) };
-      }
-      const draft = t.draft.trim() ? `${body}\n${t.draft}` : body;
-      return { ...t, pending: rest, draft, sendError: result.error };
+      return 'message' in result
+        ? { ...t, pending: rest, messages: mergeMessages(t.messages, [result.message]) }
+        : { ...t, pending: rest, sendError: result.error };
     });
     if ('message' in result) {
       this.conversations.receive(result.message);
+      return;
     }
+    // Back into the draft, before anything typed since.
+    this.drafts.update((drafts) => {
+      const typed = drafts[id] ?? '';
+      return { ...drafts, [id]: typed.trim() ? `${body}\n${typed}` : body };
+    });
   }
 
   /** A message from the socket (or an answer): merged once into its thread, if that is loaded. */
