@@ -54,6 +54,10 @@ export class GroupSettings {
   protected readonly notice = signal<string | null>(null);
   protected readonly nameMax = GROUP_NAME_MAX;
 
+  protected typeName(event: Event): void {
+    this.name.set((event.target as HTMLInputElement).value);
+  }
+
   protected async rename(): Promise<void> {
     const name = this.name().trim();
     if (!name) {

@@ -56,4 +56,8 @@ export class MessageBubble {
   });
   protected readonly others = computed(() => this.showSender() && !this.row().own);
   protected readonly fileSize = fileSize;
+
+  protected enlargePicture(attachment: Attachment, event: Event): void {
+    this.enlarge.emit({ attachment, trigger: event.currentTarget as HTMLElement });
+  }
 }

@@ -30,6 +30,10 @@ export class NewGroup {
   protected readonly chosen = computed(() => this.members().map((member) => member.username));
   protected readonly nameMax = GROUP_NAME_MAX;
 
+  protected typeName(event: Event): void {
+    this.name.set((event.target as HTMLInputElement).value);
+  }
+
   protected add(painter: PickedPainter): void {
     if (!this.chosen().includes(painter.username)) {
       this.members.update((members) => [...members, painter]);
