@@ -16,6 +16,7 @@ import { UsersService } from '../users/users.service';
 import { AlbumEntity } from './album.entity';
 import { AlbumMapper } from './album.mapper';
 import { refreshCover } from './cover';
+import { syncPalette } from './palette';
 import { hotScore } from './popularity';
 import type { CreateAlbumDto, UpdateAlbumDto } from './dto';
 
@@ -97,6 +98,7 @@ export class AlbumsService {
       }
       if (Object.keys(changes).length) await tx.update(AlbumEntity, { id: album.id }, changes);
       if (dto.coverStageId !== undefined) await refreshCover(tx, album.id);
+      else if (dto.visibility !== undefined) await syncPalette(tx, album.id);
       if (dto.title !== undefined || dto.description !== undefined) await this.search.album(tx, album.id);
     });
     return this.get(user, id);
@@ -127,8 +129,9 @@ export class AlbumsService {
       where,
       order: { id: 'DESC' },
       take: page.limit + 1,
-      relations: { owner: true },
     });
+    // The owner is known: no join, so the LIMIT applies to the index walk directly.
+    for (const album of rows) album.owner = owner;
     const items = rows.slice(0, page.limit);
     return { items: await this.cards(items), nextCursor: rows.length > page.limit ? items.at(-1)!.id : null };
   }

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { StageEntity } from '../stages/stage.entity';
 import { AlbumEntity } from './album.entity';
+import { syncPalette } from './palette';
 
 /**
  * Sets the album's cover: the pinned stage while it exists, otherwise the newest uploaded stage
@@ -18,7 +19,8 @@ export async function refreshCover(manager: EntityManager, albumId: string): Pro
   const album = await manager.findOneBy(AlbumEntity, { id: albumId });
   if (!album) return;
   if (album.coverPinned && album.coverStageId) {
-    if (await manager.existsBy(StageEntity, { id: album.coverStageId, albumId })) return;
+    if (await manager.existsBy(StageEntity, { id: album.coverStageId, albumId }))
+      return syncPalette(manager, albumId);
   }
   const newest = await manager.findOne(StageEntity, {
     where: { albumId, status: 'ready' },
@@ -30,4 +32,5 @@ export async function refreshCover(manager: EntityManager, albumId: string): Pro
     { id: albumId },
     { coverStageId: newest?.id ?? null, coverPinned: false, updatedAt: () => 'updatedAt' },
   );
+  await syncPalette(manager, albumId);
 }

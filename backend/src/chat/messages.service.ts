@@ -46,6 +46,9 @@ export class MessagesService {
       order: { id: 'DESC' },
       take: query.limit + 1,
       relations: { sender: true },
+      // Senders in a second query: a joined find() with `take` would first collect the whole
+      // conversation in a DISTINCT subquery, which grows with the public room's history.
+      relationLoadStrategy: 'query',
     });
     // Deleted history stays deleted for this member.
     const cleared = member?.clearedThroughId;

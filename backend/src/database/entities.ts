@@ -1,4 +1,5 @@
 import { AlbumEntity } from '../albums/album.entity';
+import { AlbumPaletteEntity } from '../albums/album-palette.entity';
 import { StageColorEntity } from '../albums/stage-color.entity';
 import { ConversationEntity } from '../chat/conversation.entity';
 import { MemberEntity } from '../chat/member.entity';
@@ -17,6 +18,7 @@ export const ENTITIES = [
   AlbumEntity,
   StageEntity,
   StageColorEntity,
+  AlbumPaletteEntity,
   LikeEntity,
   FavoriteEntity,
   FollowEntity,

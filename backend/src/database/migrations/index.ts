@@ -5,6 +5,8 @@ import { ArtworksSqlite1763710000000 } from './1763710000000-artworks.sqlite';
 import { ChatMysql1763730000000 } from './1763730000000-chat.mysql';
 import { ChatSqlite1763730000000 } from './1763730000000-chat.sqlite';
 import { DiscoveryMysql1763720000000 } from './1763720000000-discovery.mysql';
+import { PaletteMysql1763740000000 } from './1763740000000-palette.mysql';
+import { PaletteSqlite1763740000000 } from './1763740000000-palette.sqlite';
 import { DiscoverySqlite1763720000000 } from './1763720000000-discovery.sqlite';
 
 /** Migrations in order, one list per dialect. Each feature appends its pair. */
@@ -13,10 +15,12 @@ export const SQLITE_MIGRATIONS = [
   ArtworksSqlite1763710000000,
   DiscoverySqlite1763720000000,
   ChatSqlite1763730000000,
+  PaletteSqlite1763740000000,
 ];
 export const MYSQL_MIGRATIONS = [
   AccountsMysql1763700000000,
   ArtworksMysql1763710000000,
   DiscoveryMysql1763720000000,
   ChatMysql1763730000000,
+  PaletteMysql1763740000000,
 ];

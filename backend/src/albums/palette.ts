@@ -1,0 +1,21 @@
+import type { EntityManager } from 'typeorm';
+import { AlbumEntity } from './album.entity';
+import { AlbumPaletteEntity } from './album-palette.entity';
+import { StageColorEntity } from './stage-color.entity';
+
+/**
+ * Copies the cover stage's colours into album_palette when the artwork is public, and removes
+ * them otherwise. Call inside the transaction that changed the cover or the visibility.
+ */
+export async function syncPalette(tx: EntityManager, albumId: string): Promise<void> {
+  await tx.delete(AlbumPaletteEntity, { albumId });
+  const album = await tx.findOneBy(AlbumEntity, { id: albumId });
+  if (!album || album.visibility !== 'public' || !album.coverStageId) return;
+  const colors = await tx.findBy(StageColorEntity, { stageId: album.coverStageId });
+  if (colors.length) {
+    await tx.insert(
+      AlbumPaletteEntity,
+      colors.map((c) => ({ albumId, rank: c.rank, hue: c.hue, weight: c.weight })),
+    );
+  }
+}
