@@ -20,7 +20,9 @@ export interface GalleryResult {
   cpuSeconds: number;
   apiCpuSeconds: number;
   workerCpuSeconds: number;
-  /** The benchmark process itself over the window: the uploading client and, in production, s3rver. */
+  /** Production: CPU of s3rver, which stands in for a remote S3 and so is not Gallery's cost. */
+  s3CpuSeconds: number;
+  /** The benchmark process itself over the window: the uploading client. */
   benchCpuSeconds: number;
   /** Production: CPU of the private Redis over the window. */
   servicesCpuSeconds: number;
@@ -50,7 +52,7 @@ export async function runGallery(
   // Ctrl-C mid-run reaches this run's servers through the parent; a normal end empties it first.
   parent.defer(`${mode} run`, () => cleanup.run());
   try {
-    const { api, worker, services } = await startGallery(mode, dir, config, cleanup);
+    const { api, worker, services, s3 } = await startGallery(mode, dir, config, cleanup);
     const client = new GalleryClient(api.baseUrl);
     await client.register(`bench_${mode}_${Date.now().toString(36)}`);
     const warmup = files.slice(0, config.warmup);
@@ -59,8 +61,9 @@ export async function runGallery(
     const albumId = await client.createAlbum('Benchmark');
     const apiBefore = await procStats(api.process.pid);
     const workerBefore = worker ? await procStats(worker.pid) : null;
-    const [servicesBefore, machineBefore, selfBefore] = [
+    const [servicesBefore, s3Before, machineBefore, selfBefore] = [
       await totalCpu(services),
+      await totalCpu(s3),
       await machineBusySeconds(),
       selfCpuSeconds(),
     ];
@@ -69,6 +72,7 @@ export async function runGallery(
     const apiAfter = await procStats(api.process.pid);
     const workerAfter = worker ? await procStats(worker.pid) : null;
     const servicesCpuSeconds = (await totalCpu(services)) - servicesBefore;
+    const s3CpuSeconds = (await totalCpu(s3)) - s3Before;
     const machineCpuSeconds = (await machineBusySeconds()) - machineBefore;
     const benchCpuSeconds = selfCpuSeconds() - selfBefore;
     const apiCpuSeconds = apiAfter.cpuSeconds - apiBefore.cpuSeconds;
@@ -80,6 +84,7 @@ export async function runGallery(
       apiCpuSeconds,
       workerCpuSeconds,
       servicesCpuSeconds,
+      s3CpuSeconds,
       benchCpuSeconds,
       machineCpuSeconds,
       api: apiAfter,
@@ -95,7 +100,12 @@ async function startGallery(
   dir: string,
   config: PipelineConfig,
   cleanup: Cleanup,
-): Promise<{ api: { process: Managed; baseUrl: string }; worker: Managed | null; services: number[] }> {
+): Promise<{
+  api: { process: Managed; baseUrl: string };
+  worker: Managed | null;
+  services: number[];
+  s3: number[];
+}> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !ADAPTER_VARS.test(key))),
@@ -107,13 +117,16 @@ async function startGallery(
   };
   await mkdir(env.TMPDIR!, { recursive: true });
   const services: number[] = [];
+  const s3: number[] = [];
   if (mode === 'production') {
     const redis = await startRedis(join(dir, 'redis'), config.sharedRedisUrl, cleanup);
     // Only the private Redis counts as the run's own: the MariaDB server (and a shared Redis) also
     // serve whatever else runs on the machine, so their CPU shows up as other load. On a quiet
     // machine MariaDB's part is small (~0.005 CPU-s per image measured).
     if (redis.pid !== null) services.push(redis.pid);
-    Object.assign(env, await startS3rver(join(dir, 's3rver'), cleanup), {
+    const s3rver = await startS3rver(join(dir, 's3rver'), config.repoRoot, cleanup);
+    s3.push(s3rver.pid);
+    Object.assign(env, s3rver.env, {
       DATABASE_URL: await createDatabase(config.mysqlUrl, cleanup),
       REDIS_URL: redis.url,
       JOBS_IN_API: 'false',
@@ -135,7 +148,7 @@ async function startGallery(
     worker = node('worker', 'worker.js');
     await worker.waitForOutput(/Worker consuming media jobs/, 60_000);
   }
-  return { api, worker, services };
+  return { api, worker, services, s3 };
 }
 
 async function waitForHealth(api: Managed, baseUrl: string): Promise<void> {

@@ -98,10 +98,12 @@ export class Managed {
     return this.output.trimEnd().split('\n').slice(-lines).join('\n');
   }
 
-  /** Resolves once `pattern` appears in the output; rejects if the process exits or time runs out. */
-  async waitForOutput(pattern: RegExp, timeoutMs: number): Promise<void> {
+  /** Resolves with the match once `pattern` appears in the output; rejects if the process exits or time runs out. */
+  async waitForOutput(pattern: RegExp, timeoutMs: number): Promise<RegExpExecArray> {
     const deadline = Date.now() + timeoutMs;
-    while (!pattern.test(this.output)) {
+    for (;;) {
+      const match = pattern.exec(this.output);
+      if (match) return match;
       if (!this.alive) throw new Error(`${this.name} exited before printing ${pattern}:\n${this.tail()}`);
       if (Date.now() > deadline)
         throw new Error(`${this.name} did not print ${pattern} in time:\n${this.tail()}`);

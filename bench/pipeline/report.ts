@@ -30,10 +30,9 @@ export interface Row {
   workerCpuSecondsPerImage: number | null;
   /** Production only: CPU-s per image of the private Redis. */
   servicesCpuSecondsPerImage: number | null;
-  /**
-   * Gallery only: CPU-s per image of the benchmark process itself, i.e. the uploading client
-   * and, in production, s3rver — which a real deployment would not run on the api's cores.
-   */
+  /** Production only: CPU-s per image of s3rver (a stand-in for a remote S3, so not counted above). */
+  s3CpuSecondsPerImage: number | null;
+  /** Gallery only: CPU-s per image of the benchmark process, i.e. the uploading client (a browser, elsewhere). */
   benchCpuSecondsPerImage: number | null;
   /** Gallery only: first byte → last upload answered. */
   uploadSeconds: number | null;

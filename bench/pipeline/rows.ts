@@ -14,7 +14,7 @@ export function toRow(
 ): Row {
   const gallery = 'api' in result ? result : null;
   const services = gallery?.servicesCpuSeconds ?? 0;
-  const own = result.cpuSeconds + services + (gallery?.benchCpuSeconds ?? 0);
+  const own = result.cpuSeconds + services + (gallery ? gallery.s3CpuSeconds + gallery.benchCpuSeconds : 0);
   return {
     run,
     repetition,
@@ -33,6 +33,7 @@ export function toRow(
     apiCpuSecondsPerImage: gallery ? gallery.apiCpuSeconds / images : null,
     workerCpuSecondsPerImage: gallery?.worker ? gallery.workerCpuSeconds / images : null,
     servicesCpuSecondsPerImage: gallery ? services / images : null,
+    s3CpuSecondsPerImage: gallery ? gallery.s3CpuSeconds / images : null,
     benchCpuSecondsPerImage: gallery ? gallery.benchCpuSeconds / images : null,
     uploadSeconds: gallery ? gallery.uploadSeconds : null,
     otherLoad: Math.max(0, result.machineCpuSeconds - own) / (cpus().length * result.seconds),

@@ -6,37 +6,40 @@ import { createConnection } from 'mysql2/promise';
 import type { Cleanup } from './cleanup';
 import { commandExists, freePort, Managed } from './proc';
 
-// s3rver ships no type declarations; this is the slice of its API used here (as in backend tests).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const S3rver = require('s3rver') as new (options: {
-  address: string;
-  port: number;
-  directory: string;
-  silent: boolean;
-  configureBuckets: { name: string }[];
-}) => { run(): Promise<{ port: number }>; close(): Promise<void> };
-
-/** The S3 environment for an api or worker talking to s3rver, as STACK.md prescribes. */
-export async function startS3rver(dir: string, cleanup: Cleanup): Promise<Record<string, string>> {
+/**
+ * s3rver in a child process on a free loopback port, and the S3 environment for an api or worker
+ * talking to it, as STACK.md prescribes.
+ */
+export async function startS3rver(
+  dir: string,
+  repoRoot: string,
+  cleanup: Cleanup,
+): Promise<{ env: Record<string, string>; pid: number }> {
   const bucket = 'gallery-bench';
-  const server = new S3rver({
-    // An IP, not 'localhost': the SDK would try <bucket>.localhost.
-    address: '127.0.0.1',
-    port: 0,
-    directory: dir,
-    silent: true,
-    configureBuckets: [{ name: bucket }],
-  });
-  const { port } = await server.run();
-  cleanup.defer('stop s3rver', () => server.close());
+  await mkdir(dir, { recursive: true });
+  const child = Managed.start(
+    's3rver',
+    process.execPath,
+    ['--import', 'tsx', join(__dirname, 's3rver-child.ts'), dir, bucket],
+    {
+      env: process.env,
+      logFile: `${dir}.log`,
+      cwd: repoRoot,
+    },
+  );
+  cleanup.defer('stop s3rver', () => child.stop());
+  const port = (await child.waitForOutput(/S3RVER_PORT=(\d+)/, 30_000))[1];
   return {
-    S3_BUCKET: bucket,
-    S3_ENDPOINT: `http://127.0.0.1:${port}`,
-    S3_ACCESS_KEY_ID: 'S3RVER',
-    S3_SECRET_ACCESS_KEY: 'S3RVER',
-    S3_FORCE_PATH_STYLE: 'true',
-    // s3rver stores aws-chunked bodies verbatim; checksums only when required avoids that framing.
-    S3_CHECKSUM: 'when_required',
+    pid: child.pid,
+    env: {
+      S3_BUCKET: bucket,
+      S3_ENDPOINT: `http://127.0.0.1:${port}`,
+      S3_ACCESS_KEY_ID: 'S3RVER',
+      S3_SECRET_ACCESS_KEY: 'S3RVER',
+      S3_FORCE_PATH_STYLE: 'true',
+      // s3rver stores aws-chunked bodies verbatim; checksums only when required avoids that framing.
+      S3_CHECKSUM: 'when_required',
+    },
   };
 }
 

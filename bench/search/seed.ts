@@ -132,7 +132,11 @@ async function inTransaction(conn: Conn, work: () => Promise<void>): Promise<voi
 
 export async function rowCounts(conn: Conn): Promise<Record<string, number>> {
   const rows: Record<string, number> = {};
-  for (const table of ['users', 'albums', 'stages', 'stage_colors']) {
+  const [present] = await conn.query(
+    "SELECT TABLE_NAME AS t FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'album_palette'",
+  );
+  const derived = (present as { t: string }[]).map((r) => r.t);
+  for (const table of ['users', 'albums', 'stages', 'stage_colors', ...derived]) {
     rows[table] = await count(conn, `SELECT COUNT(*) FROM \`${table}\``);
   }
   rows.publicAlbums = await count(conn, "SELECT COUNT(*) FROM `albums` WHERE `visibility` = 'public'");
