@@ -17,7 +17,10 @@ export interface PipelineConfig {
   warmup: number;
   /** How often the album is polled for readiness; bounds the timing error of a Gallery run. */
   pollMs: number;
-  /** Files per upload request (the api's limit) and upload requests in flight. */
+  /**
+   * Files per upload request (BENCH_FILES_PER_REQUEST, at most 20: the api's limit, and what
+   * the web app sends) and requests in flight (BENCH_PARALLEL_UPLOADS, 2).
+   */
   filesPerRequest: number;
   parallelUploads: number;
   repoRoot: string;
@@ -57,8 +60,8 @@ export function loadConfig(): PipelineConfig {
     lanes: intEnv('BENCH_LANES', cpus().length, 1),
     warmup: intEnv('BENCH_WARMUP', 2, 0),
     pollMs: intEnv('BENCH_POLL_MS', 200, 20),
-    filesPerRequest: 20,
-    parallelUploads: 2,
+    filesPerRequest: Math.min(20, intEnv('BENCH_FILES_PER_REQUEST', 20, 1)),
+    parallelUploads: intEnv('BENCH_PARALLEL_UPLOADS', 2, 1),
     repoRoot,
     backendDist: resolve(process.env.BENCH_BACKEND_DIST || resolve(repoRoot, 'backend', 'dist')),
     mysqlUrl: process.env.BENCH_MYSQL_URL || 'mysql://root@127.0.0.1:3306',
