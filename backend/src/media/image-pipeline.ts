@@ -71,9 +71,13 @@ const THUMB_MAX_HEIGHT = 1200;
 /** The encoder's own limit; more detail is wasted on a blurred placeholder. */
 const PLACEHOLDER_SIZE = 100;
 const COLOR_SAMPLE_SIZE = 64;
-/** The 1600 px encode dominates the CPU cost (STACK.md); effort 4 keeps it moderate. */
-const PREVIEW_WEBP = { quality: 82, effort: 4 } as const;
-const THUMB_WEBP = { quality: 80, effort: 4 } as const;
+/**
+ * The 1600 px encode dominates the CPU cost (60 % of a job). Effort 2 instead of 4 cuts job CPU by
+ * 30 % (bench/pipeline variants: embedded 5.6 → 7.0–7.8 img/s) for previews 9 % larger at the same
+ * fidelity (PSNR 35.1 vs 34.7 dB); effort 3 saves almost nothing.
+ */
+const PREVIEW_WEBP = { quality: 82, effort: 2 } as const;
+const THUMB_WEBP = { quality: 80, effort: 2 } as const;
 
 const DECODE_OPTIONS: SharpOptions = {
   limitInputPixels: LIMITS.imagePixels,
