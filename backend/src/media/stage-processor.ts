@@ -117,10 +117,14 @@ export class StageProcessor implements OnModuleInit {
   /** Writes the row (the truth), moves the cover if needed, and tells the owner and watchers. */
   private async setStatus(stage: StageEntity, changes: Partial<StageEntity>): Promise<void> {
     Object.assign(stage, changes);
-    const result = await this.stages.update({ id: stage.id }, changes);
-    if (!result.affected) return;
-    if (changes.status === 'ready')
-      await this.stages.manager.transaction((tx) => refreshCover(tx, stage.albumId));
+    // Ready and the cover it may become commit together: no reader sees every stage ready while
+    // the cover still points at an older one.
+    const affected = await this.stages.manager.transaction(async (tx) => {
+      const result = await tx.update(StageEntity, { id: stage.id }, changes);
+      if (result.affected && changes.status === 'ready') await refreshCover(tx, stage.albumId);
+      return result.affected ?? 0;
+    });
+    if (!affected) return;
     const album = await this.stages.manager.findOneBy(AlbumEntity, { id: stage.albumId });
     if (!album) return;
     const fresh = (await this.stages.findOneBy({ id: stage.id })) ?? stage;
