@@ -19,6 +19,20 @@ import { summarize } from './stats';
 const PUBLIC_ROOM = 'public';
 
 const tell = (message: FromClient): void => void process.send?.(message);
+
+/** Announces a window edge and waits until the orchestrator has handled it. */
+function windowEdge(edge: 'start' | 'end'): Promise<void> {
+  const ready = new Promise<void>((resolve) => {
+    const onMessage = (message: ToClient): void => {
+      if (message.kind !== 'window-ready') return;
+      process.off('message', onMessage);
+      resolve();
+    };
+    process.on('message', onMessage);
+  });
+  tell({ kind: 'window', edge });
+  return ready;
+}
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls `done` until it holds, or until `progress()` has not changed for `idleMs`. */
@@ -132,7 +146,7 @@ async function run(plan: ClientPlan): Promise<ClientResult> {
     plan.drainIdleMs,
   );
 
-  tell({ kind: 'window', edge: 'start' });
+  await windowEdge('start');
   const loopDelay = monitorEventLoopDelay({ resolution: 1 });
   loopDelay.enable();
   const cpuBefore = process.cpuUsage();
@@ -159,7 +173,7 @@ async function run(plan: ClientPlan): Promise<ClientResult> {
   const windowSeconds = (clock() - start) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   loopDelay.disable();
-  tell({ kind: 'window', edge: 'end' });
+  await windowEdge('end');
 
   // Read before closing: our own disconnect() below fires 'disconnect' too.
   const droppedSockets = disconnects;
@@ -186,6 +200,7 @@ async function run(plan: ClientPlan): Promise<ClientResult> {
 }
 
 process.once('message', (message: ToClient) => {
+  if (message.kind !== 'run') return;
   run(message.plan).then(
     (result) => process.send?.({ kind: 'done', result } satisfies FromClient, () => process.exit(0)),
     (err: unknown) =>

@@ -3,18 +3,17 @@
  * Socket.IO server, at 200 and 1000 sockets, 20 messages/s for 10 s. See bench/README.md.
  */
 import { execSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type FanoutConfig, type System } from './config';
 import { ensureFdLimit, fdLimit } from './fd-limit';
-import { startGallery } from './gallery';
-import { cpuSeconds, machineBusySeconds, sleep, waitForQuiet } from './proc';
+import { cpuSeconds, machineBusySeconds, waitForQuiet } from './proc';
 import { printProfile, summarizeProfile, type ProfileSummary } from './profile-summary';
 import { printMedians, printTable, writeResults, type Row } from './report';
 import { runClient } from './run-client';
-import { startBare, type Target } from './servers';
+import { startBare, startGallery, type ServerWindow, type Target } from './servers';
 import { registerUsers } from './users';
 
 /** The issue's goal for Gallery at 1000 sockets. */
@@ -60,22 +59,17 @@ export async function main(): Promise<void> {
       console.log(`  ${config.users} users registered in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
     if (config.systems.includes('bare')) {
-      const bare = await startBare();
+      const bare = await startBare(config, root);
       stops.push(bare.stop);
       targets.set('bare', bare);
     }
 
     const rows: Row[] = [];
-    let profiles = 0;
     // Socket count outer, system inner: a burst of other load then hurts one pair, not one system.
     for (let repetition = 1; repetition <= config.repeat; repetition++) {
       for (const sockets of config.socketCounts) {
         for (const system of config.systems) {
-          const target = targets.get(system)!;
-          // The api numbers its profiles by window, retries included.
-          const nextProfileFile = (): string | null =>
-            target.profileDir ? join(target.profileDir, `window-${++profiles}.cpuprofile`) : null;
-          rows.push(await runOne(system, sockets, repetition, target, cookies, config, nextProfileFile));
+          rows.push(await runOne(system, sockets, repetition, targets.get(system)!, cookies, config));
         }
       }
     }
@@ -125,7 +119,6 @@ async function runOne(
   target: Target,
   cookies: string[],
   config: FanoutConfig,
-  nextProfileFile: () => string | null,
 ): Promise<Row> {
   const users = system === 'gallery' ? Math.min(sockets, config.users) : null;
   const over = users && users < sockets ? ` over ${users} users` : '';
@@ -138,7 +131,7 @@ async function runOne(
   for (let attempt = 1; attempt <= config.attempts; attempt++) {
     const busy = await waitForQuiet(0.15, config.quietWaitMs);
     if (busy >= 0.15) console.warn(`  ⚠ machine still ${Math.round(busy * 100)} % busy; running anyway`);
-    const row = await measure(system, target, socketCookies, users, config, nextProfileFile());
+    const row = await measure(system, target, socketCookies, users, config);
     row.repetition = repetition;
     row.attempts = attempt;
     const { latencyMs: l, ackMs, connectSeconds, settleSeconds } = row.client;
@@ -147,6 +140,14 @@ async function runOne(
         `ack p50 ${ackMs.p50.toFixed(1)} ms; connect ${connectSeconds.toFixed(1)} s + settle ${settleSeconds.toFixed(1)} s; ` +
         `other load ${Math.round(row.otherLoad * 100)} %`,
     );
+    if (row.server) {
+      const { loopDelayMs: d, gc } = row.server;
+      console.log(
+        `  server main thread: loop delay p99 ${d.p99.toFixed(1)} ms, max ${d.max.toFixed(1)} ms; ` +
+          `GC ${gc.count}× (${gc.totalMs.toFixed(0)} ms, longest ${gc.maxMs.toFixed(1)} ms, ${gc.major} major); ` +
+          `heap ${row.server.heapUsedMiB.toFixed(0)} MiB`,
+      );
+    }
     if (row.client.ackErrors.length) console.warn(`  ⚠ send errors: ${row.client.ackErrors.join('; ')}`);
     if (row.profile) printProfile(row.profile);
     if (!best || row.otherLoad < best.otherLoad) best = { ...row, attempts: attempt };
@@ -163,10 +164,11 @@ async function measure(
   cookies: string[],
   users: number | null,
   config: FanoutConfig,
-  profileFile: string | null,
 ): Promise<Row> {
   type Sample = { server: number; machine: number; self: number };
   const samples: Sample[] = [];
+  // A holder, not a `let`: TypeScript cannot see the callback assign it.
+  const probe: { window: { stats: ServerWindow; profile: string | null } | null } = { window: null };
   const client = await runClient(
     {
       url: target.url,
@@ -178,15 +180,17 @@ async function measure(
       drainIdleMs: config.drainIdleMs,
     },
     {
-      onWindow: async () => {
-        // The profiler toggles on each signal: started at the window's start, written at its end.
-        if (profileFile) process.kill(target.pid, 'SIGWINCH');
+      onWindow: async (edge) => {
         const { user, system: sys } = process.cpuUsage();
         samples.push({
           server: await cpuSeconds(target.pid),
           machine: await machineBusySeconds(),
           self: (user + sys) / 1e6,
         });
+        // After the CPU sample: closing may write a profile, which is not the server's work.
+        // The server's probe opens at the window's start and reports once it closes.
+        const closed = await target.toggleWindow();
+        if (edge === 'end') probe.window = closed;
       },
     },
   );
@@ -207,29 +211,26 @@ async function measure(
     serverCpuMsPerMessage: (server * 1000) / client.messagesSent,
     clientCpuShare: client.clientCpuSeconds / seconds,
     otherLoad: Math.max(0, others / seconds / cpus().length),
-    profile: profileFile ? await readProfile(profileFile, config.resultsDir, cookies.length) : null,
+    server: probe.window?.stats ?? null,
+    profile: probe.window?.profile
+      ? await keepProfile(probe.window.profile, config.resultsDir, system, cookies.length)
+      : null,
   };
 }
 
 /** Summarizes a window's profile, and keeps it next to the results for Chrome DevTools. */
-async function readProfile(
+async function keepProfile(
   file: string,
   resultsDir: string,
+  system: System,
   sockets: number,
-): Promise<ProfileSummary | null> {
-  for (let waited = 0; waited < 30_000; waited += 200) {
-    if (existsSync(file)) {
-      const summary = await summarizeProfile(file);
-      await mkdir(resultsDir, { recursive: true });
-      const stamp = new Date().toISOString().replace(/:/g, '').replace('T', '-').slice(0, 17);
-      summary.file = join(resultsDir, `chat-fanout-${stamp}-gallery-${sockets}.cpuprofile`);
-      await copyFile(file, summary.file);
-      return summary;
-    }
-    await sleep(200);
-  }
-  console.warn(`  ⚠ no profile appeared at ${file}`);
-  return null;
+): Promise<ProfileSummary> {
+  const summary = await summarizeProfile(file);
+  await mkdir(resultsDir, { recursive: true });
+  const stamp = new Date().toISOString().replace(/:/g, '').replace('T', '-').slice(0, 17);
+  summary.file = join(resultsDir, `chat-fanout-${stamp}-${system}-${sockets}.cpuprofile`);
+  await copyFile(file, summary.file);
+  return summary;
 }
 
 function gitInfo(config: FanoutConfig): { commit: string | null; backendDistBuilt: string | null } {

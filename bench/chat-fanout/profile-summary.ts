@@ -17,7 +17,7 @@ export interface ProfileSummary {
   file?: string;
   /** Sampled main-thread time of the window, ms (idle included). */
   totalMs: number;
-  /** What the api's main thread was doing, by the most telling frame on each sampled stack. */
+  /** What the server's main thread was doing, by the most telling frame on each sampled stack. */
   byPurpose: { purpose: string; ms: number; share: number }[];
   /** Self time by package (or V8 pseudo-frame), the leaf of each sample. */
   bySelfPackage: { name: string; ms: number; share: number }[];
@@ -61,7 +61,7 @@ function packageOf(url: string, functionName: string): string {
   return match ? match[1]! : basename(url);
 }
 
-/** Reads a profile written by profiler-preload.cjs and boils it down for the report. */
+/** Reads a profile written by window-probe.cjs and boils it down for the report. */
 export async function summarizeProfile(file: string): Promise<ProfileSummary> {
   const profile = JSON.parse(await readFile(file, 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -88,7 +88,7 @@ export async function summarizeProfile(file: string): Promise<ProfileSummary> {
     for (let id: number | undefined = leaf; id !== undefined; id = parent.get(id)) frames.push(frame(id));
     const leafName = byId.get(leaf)!.callFrame.functionName;
     // Profiler.start's own call lands in the first sample; it is no work of the api's.
-    if (frames.some((f) => f.includes('profiler-preload.cjs'))) return PROFILER;
+    if (frames.some((f) => f.includes('window-probe.cjs'))) return PROFILER;
     const found = leafName.startsWith('(')
       ? leafName
       : (PURPOSES.find((p) => frames.some(p.test))?.purpose ?? 'other (node internals, express, …)');
@@ -125,7 +125,9 @@ export async function summarizeProfile(file: string): Promise<ProfileSummary> {
 /** Prints the summary under its run; shares are of the busy (non-idle) time. */
 export function printProfile(summary: ProfileSummary): void {
   const pct = (share: number): string => `${(share * 100).toFixed(1).padStart(5)} %`;
-  console.log(`    api main thread, ${(summary.totalMs / 1000).toFixed(1)} s sampled; busy time by purpose:`);
+  console.log(
+    `    server main thread, ${(summary.totalMs / 1000).toFixed(1)} s sampled; busy time by purpose:`,
+  );
   for (const p of summary.byPurpose)
     if (p.purpose !== '(idle)')
       console.log(`      ${pct(p.share)}  ${p.ms.toFixed(0).padStart(6)} ms  ${p.purpose}`);

@@ -57,7 +57,12 @@ export interface Summary {
   mean: number;
 }
 
-export type ToClient = { kind: 'run'; plan: ClientPlan };
+/**
+ * `run` starts a client; `window-ready` answers each window edge once the orchestrator has
+ * sampled the servers' CPU and toggled their probe, so nothing the client does next (the first
+ * message, closing 1000 sockets) falls on the wrong side of the server's window.
+ */
+export type ToClient = { kind: 'run'; plan: ClientPlan } | { kind: 'window-ready' };
 export type FromClient =
   | { kind: 'progress'; text: string }
   | { kind: 'window'; edge: 'start' | 'end' }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { System } from './config';
 import type { ClientResult } from './protocol';
 import type { ProfileSummary } from './profile-summary';
+import type { ServerWindow } from './servers';
 
 /** One run: a system at a socket count. The JSON file holds these rows whole. */
 export interface Row {
@@ -27,6 +28,8 @@ export interface Row {
   clientCpuShare: number;
   /** Share of all cores used by anything but this benchmark meanwhile; above ~0.1 figures suffer. */
   otherLoad: number;
+  /** The server's main thread over the window (event-loop delay, GC), from window-probe.cjs. */
+  server: ServerWindow | null;
   profile: ProfileSummary | null;
 }
 
@@ -47,7 +50,15 @@ function printMarkdown(header: string[], cells: string[][]): void {
 export function printTable(rows: Row[]): void {
   const repeated = rows.some((r) => r.repetition > 1);
   const header = ['sockets', 'system', 'msgs sent', 'expected', 'received', 'lost', 'p50 ms', 'p99 ms'];
-  header.push('p50 vs bare', 'p99 vs bare', 'ack p99 ms', 'server CPU ms/msg', 'client CPU', 'other load');
+  header.push(
+    'p50 vs bare',
+    'p99 vs bare',
+    'ack p99 ms',
+    'server CPU ms/msg',
+    'server stall ms',
+    'client CPU',
+    'other load',
+  );
   const cells = rows.map((r) => {
     const bare = rows.find(
       (b) => b.system === 'bare' && b.sockets === r.sockets && b.repetition === r.repetition,
@@ -66,6 +77,7 @@ export function printTable(rows: Row[]): void {
       r.system === 'bare' ? '1.00×' : ratio(l.p99, bare?.p99),
       ms(r.client.ackMs.p99),
       r.serverCpuMsPerMessage.toFixed(2),
+      r.server ? ms(r.server.loopDelayMs.max) : '—',
       `${Math.round(r.clientCpuShare * 100)} %`,
       `${Math.round(r.otherLoad * 100)} %`,
     ];

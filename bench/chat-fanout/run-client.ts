@@ -28,8 +28,13 @@ export function runClient(plan: ClientPlan, hooks: WindowHooks): Promise<ClientR
     let reported = false;
     child.on('message', (message: FromClient) => {
       if (message.kind === 'progress') console.log(`    ${message.text}`);
-      else if (message.kind === 'window') hookChain = hookChain.then(() => hooks.onWindow(message.edge));
-      else if (message.kind === 'done') {
+      else if (message.kind === 'window') {
+        hookChain = hookChain
+          .then(() => hooks.onWindow(message.edge))
+          .then(() => void child.send({ kind: 'window-ready' } satisfies ToClient));
+        // The client waits for window-ready: a failed hook must end the run, not hang it.
+        hookChain.catch((err: unknown) => finish(err instanceof Error ? err : new Error(String(err))));
+      } else if (message.kind === 'done') {
         reported = true;
         hookChain.then(
           () => finish(null, message.result),
