@@ -118,6 +118,82 @@ describe.each(appModes())('chat — %s', (_name, options) => {
       expect(after.find((c) => c.id === id)!.unreadCount).toBe(0);
     });
 
+    it("shows each member's read position, from chat:read on and after a reload, never going back", async () => {
+      const eve = await person('eve');
+      const fin = await person('fin');
+      const opened = (await eve.post('/api/chat/direct', { username: 'fin' })).body as Conversation;
+      const reads = (c: Conversation) => Object.fromEntries(c.members.map((m) => [m.username, m.lastReadId]));
+      expect(reads(opened)).toEqual({ eve: null, fin: null });
+      const say = async (body: string) =>
+        (await eve.post(`/api/chat/conversations/${opened.id}/messages`, { body })).body as Message;
+      const first = await say('Did you see the harbour?');
+      const second = await say('And the pier, at dusk?');
+
+      const eveSocket = await connect(app, cookieOf(eve));
+      const finSocket = await connect(app, cookieOf(fin));
+      const receipt = nextEvent(eveSocket, 'chat:read');
+      expect(
+        await finSocket.emitWithAck('chat:read', { conversationId: opened.id, messageId: first.id }),
+      ).toEqual({ ok: true });
+      expect(await receipt).toEqual({
+        conversationId: opened.id,
+        userId: opened.members.find((m) => m.username === 'fin')!.id,
+        messageId: first.id,
+      });
+
+      // What a reloaded page gets: the list, and the conversation as opening it again answers.
+      const listed = async (c: TestClient) =>
+        ((await c.get('/api/chat/conversations')).body as Conversation[]).find((x) => x.id === opened.id)!;
+      // Sending counts as reading what one sent.
+      expect(reads(await listed(eve))).toEqual({ eve: second.id, fin: first.id });
+      expect(reads(await listed(fin))).toEqual({ eve: second.id, fin: first.id });
+      expect(reads((await fin.post('/api/chat/direct', { username: 'eve' })).body as Conversation)).toEqual({
+        eve: second.id,
+        fin: first.id,
+      });
+
+      // A late receipt for an older message changes nothing and announces nothing.
+      await finSocket.emitWithAck('chat:read', { conversationId: opened.id, messageId: second.id });
+      const quiet = eventsDuring(eveSocket, 'chat:read', 400);
+      expect(
+        await finSocket.emitWithAck('chat:read', { conversationId: opened.id, messageId: first.id }),
+      ).toEqual({ ok: true });
+      expect(await quiet).toEqual([]);
+      expect(reads(await listed(eve))).toEqual({ eve: second.id, fin: second.id });
+    });
+
+    it('refuses a read receipt for a message elsewhere, or a conversation one is not in, changing nothing', async () => {
+      const gil = await person('gil');
+      const { id } = (await gil.post('/api/chat/direct', { username: 'ada' })).body as Conversation;
+      const mine = (await gil.post(`/api/chat/conversations/${id}/messages`, { body: 'Hello Ada' }))
+        .body as Message;
+      const elsewhere = (
+        await people.ben!.post('/api/chat/conversations/public/messages', { body: 'Hi all' })
+      ).body as Message;
+      const ada = await connect(app, cookieOf(people.ada!));
+      const before = ((await people.ada!.get('/api/chat/conversations')).body as Conversation[]).find(
+        (c) => c.id === id,
+      )!;
+      expect(before.unreadCount).toBe(1);
+      for (const [payload, error] of [
+        [{ conversationId: id, messageId: elsewhere.id }, 'no such message in this conversation'],
+        [{ conversationId: id, messageId: 'not-a-message' }, 'no such message in this conversation'],
+        [{ conversationId: 'public', messageId: mine.id }, 'no such message in this conversation'],
+        [{ conversationId: id, messageId: '' }, 'messageId is required'],
+      ] as const) {
+        expect(await ada.emitWithAck('chat:read', payload)).toEqual({ ok: false, error });
+      }
+      const cy = await connect(app, cookieOf(people.cyd!));
+      expect(await cy.emitWithAck('chat:read', { conversationId: id, messageId: mine.id })).toEqual({
+        ok: false,
+        error: 'no such conversation',
+      });
+      const after = ((await people.ada!.get('/api/chat/conversations')).body as Conversation[]).find(
+        (c) => c.id === id,
+      )!;
+      expect(after).toEqual(before);
+    });
+
     it('deleting clears my history only; the conversation returns, empty, with the next message', async () => {
       const { id } = (await people.ada!.post('/api/chat/direct', { username: 'cyd' })).body as Conversation;
       await people.ada!.post(`/api/chat/conversations/${id}/messages`, { body: 'first' });

@@ -36,7 +36,7 @@ export class ChatMapper {
 
   conversation(
     c: ConversationEntity,
-    members: { user: UserEntity; role: ConversationMember['role'] }[],
+    members: { user: UserEntity; role: ConversationMember['role']; lastReadId: string | null }[],
     lastMessage: MessageEntity | null,
     unreadCount: number,
   ): Conversation {
@@ -44,7 +44,11 @@ export class ChatMapper {
       id: c.id,
       kind: c.kind,
       name: c.name,
-      members: members.map((m) => ({ ...this.users.summary(m.user), role: m.role })),
+      members: members.map((m) => ({
+        ...this.users.summary(m.user),
+        role: m.role,
+        lastReadId: m.lastReadId,
+      })),
       lastMessage: lastMessage ? this.message(lastMessage) : null,
       unreadCount,
     };

@@ -207,7 +207,7 @@ export class ConversationsService {
     const byId = new Map(users.map((u) => [u.id, u]));
     const people = members
       .filter((m) => byId.has(m.userId))
-      .map((m) => ({ user: byId.get(m.userId)!, role: m.role }));
+      .map((m) => ({ user: byId.get(m.userId)!, role: m.role, lastReadId: m.lastReadId }));
     return this.mapper.conversation(c, people, last, unread);
   }
 

@@ -95,9 +95,9 @@ export class MessagesService {
   /** Records what a member has read and tells the others (read receipts). */
   async markRead(user: UserEntity, conversationId: string, messageId: string): Promise<void> {
     const { member } = await this.conversations.access(user, conversationId);
-    if (!member) return; // The public room keeps no receipts.
     const exists = await this.db.getRepository(MessageEntity).existsBy({ id: messageId, conversationId });
     if (!exists) throw new NotFoundException('no such message in this conversation');
+    if (!member) return; // The public room keeps no receipts.
     if (member.lastReadId && member.lastReadId >= messageId) return;
     await this.db.getRepository(MemberEntity).update(
       {

@@ -27,6 +27,11 @@ export interface Message {
 
 export interface ConversationMember extends UserSummary {
   role: MemberRole;
+  /**
+   * The newest message this member has read (null: none yet). Ids are UUIDv7 and sort by time,
+   * so every message with an id up to this one counts as seen by them.
+   */
+  lastReadId: string | null;
 }
 
 export interface Conversation {

@@ -25,8 +25,9 @@ import { conversationPeer, conversationTitle, fileSize } from './conversation-in
 import { Conversations } from './conversations';
 import { GroupSettings, type GroupSettingsData, type GroupSettingsResult } from './group-settings';
 import { ImageViewer } from './image-viewer';
+import { laterId } from './merge';
 import { MessageThread } from './message-thread';
-import { threadRows } from './thread-rows';
+import { seenMessageId, threadRows } from './thread-rows';
 import { ChatThreads } from './threads';
 import { Typing, typingLine } from './typing';
 import { ChatUploads } from './uploads';
@@ -92,16 +93,19 @@ export class ConversationView {
     return thread && me ? threadRows(thread.messages, thread.pending, me) : [];
   });
   protected readonly typingText = computed(() => typingLine(this.typing.byConversation()[this.id()] ?? []));
-  /** In a direct chat, my last message once the other painter has read it. */
+  /**
+   * In a direct chat, my newest message the other painter has read: from their read position in
+   * the loaded conversation (so it survives a reload), moved on live by chat:read and by what
+   * they write.
+   */
   protected readonly seenKey = computed(() => {
     const thread = this.thread();
     const peer = this.peer();
-    const last = thread?.messages.at(-1);
-    if (!thread || !peer || !last || thread.pending.length > 0 || last.sender.id !== this.meId()) {
+    const meId = this.meId();
+    if (!thread || !peer || !meId) {
       return null;
     }
-    const read = thread.reads[peer.id];
-    return read && read >= last.id ? last.id : null;
+    return seenMessageId(thread.messages, meId, peer.id, laterId(peer.lastReadId, thread.reads[peer.id]));
   });
   private readonly chatUploads = inject(ChatUploads);
   /** Files on their way to this conversation. */

@@ -173,6 +173,17 @@ describe('Conversations', () => {
     expect(unread(conversations, 'c-direct')).toBe(0);
   });
 
+  it("keeps each member's read position live, never moving it back", async () => {
+    const { conversations, realtime } = await setUp();
+    const position = (userId: string) =>
+      conversations.find('c-direct')?.members.find((m) => m.id === userId)?.lastReadId;
+    expect(position(BEN.id)).toBeNull();
+    realtime.serverSends('chat:read', { conversationId: 'c-direct', userId: BEN.id, messageId: 'm-003' });
+    expect(position(BEN.id)).toBe('m-003');
+    realtime.serverSends('chat:read', { conversationId: 'c-direct', userId: BEN.id, messageId: 'm-002' });
+    expect(position(BEN.id)).toBe('m-003');
+  });
+
   it('fetches the list again after the connection comes back', async () => {
     const { conversations, realtime, http } = await setUp();
     realtime.reconnected.next();

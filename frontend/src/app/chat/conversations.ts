@@ -8,7 +8,7 @@ import { Session } from '../auth/session';
 import { Realtime } from '../realtime/realtime';
 import { ChatApi } from './chat-api';
 import { isMember } from './conversation-info';
-import { compareIds } from './merge';
+import { compareIds, laterId } from './merge';
 
 export type ListStatus = 'idle' | 'loading' | 'ready' | 'failed';
 
@@ -177,6 +177,7 @@ export class Conversations {
     );
     subscription.add(
       this.realtime.on('chat:read').subscribe(({ conversationId, userId, messageId }) => {
+        this.patch(conversationId, (conversation) => withMemberRead(conversation, userId, messageId));
         // Read here or in another tab, up to the latest message: nothing left unread.
         const last = this.find(conversationId)?.lastMessage;
         if (userId === this.meId() && (!last || compareIds(messageId, last.id) >= 0)) {
@@ -233,6 +234,18 @@ export class Conversations {
     this.problem.set(null);
     this.publicUnread.set(0);
   }
+}
+
+/** A member's read position moved forward (never back: receipts may arrive out of order). */
+function withMemberRead(conversation: Conversation, userId: string, messageId: string): Conversation {
+  const member = conversation.members.find((m) => m.id === userId);
+  if (!member || laterId(member.lastReadId, messageId) === member.lastReadId) {
+    return conversation;
+  }
+  return {
+    ...conversation,
+    members: conversation.members.map((m) => (m.id === userId ? { ...m, lastReadId: messageId } : m)),
+  };
 }
 
 /** The conversation first after the public room, which always leads. */

@@ -44,8 +44,12 @@ export function message(n: number, sender: UserSummary, changes: Partial<Message
   };
 }
 
-export function member(user: UserSummary, role: ConversationMember['role'] = 'member'): ConversationMember {
-  return { ...user, role };
+export function member(
+  user: UserSummary,
+  role: ConversationMember['role'] = 'member',
+  lastReadId: string | null = null,
+): ConversationMember {
+  return { ...user, role, lastReadId };
 }
 
 export function conversation(id: string, changes: Partial<Conversation> = {}): Conversation {

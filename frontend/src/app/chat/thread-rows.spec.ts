@@ -1,4 +1,4 @@
-import { dayLabel, threadRows } from './thread-rows';
+import { dayLabel, seenMessageId, threadRows } from './thread-rows';
 import { ANNA, BEN, me, message } from './testing';
 
 const NOW = new Date(2026, 4, 3, 12, 0);
@@ -63,5 +63,20 @@ describe('threadRows', () => {
       new Date(2026, 3, 29).toLocaleDateString(undefined, { weekday: 'long' }),
     );
     expect(dayLabel(new Date(2025, 11, 24), NOW)).toContain('2025');
+  });
+});
+
+describe('seenMessageId', () => {
+  const thread = [message(1, BEN), message(2, ANNA), message(3, ANNA)];
+
+  it('is my newest message at or before where the other painter has read', () => {
+    expect(seenMessageId(thread, ANNA.id, BEN.id, 'm-003')).toBe('m-003');
+    expect(seenMessageId(thread, ANNA.id, BEN.id, 'm-002')).toBe('m-002');
+  });
+
+  it('is nothing before they read any of mine, or once they have written since', () => {
+    expect(seenMessageId(thread, ANNA.id, BEN.id, null)).toBeNull();
+    expect(seenMessageId(thread, ANNA.id, BEN.id, 'm-001')).toBeNull();
+    expect(seenMessageId([...thread, message(4, BEN)], ANNA.id, BEN.id, 'm-004')).toBeNull();
   });
 });

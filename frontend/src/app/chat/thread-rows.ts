@@ -1,6 +1,7 @@
 import type { Message, UserSummary } from '@gallery/contracts';
 
 import { sameDay, startOfDay } from './conversation-info';
+import { compareIds } from './merge';
 import type { PendingMessage } from './threads';
 
 /** Messages from one sender this close together read as one run, named once. */
@@ -77,6 +78,31 @@ export function threadRows(
     });
   });
   return rows;
+}
+
+/**
+ * The message under which "Seen" goes in a direct chat: my newest message the other painter has
+ * read up to (`readUpTo`). Nothing once they have written since — their reply says it already.
+ */
+export function seenMessageId(
+  messages: readonly Message[],
+  meId: string,
+  peerId: string,
+  readUpTo: string | null,
+): string | null {
+  if (!readUpTo) {
+    return null;
+  }
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const message = messages[i];
+    if (message.sender.id === peerId) {
+      return null;
+    }
+    if (message.sender.id === meId && compareIds(message.id, readUpTo) <= 0) {
+      return message.id;
+    }
+  }
+  return null;
 }
 
 /** "Today", "Yesterday", a weekday within the week, else the date. */
