@@ -217,6 +217,25 @@ describe.each(appModes())('discovery — %s', (_name, options) => {
       expect(await mine()).toEqual([]);
     });
 
+    it("marks cards with the viewer's own like and favourite, everywhere cards are listed", async () => {
+      const album = await artwork(anna, 'Marked moor', '#30a060');
+      await viewer.put(`/api/albums/${album.id}/like`);
+      await viewer.put(`/api/albums/${album.id}/favorite`);
+      const card = async (c: TestClient, path: string) =>
+        ((await c.get(path)).body as Page<AlbumCard>).items.find((a) => a.id === album.id);
+      const lists = ['/api/albums?limit=100', '/api/albums?sort=popular&limit=100', '/api/users/anna/albums'];
+      for (const path of lists) {
+        expect(await card(viewer, path)).toMatchObject({ likedByMe: true, favoritedByMe: true });
+        expect(await card(anna, path)).toMatchObject({ likedByMe: false, favoritedByMe: false });
+        expect(await card(app.client(), path)).toMatchObject({ likedByMe: false, favoritedByMe: false });
+      }
+      expect(await card(viewer, '/api/users/me/favorites')).toMatchObject({ likedByMe: true });
+      const found = (await search('marked moor')).albums[0];
+      expect(found).toMatchObject({ id: album.id, likedByMe: true, favoritedByMe: true });
+      await viewer.delete(`/api/albums/${album.id}/like`);
+      expect(await card(viewer, lists[0]!)).toMatchObject({ likedByMe: false, favoritedByMe: true });
+    });
+
     it('answers 404 for an unlisted work of someone else and 401 when signed out', async () => {
       expect((await viewer.put(`/api/albums/${ids.hidden}/like`)).status).toBe(404);
       expect((await viewer.put(`/api/albums/${ids.hidden}/favorite`)).status).toBe(404);

@@ -1,4 +1,4 @@
-import type { Album, AlbumCard, Image, Stage } from '@gallery/contracts';
+import type { Album, Image, Stage } from '@gallery/contracts';
 import type { StageEntity } from '../stages/stage.entity';
 import type { MediaStorage } from '../storage/media-storage';
 import type { UserMapper } from '../users/user.mapper';
@@ -56,19 +56,6 @@ export class AlbumMapper {
       favoriteCount: album.favoriteCount,
       likedByMe: false,
       favoritedByMe: false,
-      createdAt: album.createdAt.toISOString(),
-      updatedAt: album.updatedAt.toISOString(),
-    };
-  }
-
-  card(album: AlbumEntity, cover: StageEntity | undefined): AlbumCard {
-    return {
-      id: album.id,
-      title: album.title,
-      owner: this.users.summary(album.owner),
-      cover: this.image(cover),
-      stageCount: album.stageCount,
-      likeCount: album.likeCount,
       createdAt: album.createdAt.toISOString(),
       updatedAt: album.updatedAt.toISOString(),
     };

@@ -43,8 +43,11 @@ export class AlbumsController {
     summary: 'Explore public artworks: recent, popular (likes weighted by age), or by colour (hue)',
   })
   @ApiErrors(400)
-  explore(@Query() query: ExploreQuery): Promise<AlbumCardPageDto> {
-    return this.explorer.explore(query);
+  explore(
+    @OptionalUser() viewer: UserEntity | null,
+    @Query() query: ExploreQuery,
+  ): Promise<AlbumCardPageDto> {
+    return this.explorer.explore(query, viewer?.id ?? null);
   }
 
   @Get('albums/:id')

@@ -2,7 +2,7 @@ import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/commo
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Album, AlbumCard, Page } from '@gallery/contracts';
 import { randomBytes } from 'node:crypto';
-import { In, LessThan, Repository, type FindOptionsWhere } from 'typeorm';
+import { LessThan, Repository, type FindOptionsWhere } from 'typeorm';
 import type { PageQuery } from '../common/pagination';
 import { JobQueue } from '../queue/job-queue';
 import { normalize } from '../search/normalize';
@@ -13,6 +13,7 @@ import { StageEntity } from '../stages/stage.entity';
 import { MediaStorage } from '../storage/media-storage';
 import type { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
+import { AlbumCards } from './album-cards';
 import { AlbumEntity } from './album.entity';
 import { AlbumMapper } from './album.mapper';
 import { refreshCover } from './cover';
@@ -30,6 +31,7 @@ export class AlbumsService {
     private readonly users: UsersService,
     private readonly jobs: JobQueue,
     private readonly search: SearchIndexer,
+    private readonly cards: AlbumCards,
     storage: MediaStorage,
   ) {
     this.mapper = new AlbumMapper(storage, users.mapper);
@@ -125,23 +127,21 @@ export class AlbumsService {
     const where: FindOptionsWhere<AlbumEntity> = { ownerId: owner.id };
     if (viewer?.id !== owner.id) where.visibility = 'public';
     if (page.cursor) where.id = LessThan(page.cursor);
+    // Ids only, no join: the LIMIT applies to the (ownerId, …) index walk directly.
     const rows = await this.albums.find({
+      select: { id: true },
       where,
       order: { id: 'DESC' },
       take: page.limit + 1,
     });
-    // The owner is known: no join, so the LIMIT applies to the index walk directly.
-    for (const album of rows) album.owner = owner;
     const items = rows.slice(0, page.limit);
-    return { items: await this.cards(items), nextCursor: rows.length > page.limit ? items.at(-1)!.id : null };
-  }
-
-  /** Cards with their cover images, in one query for all covers. */
-  async cards(albums: AlbumEntity[]): Promise<AlbumCard[]> {
-    const coverIds = albums.map((a) => a.coverStageId).filter((id): id is string => !!id);
-    const covers = coverIds.length ? await this.stages.findBy({ id: In(coverIds) }) : [];
-    const byId = new Map(covers.map((s) => [s.id, s]));
-    return albums.map((a) => this.mapper.card(a, a.coverStageId ? byId.get(a.coverStageId) : undefined));
+    return {
+      items: await this.cards.byIds(
+        items.map((a) => a.id),
+        viewer?.id ?? null,
+      ),
+      nextCursor: rows.length > page.limit ? items.at(-1)!.id : null,
+    };
   }
 
   /** For the realtime gateway's album:watch. */

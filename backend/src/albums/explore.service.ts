@@ -1,89 +1,96 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { AlbumCard, Page } from '@gallery/contracts';
-import { In, Repository, type SelectQueryBuilder } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { decodeCursor, encodeCursor } from '../common/cursor';
-import { AlbumEntity } from './album.entity';
-import { AlbumsService } from './albums.service';
+import { dialectSql } from '../database/dialect';
+import { AlbumCards, cardListSql, type CardRow } from './album-cards';
 import type { ExploreQuery } from './explore-query';
 import { hueHits } from './hue-search';
+
+/** Public works with a cover: what explore lists. */
+const LISTED = `a."visibility" = 'public' AND a."coverStageId" IS NOT NULL`;
 
 /** Public artworks with a ready image: newest, most popular, or nearest a colour. */
 @Injectable()
 export class ExploreService {
+  /** Each page is one query (artwork, painter and cover joined), its SQL built once. */
+  private readonly sql: Record<'recent' | 'recentAfter' | 'popular' | 'popularAfter', string>;
+
   constructor(
-    @InjectRepository(AlbumEntity) private readonly albums: Repository<AlbumEntity>,
-    private readonly albumsService: AlbumsService,
-  ) {}
-
-  explore(query: ExploreQuery): Promise<Page<AlbumCard>> {
-    if (query.hue !== undefined) return this.byHue(query.hue, query);
-    return query.sort === 'popular' ? this.popular(query) : this.recent(query);
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly cards: AlbumCards,
+  ) {
+    const page = (after: string, order: string) =>
+      dialectSql(
+        db,
+        cardListSql(
+          `SELECT a."id", a."hot" AS "sortValue" FROM "albums" a WHERE ${LISTED} ${after} ORDER BY ${order} LIMIT ?`,
+          order.replace(/a\."hot"/, 'p."sortValue"'),
+        ),
+      );
+    const recent = 'a."id" DESC';
+    const popular = 'a."hot" DESC, a."id" DESC';
+    this.sql = {
+      recent: page('', recent),
+      recentAfter: page('AND a."id" < ?', recent),
+      popular: page('', popular),
+      popularAfter: page('AND (a."hot" < ? OR (a."hot" = ? AND a."id" < ?))', popular),
+    };
   }
 
-  private async recent(query: ExploreQuery): Promise<Page<AlbumCard>> {
-    const qb = this.listed();
-    if (query.cursor) qb.andWhere('a.id < :id', { id: decodeCursor(query.cursor).id });
-    const rows = await qb
-      .orderBy('a.id', 'DESC')
-      .limit(query.limit + 1)
-      .getMany();
-    return this.page(rows, query.limit, (a) => encodeCursor(0, a.id));
+  explore(query: ExploreQuery, viewerId: string | null): Promise<Page<AlbumCard>> {
+    if (query.hue !== undefined) return this.byHue(query.hue, query, viewerId);
+    return query.sort === 'popular' ? this.popular(query, viewerId) : this.recent(query, viewerId);
   }
 
-  private async popular(query: ExploreQuery): Promise<Page<AlbumCard>> {
-    const qb = this.listed();
+  private async recent(query: ExploreQuery, viewerId: string | null): Promise<Page<AlbumCard>> {
+    const after = query.cursor ? decodeCursor(query.cursor).id : null;
+    const rows = after
+      ? await this.cards.rows(this.sql.recentAfter, [after, query.limit + 1])
+      : await this.cards.rows(this.sql.recent, [query.limit + 1]);
+    return this.page(rows, query.limit, viewerId, (a) => encodeCursor(0, a.id));
+  }
+
+  private async popular(query: ExploreQuery, viewerId: string | null): Promise<Page<AlbumCard>> {
+    let rows: (CardRow & { sortValue: number })[];
     if (query.cursor) {
       const { value, id } = decodeCursor(query.cursor);
-      qb.andWhere('(a.hot < :hot OR (a.hot = :hot AND a.id < :id))', { hot: value, id });
-    }
-    const rows = await qb
-      .orderBy('a.hot', 'DESC')
-      .addOrderBy('a.id', 'DESC')
-      .limit(query.limit + 1)
-      .getMany();
-    return this.page(rows, query.limit, (a) => encodeCursor(a.hot, a.id));
+      rows = await this.cards.rows(this.sql.popularAfter, [value, value, id, query.limit + 1]);
+    } else rows = await this.cards.rows(this.sql.popular, [query.limit + 1]);
+    return this.page(rows, query.limit, viewerId, (a) => encodeCursor(Number(a.sortValue), a.id));
   }
 
   /** Heaviest matching cover colour first (see hueHits). */
-  private async byHue(hue: number, query: ExploreQuery): Promise<Page<AlbumCard>> {
+  private async byHue(hue: number, query: ExploreQuery, viewerId: string | null): Promise<Page<AlbumCard>> {
     const cursor = query.cursor ? decodeCursor(query.cursor) : null;
     const hits = await hueHits(
-      this.albums.manager,
+      this.db.manager,
       hue,
-      query.limit,
+      query.limit + 1,
       cursor ? { weight: cursor.value, albumId: cursor.id } : null,
     );
-    const found = hits.length
-      ? await this.albums.find({ where: { id: In(hits.map((h) => h.albumId)) }, relations: { owner: true } })
-      : [];
-    const byId = new Map(found.map((a) => [a.id, a]));
-    const weight = new Map(hits.map((h) => [h.albumId, h.weight]));
-    const rows = hits.map((h) => byId.get(h.albumId)).filter((a): a is AlbumEntity => !!a);
-    return this.page(rows, query.limit, (a) => encodeCursor(weight.get(a.id)!, a.id));
+    const page = hits.slice(0, query.limit);
+    const last = page.at(-1);
+    return {
+      items: await this.cards.byIds(
+        page.map((h) => h.albumId),
+        viewerId,
+        true,
+      ),
+      nextCursor: hits.length > query.limit && last ? encodeCursor(last.weight, last.albumId) : null,
+    };
   }
 
-  /**
-   * Public works with a cover, owner joined. Callers page with limit(), not take(): take() on a
-   * joined query makes TypeORM collect every matching id in a DISTINCT subquery before limiting
-   * (seconds at 100k artworks); the owner join is many-to-one, so rows cannot repeat.
-   */
-  private listed(): SelectQueryBuilder<AlbumEntity> {
-    return this.albums
-      .createQueryBuilder('a')
-      .innerJoinAndSelect('a.owner', 'owner')
-      .where('a.visibility = :public', { public: 'public' })
-      .andWhere('a.coverStageId IS NOT NULL');
-  }
-
-  private async page(
-    rows: AlbumEntity[],
+  private async page<R extends CardRow>(
+    rows: R[],
     limit: number,
-    cursorOf: (a: AlbumEntity) => string,
+    viewerId: string | null,
+    cursorOf: (row: R) => string,
   ): Promise<Page<AlbumCard>> {
     const items = rows.slice(0, limit);
     return {
-      items: await this.albumsService.cards(items),
+      items: await this.cards.cards(items, viewerId),
       nextCursor: rows.length > limit ? cursorOf(items.at(-1)!) : null,
     };
   }

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { AlbumPaletteEntity } from './album-palette.entity';
+import { dialectSql } from '../database/dialect';
 
 /** How far from the asked hue a colour may lie, either way round the colour circle. */
 export const HUE_SPREAD = 15;
@@ -11,64 +11,68 @@ export interface HueHit {
 
 /**
  * Public artworks whose cover has a colour within ±15° of `hue`, heaviest first, after the
- * (weight, albumId) cursor. Each degree of the window is its own index walk (hue, weight, albumId)
- * reading at most `want` rows; the walks are merged here. An artwork with two colours in the window
- * counts once, at its heavier one: a row that is not its artwork's best is skipped, which also
- * keeps an artwork shown on an earlier page from coming back on a later one.
+ * (weight, albumId) cursor; at most `want` of them.
+ *
+ * Each degree of the window is its own walk of the (hue, weight, albumId) index reading at most
+ * `k` rows, so the cost is bounded whatever the colour (one walk of a weight-ordered index would
+ * scan everything for a hue nobody painted). The heaviest `k` rows of the walks are candidates.
+ * An artwork with two colours in the window counts once, at its heavier one: a candidate is
+ * dropped when its artwork has a heavier colour in the window (NOT EXISTS, a primary-key lookup
+ * of the artwork's few colours, run for the candidates only). That also keeps an artwork shown on
+ * an earlier page from coming back on a later one. When dropped candidates leave the page short
+ * and the walks had more rows, the query runs again with 4× the candidates.
  */
 export async function hueHits(
   db: EntityManager,
   hue: number,
-  limit: number,
-  cursor: { weight: number; albumId: string } | null,
-): Promise<HueHit[]> {
-  const window = Array.from({ length: 2 * HUE_SPREAD + 1 }, (_, i) => (hue - HUE_SPREAD + i + 360) % 360);
-  for (let want = limit + 1; ; want *= 4) {
-    const rows = await walks(db, window, want, cursor);
-    const best = await bestInWindow(db, [...new Set(rows.map((r) => r.albumId))], window);
-    const hits: HueHit[] = [];
-    for (const row of rows) {
-      if (best.get(row.albumId) !== row.weight || hits.some((h) => h.albumId === row.albumId)) continue;
-      hits.push(row);
-      if (hits.length === limit + 1) return hits;
-    }
-    // Fewer than a page of artworks: either there are no more, or skipped rows crowded them out.
-    if (rows.length < want) return hits;
-  }
-}
-
-async function walks(
-  db: EntityManager,
-  window: number[],
   want: number,
   cursor: { weight: number; albumId: string } | null,
 ): Promise<HueHit[]> {
-  const after = cursor ? 'AND ("weight" < ? OR ("weight" = ? AND "albumId" < ?))' : '';
-  const walk = `SELECT "albumId", "weight" FROM (SELECT "albumId", "weight" FROM "album_palette" WHERE "hue" = ? ${after} ORDER BY "weight" DESC, "albumId" DESC LIMIT ${want}) w`;
-  const sql = window.map((_, i) => walk.replace(') w', `) w${i}`)).join(' UNION ALL ');
-  const params = window.flatMap((h) => (cursor ? [h, cursor.weight, cursor.weight, cursor.albumId] : [h]));
-  const quoted = db.connection.driver.options.type === 'mysql' ? sql.replace(/"/g, '`') : sql;
-  const rows: { albumId: string; weight: number | string }[] = await db.query(quoted, params);
-  return rows
-    .map((r) => ({ albumId: r.albumId, weight: Number(r.weight) }))
-    .sort((a, b) => b.weight - a.weight || (a.albumId < b.albumId ? 1 : a.albumId > b.albumId ? -1 : 0));
+  for (let k = 2 * want; ; k *= 4) {
+    const { hits, more } = await candidates(db, hue, want, k, cursor);
+    if (hits.length >= want || !more) return hits;
+  }
 }
 
-/** Each artwork's heaviest colour inside the window. */
-async function bestInWindow(
+async function candidates(
   db: EntityManager,
-  albumIds: string[],
-  window: number[],
-): Promise<Map<string, number>> {
-  if (!albumIds.length) return new Map();
-  const rows = await db
-    .getRepository(AlbumPaletteEntity)
-    .createQueryBuilder('p')
-    .select('p.albumId', 'albumId')
-    .addSelect('MAX(p.weight)', 'weight')
-    .where('p.albumId IN (:...albumIds)', { albumIds })
-    .andWhere('p.hue IN (:...window)', { window })
-    .groupBy('p.albumId')
-    .getRawMany<{ albumId: string; weight: number | string }>();
-  return new Map(rows.map((r) => [r.albumId, Number(r.weight)]));
+  hue: number,
+  want: number,
+  k: number,
+  cursor: { weight: number; albumId: string } | null,
+): Promise<{ hits: HueHit[]; more: boolean }> {
+  const window = Array.from({ length: 2 * HUE_SPREAD + 1 }, (_, i) => (hue - HUE_SPREAD + i + 360) % 360);
+  // Whole numbers computed above and validated limits, never user text: inlined.
+  const inWindow = window.join(', ');
+  const after = cursor ? 'AND (p."weight" < ? OR (p."weight" = ? AND p."albumId" < ?))' : '';
+  const walk = (h: number): string =>
+    `SELECT * FROM (SELECT p."albumId", p."weight", p."rank" FROM "album_palette" p WHERE p."hue" = ${h} ${after} ` +
+    `ORDER BY p."weight" DESC, p."albumId" DESC LIMIT ${k}) w${h}`;
+  // `total` (every walk row, before the LIMIT) says whether a bigger k could find more.
+  const top =
+    `SELECT u."albumId", u."weight", u."rank", COUNT(*) OVER () AS "total" FROM (${window.map(walk).join(' UNION ALL ')}) u ` +
+    `ORDER BY u."weight" DESC, u."albumId" DESC LIMIT ${k}`;
+  // Every candidate comes back, flagged: `total` is then known even when none is kept.
+  const sql =
+    `SELECT c."albumId", c."weight", c."total", CASE WHEN EXISTS (SELECT 1 FROM "album_palette" q ` +
+    `WHERE q."albumId" = c."albumId" AND q."hue" IN (${inWindow}) ` +
+    `AND (q."weight" > c."weight" OR (q."weight" = c."weight" AND q."rank" < c."rank"))) THEN 0 ELSE 1 END AS "best" ` +
+    `FROM (${top}) c ORDER BY c."weight" DESC, c."albumId" DESC`;
+  const params = cursor ? window.flatMap(() => [cursor.weight, cursor.weight, cursor.albumId]) : [];
+  const rows: Candidate[] = await db.query(dialectSql(db, sql), params);
+  const total = rows.length ? Number(rows[0]!.total) : 0;
+  return {
+    hits: rows
+      .filter((r) => Number(r.best) === 1)
+      .slice(0, want)
+      .map((r) => ({ albumId: r.albumId, weight: Number(r.weight) })),
+    more: total > k,
+  };
+}
+
+interface Candidate {
+  albumId: string;
+  weight: number | string;
+  total: number | string;
+  best: number | string;
 }

@@ -71,6 +71,8 @@ export class AlbumCardDto implements AlbumCard {
   @ApiProperty({ type: ImageDto, nullable: true }) cover!: ImageDto | null;
   @ApiProperty() stageCount!: number;
   @ApiProperty() likeCount!: number;
+  @ApiProperty({ description: 'false when nobody is signed in' }) likedByMe!: boolean;
+  @ApiProperty({ description: 'false when nobody is signed in' }) favoritedByMe!: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }

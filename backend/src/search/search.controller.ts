@@ -5,6 +5,8 @@ import { IsString, Length } from 'class-validator';
 import { AlbumCardDto } from '../albums/responses';
 import { ApiErrors } from '../common/api-errors';
 import { UserSummaryDto } from '../users/responses';
+import { OptionalUser } from '../auth/current-user';
+import type { UserEntity } from '../users/user.entity';
 import { SearchService } from './search.service';
 
 export class SearchQuery {
@@ -27,7 +29,7 @@ export class SearchController {
   @Get()
   @ApiOperation({ summary: 'Public artworks and painters matching q (operators and quotes are plain text)' })
   @ApiErrors(400)
-  search(@Query() query: SearchQuery): Promise<SearchResultDto> {
-    return this.searchService.search(query.q);
+  search(@OptionalUser() viewer: UserEntity | null, @Query() query: SearchQuery): Promise<SearchResultDto> {
+    return this.searchService.search(query.q, viewer?.id ?? null);
   }
 }

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { SearchResult } from '@gallery/contracts';
 import { DataSource, In } from 'typeorm';
-import { AlbumEntity } from '../albums/album.entity';
-import { AlbumsService } from '../albums/albums.service';
+import { AlbumCards } from '../albums/album-cards';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { likePrefix, normalize, queryTerms } from './normalize';
@@ -18,26 +17,19 @@ export class SearchService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly index: SearchIndex,
-    private readonly albums: AlbumsService,
+    private readonly cards: AlbumCards,
     private readonly users: UsersService,
   ) {}
 
-  async search(q: string): Promise<SearchResult> {
+  async search(q: string, viewerId: string | null): Promise<SearchResult> {
     const terms = queryTerms(q);
     if (!terms.length) return { albums: [], users: [] };
     const [albumIds, painters] = await Promise.all([
       this.index.albumIds(this.db.manager, terms, ALBUMS),
       this.painters(q, terms),
     ]);
-    const found = albumIds.length
-      ? await this.db
-          .getRepository(AlbumEntity)
-          .find({ where: { id: In(albumIds) }, relations: { owner: true } })
-      : [];
-    const byId = new Map(found.map((a) => [a.id, a]));
-    const ordered = albumIds.map((id) => byId.get(id)).filter((a): a is AlbumEntity => !!a);
     return {
-      albums: await this.albums.cards(ordered),
+      albums: await this.cards.byIds(albumIds, viewerId),
       users: painters.map((u) => this.users.mapper.summary(u)),
     };
   }

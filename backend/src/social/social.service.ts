@@ -4,10 +4,12 @@ import type { AlbumCard, FavoriteState, FollowState, LikeState, Page } from '@ga
 import { DataSource, type EntityManager } from 'typeorm';
 import { AlbumEntity } from '../albums/album.entity';
 import { AlbumsService } from '../albums/albums.service';
+import { AlbumCards, cardListSql, type CardRow } from '../albums/album-cards';
 import { hotScore } from '../albums/popularity';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { uuidv7Time } from '../common/uuidv7';
 import type { PageQuery } from '../common/pagination';
+import { dialectSql } from '../database/dialect';
 import { isUniqueViolation } from '../database/errors';
 import type { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
@@ -22,6 +24,7 @@ export class SocialService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly albums: AlbumsService,
+    private readonly cards: AlbumCards,
     private readonly users: UsersService,
   ) {}
 
@@ -50,55 +53,47 @@ export class SocialService {
 
   /** My favourites, most recently favourited first; others' unlisted works drop out. */
   async favorites(user: UserEntity, page: PageQuery): Promise<Page<AlbumCard>> {
-    const qb = this.db
-      .getRepository(AlbumEntity)
-      .createQueryBuilder('a')
-      .innerJoin(FavoriteEntity, 'f', 'f.albumId = a.id AND f.userId = :me', { me: user.id })
-      .innerJoinAndSelect('a.owner', 'owner')
-      .addSelect('f.at', 'favoritedAt')
-      .where("(a.visibility = 'public' OR a.ownerId = :me)", { me: user.id });
-    if (page.cursor) {
-      const { value, id } = decodeCursor(page.cursor);
-      qb.andWhere('(f.at < :at OR (f.at = :at AND a.id < :id))', { at: value, id });
-    }
-    const { entities, raw } = await qb
-      .orderBy('f.at', 'DESC')
-      .addOrderBy('a.id', 'DESC')
-      .limit(page.limit + 1)
-      .getRawAndEntities();
-    const at = new Map(
-      raw.map((r: { a_id: string; favoritedAt: string | number }) => [r.a_id, Number(r.favoritedAt)]),
+    const after = page.cursor ? 'AND (f."at" < ? OR (f."at" = ? AND a."id" < ?))' : '';
+    const sql = cardListSql(
+      `SELECT a."id", f."at" AS "sortValue" FROM "favorites" f JOIN "albums" a ON a."id" = f."albumId" ` +
+        `WHERE f."userId" = ? AND (a."visibility" = 'public' OR a."ownerId" = ?) ${after} ` +
+        'ORDER BY f."at" DESC, a."id" DESC LIMIT ?',
+      'p."sortValue" DESC, a."id" DESC',
     );
-    const items = entities.slice(0, page.limit);
-    const last = items.at(-1);
-    return {
-      items: await this.albums.cards(items),
-      nextCursor: entities.length > page.limit && last ? encodeCursor(at.get(last.id)!, last.id) : null,
-    };
+    return this.sortedPage(sql, [user.id, user.id], user, page);
   }
 
   /** Public works of the painters I follow, latest activity (creation, new stage) first. */
   async feed(user: UserEntity, page: PageQuery): Promise<Page<AlbumCard>> {
-    const qb = this.db
-      .getRepository(AlbumEntity)
-      .createQueryBuilder('a')
-      .innerJoin(FollowEntity, 'f', 'f.followeeId = a.ownerId AND f.followerId = :me', { me: user.id })
-      .innerJoinAndSelect('a.owner', 'owner')
-      .where("a.visibility = 'public' AND a.stageCount > 0");
-    if (page.cursor) {
-      const { value, id } = decodeCursor(page.cursor);
-      qb.andWhere('(a.activityAt < :at OR (a.activityAt = :at AND a.id < :id))', { at: value, id });
-    }
-    const rows = await qb
-      .orderBy('a.activityAt', 'DESC')
-      .addOrderBy('a.id', 'DESC')
-      .limit(page.limit + 1)
-      .getMany();
+    const after = page.cursor ? 'AND (a."activityAt" < ? OR (a."activityAt" = ? AND a."id" < ?))' : '';
+    const sql = cardListSql(
+      `SELECT a."id", a."activityAt" AS "sortValue" FROM "albums" a ` +
+        `JOIN "follows" fo ON fo."followeeId" = a."ownerId" AND fo."followerId" = ? ` +
+        `WHERE a."visibility" = 'public' AND a."stageCount" > 0 ${after} ` +
+        'ORDER BY a."activityAt" DESC, a."id" DESC LIMIT ?',
+      'p."sortValue" DESC, a."id" DESC',
+    );
+    return this.sortedPage(sql, [user.id], user, page);
+  }
+
+  /** A card page ordered by (sortValue, id) descending, with a keyset cursor on both. */
+  private async sortedPage(
+    sql: string,
+    params: unknown[],
+    user: UserEntity,
+    page: PageQuery,
+  ): Promise<Page<AlbumCard>> {
+    const cursor = page.cursor ? decodeCursor(page.cursor) : null;
+    const rows = await this.cards.rows<CardRow & { sortValue: number | string }>(dialectSql(this.db, sql), [
+      ...params,
+      ...(cursor ? [cursor.value, cursor.value, cursor.id] : []),
+      page.limit + 1,
+    ]);
     const items = rows.slice(0, page.limit);
     const last = items.at(-1);
     return {
-      items: await this.albums.cards(items),
-      nextCursor: rows.length > page.limit && last ? encodeCursor(last.activityAt, last.id) : null,
+      items: await this.cards.cards(items, user.id),
+      nextCursor: rows.length > page.limit && last ? encodeCursor(Number(last.sortValue), last.id) : null,
     };
   }
 

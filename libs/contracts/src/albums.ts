@@ -64,6 +64,9 @@ export interface AlbumCard {
   cover: Image | null;
   stageCount: number;
   likeCount: number;
+  /** Whether the signed-in viewer likes / keeps it; false for anonymous viewers. */
+  likedByMe: boolean;
+  favoritedByMe: boolean;
   createdAt: string;
   updatedAt: string;
 }

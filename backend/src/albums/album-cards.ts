@@ -1,0 +1,141 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AlbumCard } from '@gallery/contracts';
+import type { DataSource } from 'typeorm';
+import { dialectSql, placeholders, toIso } from '../database/dialect';
+import { MediaStorage } from '../storage/media-storage';
+
+/** What a card needs, selected by name: no entity hydration, no second query for covers. */
+export interface CardRow {
+  id: string;
+  title: string;
+  stageCount: number;
+  likeCount: number;
+  createdAt: Date | string;
+  updatedAt: Date | string;
+  ownerId: string;
+  username: string;
+  displayName: string;
+  avatarKey: string | null;
+  coverStatus: string | null;
+  thumbKey: string | null;
+  previewKey: string | null;
+  width: number | null;
+  height: number | null;
+  placeholder: string | null;
+}
+
+/** Card columns; `a` is the artwork, `u` its painter, `s` its cover stage. */
+export const CARD_COLUMNS =
+  'a."id", a."title", a."stageCount", a."likeCount", a."createdAt", a."updatedAt", ' +
+  'u."id" AS "ownerId", u."username", u."displayName", u."avatarKey", ' +
+  's."status" AS "coverStatus", s."thumbKey", s."previewKey", s."width", s."height", s."placeholder"';
+const CARD_JOINS =
+  'JOIN "albums" a ON a."id" = p."id" JOIN "users" u ON u."id" = a."ownerId" LEFT JOIN "stages" s ON s."id" = a."coverStageId"';
+
+/**
+ * A card list as one query. `page` picks the artworks: it selects `"id"` (and optionally
+ * `"sortValue"` for the cursor), filters, orders and LIMITs. Painter and cover are joined to that
+ * page afterwards, never before: with the joins in the same SELECT, MariaDB may start from the
+ * users table and sort every artwork (30 s at 100k artworks instead of 1 ms).
+ * `order` repeats the page's order on aliases `p` / `a`. Double-quoted: pass through dialectSql().
+ */
+export function cardListSql(page: string, order: string): string {
+  return `SELECT p.*, ${CARD_COLUMNS} FROM (${page}) p ${CARD_JOINS} ORDER BY ${order}`;
+}
+
+/**
+ * Album cards for every list (explore, search, feed, favourites, a painter's page). On the busy
+ * lists this is most of the api's CPU per request, so it stays lean: plain rows from one query,
+ * and the viewer's likes and favourites in one more only when someone is signed in.
+ */
+@Injectable()
+export class AlbumCards {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly storage: MediaStorage,
+  ) {}
+
+  /** Rows of a cardListSql() query, already dialect-quoted. */
+  async rows<R extends CardRow = CardRow>(sql: string, params: unknown[]): Promise<R[]> {
+    return (await this.db.query(sql, params)) as R[];
+  }
+
+  /**
+   * Cards for `ids`, in that order. `publicOnly` drops works that stopped being public, for
+   * callers whose ids may be a little older than this request (cached search results).
+   */
+  async byIds(ids: string[], viewerId: string | null, publicOnly = false): Promise<AlbumCard[]> {
+    if (!ids.length) return [];
+    const visible = publicOnly ? ` AND "visibility" = 'public'` : '';
+    const page = `SELECT "id" FROM "albums" WHERE "id" IN (${placeholders(ids.length)})${visible}`;
+    const sql = cardListSql(page, 'a."id"');
+    const rows = await this.rows(dialectSql(this.db, sql), ids);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const ordered = ids.map((id) => byId.get(id)).filter((r): r is CardRow => !!r);
+    return this.cards(ordered, viewerId);
+  }
+
+  /** Shapes rows (already in order) into cards, with the viewer's marks when signed in. */
+  async cards(rows: CardRow[], viewerId: string | null): Promise<AlbumCard[]> {
+    const marks =
+      viewerId && rows.length
+        ? await this.marks(
+            viewerId,
+            rows.map((r) => r.id),
+          )
+        : null;
+    return rows.map((r) => this.card(r, marks));
+  }
+
+  private card(r: CardRow, marks: Marks | null): AlbumCard {
+    const ready = r.coverStatus === 'ready' && r.thumbKey && r.previewKey;
+    return {
+      id: r.id,
+      title: r.title,
+      owner: {
+        id: r.ownerId,
+        username: r.username,
+        displayName: r.displayName,
+        avatarUrl: r.avatarKey ? this.storage.url(r.avatarKey) : null,
+      },
+      cover: ready
+        ? {
+            thumbUrl: this.storage.url(r.thumbKey!),
+            previewUrl: this.storage.url(r.previewKey!),
+            width: Number(r.width),
+            height: Number(r.height),
+            placeholder: r.placeholder,
+          }
+        : null,
+      stageCount: Number(r.stageCount),
+      likeCount: Number(r.likeCount),
+      likedByMe: marks?.liked.has(r.id) ?? false,
+      favoritedByMe: marks?.favorited.has(r.id) ?? false,
+      createdAt: toIso(r.createdAt),
+      updatedAt: toIso(r.updatedAt),
+    };
+  }
+
+  /** Which of these artworks the viewer has liked and favourited, in one query. */
+  private async marks(viewerId: string, ids: string[]): Promise<Marks> {
+    const list = placeholders(ids.length);
+    const sql =
+      `SELECT "albumId", 'like' AS "kind" FROM "likes" WHERE "userId" = ? AND "albumId" IN (${list}) ` +
+      `UNION ALL SELECT "albumId", 'favorite' AS "kind" FROM "favorites" WHERE "userId" = ? AND "albumId" IN (${list})`;
+    const rows: { albumId: string; kind: string }[] = await this.db.query(dialectSql(this.db, sql), [
+      viewerId,
+      ...ids,
+      viewerId,
+      ...ids,
+    ]);
+    const marks: Marks = { liked: new Set(), favorited: new Set() };
+    for (const r of rows) (r.kind === 'like' ? marks.liked : marks.favorited).add(r.albumId);
+    return marks;
+  }
+}
+
+interface Marks {
+  liked: Set<string>;
+  favorited: Set<string>;
+}

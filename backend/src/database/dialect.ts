@@ -1,0 +1,24 @@
+import type { DataSource, EntityManager } from 'typeorm';
+
+/**
+ * Hand-written SQL for both adapters: written with double-quoted identifiers (SQLite, standard)
+ * and turned into backticks for MySQL. Only for SQL whose string literals use single quotes.
+ */
+export function dialectSql(db: DataSource | EntityManager, sql: string): string {
+  const type = 'connection' in db ? db.connection.options.type : db.options.type;
+  return type === 'mysql' ? sql.replace(/"/g, '`') : sql;
+}
+
+/** `?, ?, ?` for an IN list of n values. */
+export function placeholders(n: number): string {
+  return Array.from({ length: n }, () => '?').join(', ');
+}
+
+/**
+ * A date column read by raw SQL, as ISO 8601: mysql2 returns Date objects (the pool runs in UTC),
+ * SQLite the UTC text TypeORM stored ('YYYY-MM-DD HH:MM:SS.SSS').
+ */
+export function toIso(value: Date | string): string {
+  if (value instanceof Date) return value.toISOString();
+  return new Date(`${value.replace(' ', 'T')}Z`).toISOString();
+}
