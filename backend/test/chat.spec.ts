@@ -77,6 +77,106 @@ describe.each(appModes())('chat — %s', (_name, options) => {
     });
   });
 
+  describe('public room unread count', () => {
+    const room = async (c: TestClient) =>
+      ((await c.get('/api/chat/conversations')).body as Conversation[]).find((x) => x.id === 'public')!;
+    const post = async (c: TestClient, body: string) =>
+      (await c.post('/api/chat/conversations/public/messages', { body })).body as Message;
+    /** Reads the room up to its newest message, as opening it does. */
+    const readAll = async (c: TestClient) => {
+      const socket = await connect(app, cookieOf(c));
+      const newest = ((await c.get('/api/chat/conversations/public/messages?limit=1')).body as Page<Message>)
+        .items[0]!;
+      expect(
+        await socket.emitWithAck('chat:read', { conversationId: 'public', messageId: newest.id }),
+      ).toEqual({
+        ok: true,
+      });
+      return socket;
+    };
+
+    it('counts messages from others since my last read, not my own, and resets when I read', async () => {
+      const ivy = await person('ivy');
+      const jon = await person('jon');
+      await post(jon, 'Anyone painting today?');
+      const ivySocket = await readAll(ivy);
+      const ivyOtherTab = await connect(app, cookieOf(ivy));
+      const jonSocket = await connect(app, cookieOf(jon));
+      expect((await room(ivy)).unreadCount).toBe(0);
+
+      // No conversation:updated per public message: each client counts the chat:message it gets.
+      const pushed = eventsDuring(jonSocket, 'conversation:updated', 600);
+      const pushedToIvy = eventsDuring(ivySocket, 'conversation:updated', 600);
+      await post(jon, 'The light is good at the harbour.');
+      await post(ivy, 'On my way!');
+      const last = await post(jon, 'Bring the ochre.');
+      expect(await pushed).toEqual([]);
+      expect(await pushedToIvy).toEqual([]);
+      expect(await room(ivy)).toMatchObject({ unreadCount: 2, lastMessage: { id: last.id } });
+
+      // Reading tells only Ivy's own tabs, with the count as it is now.
+      const otherTab = nextEvent(ivyOtherTab, 'conversation:updated');
+      const jonHears = eventsDuring(jonSocket, 'conversation:updated', 600);
+      const jonReceipts = eventsDuring(jonSocket, 'chat:read', 600);
+      expect(
+        await ivySocket.emitWithAck('chat:read', { conversationId: 'public', messageId: last.id }),
+      ).toEqual({
+        ok: true,
+      });
+      expect(await otherTab).toMatchObject({ id: 'public', kind: 'public', members: [], unreadCount: 0 });
+      expect(await jonHears).toEqual([]);
+      expect(await jonReceipts).toEqual([]);
+      expect((await room(ivy)).unreadCount).toBe(0);
+
+      // An older message read late does not move the position back.
+      const earlier = (
+        (await ivy.get('/api/chat/conversations/public/messages?limit=3')).body as Page<Message>
+      ).items[0]!;
+      expect(
+        await ivySocket.emitWithAck('chat:read', { conversationId: 'public', messageId: earlier.id }),
+      ).toEqual({ ok: true });
+      expect((await room(ivy)).unreadCount).toBe(0);
+      await post(jon, 'See you there.');
+      expect((await room(ivy)).unreadCount).toBe(1);
+    });
+
+    it('refuses reading a message that is not in the public room, and the count stays', async () => {
+      const kit = await person('kit');
+      await readAll(kit);
+      await post(people.ben!, 'Morning!');
+      const kitSocket = await connect(app, cookieOf(kit));
+      const { id } = (await kit.post('/api/chat/direct', { username: 'ben' })).body as Conversation;
+      const direct = (await kit.post(`/api/chat/conversations/${id}/messages`, { body: 'Hi Ben' }))
+        .body as Message;
+      for (const messageId of [direct.id, 'not-a-message']) {
+        expect(await kitSocket.emitWithAck('chat:read', { conversationId: 'public', messageId })).toEqual({
+          ok: false,
+          error: 'no such message in this conversation',
+        });
+      }
+      expect((await room(kit)).unreadCount).toBe(1);
+    });
+
+    it('never counts past 99, however much was said', async () => {
+      const lea = await person('lea');
+      await readAll(lea);
+      for (let i = 0; i < 105; i++) await post(people.cyd!, `note ${i}`);
+      expect((await room(lea)).unreadCount).toBe(99);
+      await readAll(lea);
+      expect((await room(lea)).unreadCount).toBe(0);
+    });
+
+    it('starts a newcomer from when they joined, not from the beginning of the room', async () => {
+      await post(people.ben!, 'Said before anyone new came.');
+      // Sign-up times are stored to the second on SQLite.
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      const mia = await person('mia');
+      expect((await room(mia)).unreadCount).toBe(0);
+      await post(people.ben!, 'Welcome, Mia!');
+      expect((await room(mia)).unreadCount).toBe(1);
+    });
+  });
+
   describe('direct conversations', () => {
     it('has one conversation per pair, with typing, read receipts and unread counts', async () => {
       const first = await people.ada!.post('/api/chat/direct', { username: 'ben' });

@@ -160,6 +160,42 @@ describe('chat', () => {
     }
   });
 
+  it('the public room badge: counted by the api, kept over a reload, gone once read', async () => {
+    const ivy = await painter('ivy', 'Ivy Chen');
+    const jon = await painter('jon', 'Jon Berg', { viewport: PHONE });
+    try {
+      await ivy.page.goto('/chat/public');
+      await composer(ivy.page).waitFor();
+      // Jon has read the room so far, then goes back to his list.
+      await jon.page.goto('/chat/public');
+      await composer(jon.page).waitFor();
+      await jon.page.getByRole('link', { name: 'All conversations' }).click();
+      await jon.page.waitForURL(/\/chat$/);
+      const room = list(jon.page).getByRole('link', { name: /Public room/ });
+      await room.waitFor();
+
+      await send(ivy.page, 'Who is coming to the harbour on Sunday?');
+      await send(ivy.page, 'Bring warm colours.');
+      await room.getByText('2 unread').waitFor();
+      // After a reload the count comes from the api.
+      await jon.page.reload();
+      await room.getByText('2 unread').waitFor();
+      await screenshot(jon.page, 'phone-chat-list-public-badge');
+
+      await room.click();
+      await thread(jon.page).getByText('Bring warm colours.').waitFor();
+      await jon.page.getByRole('link', { name: 'All conversations' }).click();
+      await jon.page.waitForURL(/\/chat$/);
+      await eventually(async () => {
+        await jon.page.reload();
+        await room.waitFor();
+        assert.equal(await room.getByText('unread').count(), 0);
+      });
+    } finally {
+      await finish([ivy.page, 'public-room-badge-ivy'], [jon.page, 'public-room-badge-jon']);
+    }
+  });
+
   it('files: a picture that enlarges, a file to download', async () => {
     const clara = await painter('clara', 'Clara Vasquez');
     try {

@@ -5,10 +5,11 @@ import { ChatGateway } from './chat.gateway';
 import { ConversationsService } from './conversations.service';
 import { MessagesService } from './messages.service';
 import { PresenceService } from './presence.service';
+import { PublicReads } from './public-reads';
 
 @Module({
   imports: [UsersModule],
   controllers: [ChatController],
-  providers: [ConversationsService, MessagesService, PresenceService, ChatGateway],
+  providers: [ConversationsService, MessagesService, PresenceService, PublicReads, ChatGateway],
 })
 export class ChatModule {}

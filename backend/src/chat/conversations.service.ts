@@ -11,6 +11,7 @@ import { ConversationEntity } from './conversation.entity';
 import type { CreateGroupDto } from './dto';
 import { MemberEntity } from './member.entity';
 import { MessageEntity } from './message.entity';
+import { PublicReads } from './public-reads';
 
 /** A conversation as one user may see it: the public room has no member row. */
 export interface Access {
@@ -25,6 +26,7 @@ export class ConversationsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly realtime: RealtimeEmitter,
+    private readonly publicReads: PublicReads,
     storage: MediaStorage,
   ) {
     this.mapper = new ChatMapper(storage);
@@ -45,13 +47,16 @@ export class ConversationsService {
   async idsOf(userId: string): Promise<string[]> {
     const rows = await this.db
       .getRepository(MemberEntity)
-      .find({ where: { userId }, select: { conversationId: true } });
+      .find({ where: { userId, conversationId: Not(PUBLIC_ROOM_ID) }, select: { conversationId: true } });
     return [PUBLIC_ROOM_ID, ...rows.map((r) => r.conversationId)];
   }
 
   /** The public room first, then the rest by latest message; deleted ones stay away until a new message. */
   async list(user: UserEntity): Promise<Conversation[]> {
-    const memberships = await this.db.getRepository(MemberEntity).findBy({ userId: user.id, hidden: false });
+    // The public room's row is only a read position (see PublicReads).
+    const memberships = await this.db
+      .getRepository(MemberEntity)
+      .findBy({ userId: user.id, hidden: false, conversationId: Not(PUBLIC_ROOM_ID) });
     const ids = memberships.map((m) => m.conversationId);
     const conversations = await this.db.getRepository(ConversationEntity).find({
       where: [{ id: PUBLIC_ROOM_ID }, ...(ids.length ? [{ id: In(ids) }] : [])],
@@ -60,12 +65,22 @@ export class ConversationsService {
       a.kind === 'public' ? -1 : b.kind === 'public' ? 1 : b.lastMessageAt - a.lastMessageAt,
     );
     const mine = new Map(memberships.map((m) => [m.conversationId, m]));
-    return Promise.all(conversations.map((c) => this.present(c, mine.get(c.id) ?? null)));
+    return Promise.all(
+      conversations.map((c) =>
+        c.kind === 'public' ? this.presentPublic(user, c) : this.present(c, mine.get(c.id) ?? null),
+      ),
+    );
   }
 
   async get(user: UserEntity, id: string): Promise<Conversation> {
     const { conversation, member } = await this.access(user, id);
-    return this.present(conversation, member);
+    return member ? this.present(conversation, member) : this.presentPublic(user, conversation);
+  }
+
+  /** The public room as `user` sees it: no member list, unread counted from their read position. */
+  async presentPublic(user: UserEntity, room: ConversationEntity): Promise<Conversation> {
+    const [view, unreadCount] = await Promise.all([this.present(room, null), this.publicReads.unread(user)]);
+    return { ...view, unreadCount };
   }
 
   /** One conversation per pair: opening it again returns the same one (and un-deletes it for me). */
@@ -186,7 +201,10 @@ export class ConversationsService {
       );
   }
 
-  /** The API shape for `member` (null: the public room), with unread count and last visible message. */
+  /**
+   * The API shape for `member`, with unread count and last visible message; null: as seen by no
+   * one in particular (unread 0), which is how the public room starts (see presentPublic).
+   */
   async present(c: ConversationEntity, member: MemberEntity | null): Promise<Conversation> {
     const visible: FindOptionsWhere<MessageEntity> = { conversationId: c.id };
     if (member?.clearedThroughId) visible.id = MoreThan(member.clearedThroughId);

@@ -2,7 +2,10 @@ import { UNIX_MS } from '../common/columns';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { MemberRole } from '@gallery/contracts';
 
-/** Someone in a direct or group conversation (the public room has no member rows: everyone is in it). */
+/**
+ * Someone in a direct or group conversation. Everyone is in the public room without a row; a
+ * public room row holds only that person's read position there (see PublicReads).
+ */
 @Entity('conversation_members')
 @Index('IDX_members_user', ['userId'])
 export class MemberEntity {

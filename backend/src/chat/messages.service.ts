@@ -14,6 +14,7 @@ import { ConversationsService } from './conversations.service';
 import type { HistoryQuery } from './dto';
 import { MemberEntity } from './member.entity';
 import { MessageEntity, type StoredAttachment } from './message.entity';
+import { PublicReads } from './public-reads';
 
 /** The window of the per-person message limit (RATE_LIMIT_CHAT_PER_10S), across all instances. */
 const RATE_WINDOW_MS = 10_000;
@@ -34,6 +35,7 @@ export class MessagesService {
     private readonly storage: MediaStorage,
     @Inject(ThrottlerStorage) private readonly limiter: ThrottlerStorage,
     private readonly config: AppConfig,
+    private readonly publicReads: PublicReads,
   ) {}
 
   /** Older messages before `before`, oldest first within the page; nextCursor pages further back. */
@@ -92,12 +94,22 @@ export class MessagesService {
     return shaped;
   }
 
-  /** Records what a member has read and tells the others (read receipts). */
+  /**
+   * Records what a member has read and tells the others (read receipts). In the public room it
+   * only moves the reader's own position, and only their tabs hear of it: the room keeps no
+   * receipts, and a thousand sockets need not know who read what.
+   */
   async markRead(user: UserEntity, conversationId: string, messageId: string): Promise<void> {
-    const { member } = await this.conversations.access(user, conversationId);
+    const { conversation, member } = await this.conversations.access(user, conversationId);
     const exists = await this.db.getRepository(MessageEntity).existsBy({ id: messageId, conversationId });
     if (!exists) throw new NotFoundException('no such message in this conversation');
-    if (!member) return; // The public room keeps no receipts.
+    if (!member) {
+      if (await this.publicReads.markRead(user.id, messageId)) {
+        const room = await this.conversations.presentPublic(user, conversation);
+        this.realtime.toRooms([ROOMS.user(user.id)], 'conversation:updated', room);
+      }
+      return;
+    }
     if (member.lastReadId && member.lastReadId >= messageId) return;
     await this.db.getRepository(MemberEntity).update(
       {

@@ -6,6 +6,12 @@ export type MemberRole = 'admin' | 'member';
 /** Id of the public room in routes such as /api/chat/conversations/public/messages. */
 export const PUBLIC_ROOM_ID = 'public';
 
+/**
+ * The public room's unreadCount stops here (the room's history is long): this many means "this
+ * many or more".
+ */
+export const PUBLIC_UNREAD_CAP = 99;
+
 export interface Attachment {
   url: string;
   name: string;

@@ -1,4 +1,11 @@
-import { conversationPeer, conversationTitle, fileSize, listTime, messagePreview } from './conversation-info';
+import {
+  conversationPeer,
+  conversationTitle,
+  fileSize,
+  listTime,
+  messagePreview,
+  unreadBadge,
+} from './conversation-info';
 import { ANNA, BEN, CLARA, conversation, member, message } from './testing';
 
 describe('conversation info', () => {
@@ -51,5 +58,13 @@ describe('conversation info', () => {
     expect(fileSize(14 * 1024)).toBe('14 KB');
     expect(fileSize(3.2 * 1024 * 1024)).toBe('3.2 MB');
     expect(fileSize(25 * 1024 * 1024)).toBe('25 MB');
+  });
+
+  it('badges the count, and "99+" past 99 — for the public room from its cap, which means "or more"', () => {
+    expect(unreadBadge(conversation('c-direct', { unreadCount: 3 }))).toBe('3');
+    expect(unreadBadge(conversation('c-direct', { unreadCount: 99 }))).toBe('99');
+    expect(unreadBadge(conversation('c-direct', { unreadCount: 140 }))).toBe('99+');
+    expect(unreadBadge(conversation('public', { unreadCount: 98 }))).toBe('98');
+    expect(unreadBadge(conversation('public', { unreadCount: 99 }))).toBe('99+');
   });
 });

@@ -1,4 +1,9 @@
-import type { Conversation, ConversationMember, Message } from '@gallery/contracts';
+import {
+  type Conversation,
+  type ConversationMember,
+  type Message,
+  PUBLIC_UNREAD_CAP,
+} from '@gallery/contracts';
 
 /** The name a conversation goes by: the room, the group, or the other painter in a direct chat. */
 export function conversationTitle(conversation: Conversation, meId: string | null): string {
@@ -22,6 +27,16 @@ export function conversationPeer(conversation: Conversation, meId: string | null
 /** True when the painter belongs to the conversation (everyone is in the public room). */
 export function isMember(conversation: Conversation, meId: string): boolean {
   return conversation.kind === 'public' || conversation.members.some((member) => member.id === meId);
+}
+
+/**
+ * The unread badge's text: the count, or "99+" past what fits. The public room's count stops at
+ * PUBLIC_UNREAD_CAP, which means "that many or more".
+ */
+export function unreadBadge(conversation: Conversation): string {
+  const count = conversation.unreadCount;
+  const more = conversation.kind === 'public' ? count >= PUBLIC_UNREAD_CAP : count > 99;
+  return more ? '99+' : String(count);
 }
 
 /** One line for the conversation list: who said what, or what they sent. */

@@ -5,7 +5,13 @@ import type { Conversation, UserSummary } from '@gallery/contracts';
 import { Session } from '../auth/session';
 import { Realtime } from '../realtime/realtime';
 import { Avatar } from '../ui/avatar';
-import { conversationPeer, conversationTitle, listTime, messagePreview } from './conversation-info';
+import {
+  conversationPeer,
+  conversationTitle,
+  listTime,
+  messagePreview,
+  unreadBadge,
+} from './conversation-info';
 import { Conversations } from './conversations';
 import { Typing, typingLine } from './typing';
 
@@ -21,6 +27,8 @@ interface ListItem {
   readonly typing: string | null;
   readonly time: string | null;
   readonly unread: number;
+  /** What the unread badge says. */
+  readonly badge: string;
 }
 
 /** The conversations, public room first, each with its latest message and unread count. */
@@ -59,6 +67,7 @@ export class ConversationList {
         typing: typingLine(typing[conversation.id] ?? []),
         time: conversation.lastMessage ? listTime(conversation.lastMessage.createdAt) : null,
         unread: conversation.unreadCount,
+        badge: unreadBadge(conversation),
       };
     });
   });

@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import type { Conversation } from '@gallery/contracts';
+import { type Conversation, PUBLIC_UNREAD_CAP } from '@gallery/contracts';
 
 import { Session } from '../auth/session';
 import { Realtime } from '../realtime/realtime';
@@ -93,15 +93,32 @@ describe('Conversations', () => {
     document.dispatchEvent(new Event('visibilitychange'));
   });
 
-  it('counts the public room since the app opened, outside the header total', async () => {
-    const { conversations, realtime } = await setUp();
+  it('takes the public room’s count from the api and adds messages from others, outside the header total', async () => {
+    const { conversations, realtime } = await setUp([{ ...LIST[0], unreadCount: 4 }, LIST[1], LIST[2]]);
+    expect(unread(conversations, 'public')).toBe(4);
     realtime.serverSends('chat:message', message(10, BEN, { conversationId: 'public' }));
-    realtime.serverSends('chat:message', message(11, CLARA, { conversationId: 'public' }));
-    expect(unread(conversations, 'public')).toBe(2);
+    realtime.serverSends('chat:message', message(11, ANNA, { conversationId: 'public' }));
+    realtime.serverSends('chat:message', message(12, CLARA, { conversationId: 'public' }));
+    expect(unread(conversations, 'public')).toBe(6);
+    expect(conversations.find('public')?.lastMessage?.id).toBe('m-012');
     expect(ids(conversations)[0]).toBe('public');
     expect(conversations.totalUnread()).toBe(3);
     conversations.setOpen('public');
     expect(unread(conversations, 'public')).toBe(0);
+  });
+
+  it('stops the public room’s count at the cap, as the api does', async () => {
+    const { conversations, realtime } = await setUp([{ ...LIST[0], unreadCount: PUBLIC_UNREAD_CAP - 1 }]);
+    realtime.serverSends('chat:message', message(13, BEN, { conversationId: 'public' }));
+    realtime.serverSends('chat:message', message(14, BEN, { conversationId: 'public' }));
+    expect(unread(conversations, 'public')).toBe(PUBLIC_UNREAD_CAP);
+  });
+
+  it('takes the public room’s count from another tab that read it', async () => {
+    const { conversations, realtime } = await setUp([{ ...LIST[0], unreadCount: 7 }, LIST[1]]);
+    realtime.serverSends('conversation:updated', { ...LIST[0], unreadCount: 0 });
+    expect(unread(conversations, 'public')).toBe(0);
+    expect(ids(conversations)).toEqual(['public', 'c-direct']);
   });
 
   it('takes the server’s version of a conversation, and drops one I was removed from', async () => {

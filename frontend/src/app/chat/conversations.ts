@@ -1,6 +1,6 @@
 import { DOCUMENT } from '@angular/common';
 import { DestroyRef, Injectable, computed, effect, inject, signal, untracked } from '@angular/core';
-import { type Conversation, type Message, PUBLIC_ROOM_ID } from '@gallery/contracts';
+import { type Conversation, type Message, PUBLIC_UNREAD_CAP } from '@gallery/contracts';
 import { Subscription, firstValueFrom } from 'rxjs';
 
 import { describeApiError } from '../api/api-error';
@@ -27,8 +27,6 @@ export class Conversations {
   private readonly items = signal<readonly Conversation[]>([]);
   private readonly state = signal<ListStatus>('idle');
   private readonly problem = signal<string | null>(null);
-  /** The api keeps no unread count for the public room; this one counts since the app opened. */
-  private readonly publicUnread = signal(0);
   private readonly openId = signal<string | null>(null);
   private readonly visibleNow = signal(this.document.visibilityState !== 'hidden');
   private readonly wanted = signal(false);
@@ -37,13 +35,7 @@ export class Conversations {
   private generation = 0;
 
   /** Public room first, then the others by latest message. */
-  readonly list = computed(() =>
-    this.items().map((conversation) =>
-      conversation.id === PUBLIC_ROOM_ID
-        ? { ...conversation, unreadCount: this.publicUnread() }
-        : conversation,
-    ),
-  );
+  readonly list = this.items.asReadonly();
   readonly status = this.state.asReadonly();
   readonly error = this.problem.asReadonly();
   /** Unread messages addressed to me (direct chats and groups); the public room's chatter is left out. */
@@ -105,10 +97,6 @@ export class Conversations {
 
   /** Everything in the conversation counts as read now. */
   markRead(id: string): void {
-    if (id === PUBLIC_ROOM_ID) {
-      this.publicUnread.set(0);
-      return;
-    }
     this.patch(id, (conversation) =>
       conversation.unreadCount === 0 ? conversation : { ...conversation, unreadCount: 0 },
     );
@@ -143,22 +131,23 @@ export class Conversations {
     this.items.update((items) => items.filter((item) => item.id !== id));
   }
 
-  /** A message arrived: it becomes the conversation's last one and, if not seen, unread. */
+  /**
+   * A message arrived: it becomes the conversation's last one and, if not seen, unread. The
+   * public room's count grows here only: the server sends no conversation:updated per public
+   * message, and, like the server's, the count stops at PUBLIC_UNREAD_CAP.
+   */
   receive(message: Message): void {
     const me = this.session.me();
     const counts = message.sender.id !== me?.id && !this.isOnScreen(message.conversationId);
-    if (message.conversationId === PUBLIC_ROOM_ID && counts) {
-      this.publicUnread.update((count) => count + 1);
-    }
     const conversation = this.items().find((item) => item.id === message.conversationId);
     const last = conversation?.lastMessage;
     if (conversation && !(last && compareIds(last.id, message.id) >= 0)) {
-      const unread = conversation.kind !== 'public' && counts;
+      const unread = conversation.unreadCount + (counts ? 1 : 0);
       this.items.update((items) =>
         toTop(items, {
           ...conversation,
           lastMessage: message,
-          unreadCount: conversation.unreadCount + (unread ? 1 : 0),
+          unreadCount: conversation.kind === 'public' ? Math.min(unread, PUBLIC_UNREAD_CAP) : unread,
         }),
       );
     }
@@ -232,7 +221,6 @@ export class Conversations {
     this.items.set([]);
     this.state.set('idle');
     this.problem.set(null);
-    this.publicUnread.set(0);
   }
 }
 

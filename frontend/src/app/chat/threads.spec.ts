@@ -6,7 +6,7 @@ import { LIMITS, type Message } from '@gallery/contracts';
 import { Session } from '../auth/session';
 import { Realtime } from '../realtime/realtime';
 import { Conversations } from './conversations';
-import { ChatThreads, joinNewest } from './threads';
+import { ChatThreads, PUBLIC_READ_EVERY_MS, joinNewest } from './threads';
 import { ANNA, BEN, FakeRealtime, conversation, me, message, settle } from './testing';
 
 const HISTORY = '/api/chat/conversations/c-direct/messages';
@@ -250,6 +250,45 @@ describe('ChatThreads', () => {
       setup.realtime.serverSends('chat:message', message(3, BEN));
       TestBed.tick();
       expect(setup.realtime.notified).toHaveLength(1);
+    });
+
+    it('marks the busy public room read at once, then at most every few seconds, and on leaving it', async () => {
+      jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick'] });
+      try {
+        const setup = await setUp();
+        const inRoom = (n: number, sender = BEN) => message(n, sender, { conversationId: 'public' });
+        const marks = () => setup.realtime.notified.map((n) => n.payload);
+        setup.threads.open('public');
+        setup.conversations.setOpen('public');
+        setup.http
+          .expectOne((r) => r.url === '/api/chat/conversations/public/messages')
+          .flush({ items: [inRoom(2)], nextCursor: null });
+        await settle();
+        TestBed.tick();
+        expect(marks()).toEqual([{ conversationId: 'public', messageId: 'm-002' }]);
+
+        // A burst, ending with one of mine: the public room counts from my read position only.
+        for (const m of [inRoom(3), inRoom(4), inRoom(5, ANNA)]) {
+          setup.realtime.serverSends('chat:message', m);
+          TestBed.tick();
+        }
+        expect(marks()).toHaveLength(1);
+        jest.advanceTimersByTime(PUBLIC_READ_EVERY_MS);
+        expect(marks()).toEqual([
+          { conversationId: 'public', messageId: 'm-002' },
+          { conversationId: 'public', messageId: 'm-005' },
+        ]);
+
+        setup.realtime.serverSends('chat:message', inRoom(6));
+        TestBed.tick();
+        expect(marks()).toHaveLength(2);
+        setup.threads.close();
+        expect(marks().at(-1)).toEqual({ conversationId: 'public', messageId: 'm-006' });
+        jest.advanceTimersByTime(PUBLIC_READ_EVERY_MS);
+        expect(marks()).toHaveLength(3);
+      } finally {
+        jest.useRealTimers();
+      }
     });
 
     it('knows how far the others have read: receipts, and their own messages', async () => {

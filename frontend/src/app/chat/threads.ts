@@ -1,4 +1,4 @@
-import { Injectable, computed, effect, inject, signal, untracked } from '@angular/core';
+import { DestroyRef, Injectable, computed, effect, inject, signal, untracked } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { LIMITS, type Message, PUBLIC_ROOM_ID, type Page } from '@gallery/contracts';
 import { firstValueFrom } from 'rxjs';
@@ -9,6 +9,13 @@ import { Realtime } from '../realtime/realtime';
 import { ChatApi } from './chat-api';
 import { Conversations } from './conversations';
 import { compareIds, laterId, mergeMessages } from './merge';
+import { Throttle } from './throttle';
+
+/**
+ * The public room can be busy: while it is open, where I have read it goes to the server at most
+ * this often (and once more on leaving), not with every message.
+ */
+export const PUBLIC_READ_EVERY_MS = 5000;
 
 /** A message on its way: shown at once, replaced by the real one when the server has it. */
 export interface PendingMessage {
@@ -61,6 +68,9 @@ export class ChatThreads {
   private readonly drafts = signal<Readonly<Record<string, string>>>({});
   /** The latest message I said I had read, per conversation. */
   private readonly readSent = new Map<string, string>();
+  private readonly publicRead = new Throttle<string>(PUBLIC_READ_EVERY_MS, (messageId) =>
+    this.realtime.notify('chat:read', { conversationId: PUBLIC_ROOM_ID, messageId }),
+  );
   private counter = 0;
 
   /** The open conversation's thread (null before one is opened). */
@@ -103,6 +113,7 @@ export class ChatThreads {
       );
     // Missed while disconnected: the open conversation's newest page again; the rest on opening.
     this.realtime.reconnects.pipe(takeUntilDestroyed()).subscribe(() => void this.catchUp());
+    inject(DestroyRef).onDestroy(() => this.publicRead.flush());
   }
 
   /** Shows a conversation, loading its newest messages unless they are here already. */
@@ -121,6 +132,7 @@ export class ChatThreads {
   /** Leaves the conversation on screen (its thread stays for coming back). */
   close(): void {
     this.current.set(null);
+    this.publicRead.flush();
   }
 
   /** Forgets a conversation entirely (deleted for me, or left). */
@@ -272,8 +284,12 @@ export class ChatThreads {
       return;
     }
     this.readSent.set(id, latest.id);
-    // Sending a message marks it read on the server; the public room keeps no receipts.
-    if (latest.sender.id !== this.session.me()?.id && id !== PUBLIC_ROOM_ID) {
+    if (id === PUBLIC_ROOM_ID) {
+      // Sending does not move my public read position (that would cost every public message a
+      // write), so my own messages are marked too.
+      this.publicRead.push(latest.id);
+    } else if (latest.sender.id !== this.session.me()?.id) {
+      // Sending a message marks it read on the server.
       this.realtime.notify('chat:read', { conversationId: id, messageId: latest.id });
     }
     this.conversations.markRead(id);
