@@ -14,6 +14,8 @@ function card(id: string, title: string, stageCount: number): AlbumCard {
     cover: null,
     stageCount,
     likeCount: 0,
+    likedByMe: false,
+    favoritedByMe: false,
     createdAt: '2026-05-02T10:00:00.000Z',
     updatedAt: '2026-05-02T10:00:00.000Z',
   };

@@ -16,6 +16,8 @@ export function card(id: string, title: string, changes: Partial<AlbumCard> = {}
     cover: image(id),
     stageCount: 1,
     likeCount: 0,
+    likedByMe: false,
+    favoritedByMe: false,
     createdAt: '2026-05-02T10:00:00.000Z',
     updatedAt: '2026-05-02T10:00:00.000Z',
     ...changes,
