@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AlbumCard, Page } from '@gallery/contracts';
 import type { DataSource } from 'typeorm';
-import { decodeCursor, encodeCursor } from '../common/cursor';
+import { decodeCursor, encodeCursor, keysetAfter } from '../common/cursor';
 import { dialectSql } from '../database/dialect';
 import { AlbumCards, cardListSql, type CardRow } from './album-cards';
 import type { ExploreQuery } from './explore-query';
@@ -35,7 +35,7 @@ export class ExploreService {
       recent: page('', recent),
       recentAfter: page('AND a."id" < ?', recent),
       popular: page('', popular),
-      popularAfter: page('AND (a."hot" < ? OR (a."hot" = ? AND a."id" < ?))', popular),
+      popularAfter: page(`AND ${keysetAfter('a."hot"', 'a."id"')}`, popular),
     };
   }
 

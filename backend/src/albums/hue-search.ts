@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { keysetAfter } from '../common/cursor';
 import { dialectSql } from '../database/dialect';
 
 /** How far from the asked hue a colour may lie, either way round the colour circle. */
@@ -17,8 +18,8 @@ export interface HueHit {
  * `k` rows, so the cost is bounded whatever the colour (one walk of a weight-ordered index would
  * scan everything for a hue nobody painted). The heaviest `k` rows of the walks are candidates.
  * An artwork with two colours in the window counts once, at its heavier one: a candidate is
- * dropped when its artwork has a heavier colour in the window (NOT EXISTS, a primary-key lookup
- * of the artwork's few colours, run for the candidates only). That also keeps an artwork shown on
+ * dropped when its artwork has a heavier colour in the window (the candidates are joined to
+ * their artworks' few colours by primary key). That also keeps an artwork shown on
  * an earlier page from coming back on a later one. When dropped candidates leave the page short
  * and the walks had more rows, the query runs again with 4× the candidates.
  */
@@ -44,35 +45,48 @@ async function candidates(
   const window = Array.from({ length: 2 * HUE_SPREAD + 1 }, (_, i) => (hue - HUE_SPREAD + i + 360) % 360);
   // Whole numbers computed above and validated limits, never user text: inlined.
   const inWindow = window.join(', ');
-  const after = cursor ? 'AND (p."weight" < ? OR (p."weight" = ? AND p."albumId" < ?))' : '';
+  const after = cursor ? `AND ${keysetAfter('p."weight"', 'p."albumId"')}` : '';
   const walk = (h: number): string =>
     `SELECT * FROM (SELECT p."albumId", p."weight", p."rank" FROM "album_palette" p WHERE p."hue" = ${h} ${after} ` +
-    `ORDER BY p."weight" DESC, p."albumId" DESC LIMIT ${k}) w${h}`;
-  // `total` (every walk row, before the LIMIT) says whether a bigger k could find more.
+    `ORDER BY p."weight" DESC, p."albumId" DESC LIMIT ${k + 1}) w${h}`;
+  // One candidate more than k: when it comes back, a bigger k could find more.
   const top =
-    `SELECT u."albumId", u."weight", u."rank", COUNT(*) OVER () AS "total" FROM (${window.map(walk).join(' UNION ALL ')}) u ` +
-    `ORDER BY u."weight" DESC, u."albumId" DESC LIMIT ${k}`;
-  // Every candidate comes back, flagged: `total` is then known even when none is kept.
+    `SELECT u."albumId", u."weight", u."rank" FROM (${window.map(walk).join(' UNION ALL ')}) u ` +
+    `ORDER BY u."weight" DESC, u."albumId" DESC LIMIT ${k + 1}`;
+  // Each candidate with its artwork's colours in the window (a primary-key range per candidate; a
+  // joined lookup, because a correlated subquery per row cost MariaDB twice as much).
   const sql =
-    `SELECT c."albumId", c."weight", c."total", CASE WHEN EXISTS (SELECT 1 FROM "album_palette" q ` +
-    `WHERE q."albumId" = c."albumId" AND q."hue" IN (${inWindow}) ` +
-    `AND (q."weight" > c."weight" OR (q."weight" = c."weight" AND q."rank" < c."rank"))) THEN 0 ELSE 1 END AS "best" ` +
-    `FROM (${top}) c ORDER BY c."weight" DESC, c."albumId" DESC`;
+    `SELECT c."albumId", c."weight", c."rank", q."weight" AS "otherWeight", q."rank" AS "otherRank" FROM (${top}) c ` +
+    `JOIN "album_palette" q ON q."albumId" = c."albumId" AND q."hue" IN (${inWindow}) ` +
+    `ORDER BY c."weight" DESC, c."albumId" DESC, c."rank"`;
   const params = cursor ? window.flatMap(() => [cursor.weight, cursor.weight, cursor.albumId]) : [];
   const rows: Candidate[] = await db.query(dialectSql(db, sql), params);
-  const total = rows.length ? Number(rows[0]!.total) : 0;
+  // Rows come grouped by candidate; a candidate is its artwork's best colour when no colour of the
+  // same artwork in the window is heavier (ties: the lower rank wins).
+  const seen: { albumId: string; rank: number; weight: number; best: boolean }[] = [];
+  for (const r of rows) {
+    const weight = Number(r.weight);
+    const rank = Number(r.rank);
+    let c = seen.at(-1);
+    if (!c || c.albumId !== r.albumId || c.rank !== rank)
+      seen.push((c = { albumId: r.albumId, rank, weight, best: true }));
+    const other = Number(r.otherWeight);
+    if (other > weight || (other === weight && Number(r.otherRank) < rank)) c.best = false;
+  }
   return {
-    hits: rows
-      .filter((r) => Number(r.best) === 1)
+    hits: seen
+      .slice(0, k)
+      .filter((c) => c.best)
       .slice(0, want)
-      .map((r) => ({ albumId: r.albumId, weight: Number(r.weight) })),
-    more: total > k,
+      .map((c) => ({ albumId: c.albumId, weight: c.weight })),
+    more: seen.length > k,
   };
 }
 
 interface Candidate {
   albumId: string;
   weight: number | string;
-  total: number | string;
-  best: number | string;
+  rank: number | string;
+  otherWeight: number | string;
+  otherRank: number | string;
 }

@@ -17,3 +17,12 @@ export function decodeCursor(cursor: string): { value: number; id: string } {
   }
   return { value, id };
 }
+
+/**
+ * SQL for "after the cursor" in a (value DESC, id DESC) order; params: value, value, id.
+ * Written as `value <= ? AND (…)` rather than `value < ? OR (value = ? AND id < ?)`: MariaDB
+ * turns the leading `<=` into an index range, while the OR form scans from the top of the index.
+ */
+export function keysetAfter(value: string, id: string): string {
+  return `${value} <= ? AND (${value} < ? OR ${id} < ?)`;
+}

@@ -6,7 +6,7 @@ import { AlbumEntity } from '../albums/album.entity';
 import { AlbumsService } from '../albums/albums.service';
 import { AlbumCards, cardListSql, type CardRow } from '../albums/album-cards';
 import { hotScore } from '../albums/popularity';
-import { decodeCursor, encodeCursor } from '../common/cursor';
+import { decodeCursor, encodeCursor, keysetAfter } from '../common/cursor';
 import { uuidv7Time } from '../common/uuidv7';
 import type { PageQuery } from '../common/pagination';
 import { dialectSql } from '../database/dialect';
@@ -53,7 +53,7 @@ export class SocialService {
 
   /** My favourites, most recently favourited first; others' unlisted works drop out. */
   async favorites(user: UserEntity, page: PageQuery): Promise<Page<AlbumCard>> {
-    const after = page.cursor ? 'AND (f."at" < ? OR (f."at" = ? AND a."id" < ?))' : '';
+    const after = page.cursor ? `AND ${keysetAfter('f."at"', 'a."id"')}` : '';
     const sql = cardListSql(
       `SELECT a."id", f."at" AS "sortValue" FROM "favorites" f JOIN "albums" a ON a."id" = f."albumId" ` +
         `WHERE f."userId" = ? AND (a."visibility" = 'public' OR a."ownerId" = ?) ${after} ` +
@@ -65,7 +65,7 @@ export class SocialService {
 
   /** Public works of the painters I follow, latest activity (creation, new stage) first. */
   async feed(user: UserEntity, page: PageQuery): Promise<Page<AlbumCard>> {
-    const after = page.cursor ? 'AND (a."activityAt" < ? OR (a."activityAt" = ? AND a."id" < ?))' : '';
+    const after = page.cursor ? `AND ${keysetAfter('a."activityAt"', 'a."id"')}` : '';
     const sql = cardListSql(
       `SELECT a."id", a."activityAt" AS "sortValue" FROM "albums" a ` +
         `JOIN "follows" fo ON fo."followeeId" = a."ownerId" AND fo."followerId" = ? ` +
