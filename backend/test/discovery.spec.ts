@@ -104,6 +104,16 @@ describe.each(appModes())('discovery — %s', (_name, options) => {
       await viewer.put(`/api/albums/${a.id}/like`);
       expect((await search('lighthouse')).albums.map((x) => x.id)).toEqual([a.id, b.id]);
     });
+
+    it('puts the best match first even when far more works match than one answer holds', async () => {
+      // MySQL reads only the first matches InnoDB hands over (no ORDER BY): this pins that they
+      // come best first. The best one is the newest, so an order by row would leave it out.
+      for (let i = 0; i < 70; i++) await createAlbum(anna, `Quay study ${i}`, { description: 'Boats.' });
+      const best = await createAlbum(anna, 'Quay, quay, quay', { description: 'The quay at dawn.' });
+      const found = (await search('quay')).albums.map((x) => x.id);
+      expect(found).toHaveLength(20);
+      expect(found[0]).toBe(best.id);
+    });
   });
 
   describe('explore', () => {
