@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ROOMS, type Stage } from '@gallery/contracts';
+import { io } from 'socket.io-client';
 import { AppConfigModule } from '../src/config/config.module';
 import { AlbumAccess } from '../src/realtime/album-access';
 import { RealtimeConnections } from '../src/realtime/realtime-connections';
@@ -51,6 +52,35 @@ async function until(condition: () => boolean, ms = 3000): Promise<void> {
     if (Date.now() > deadline) throw new Error(`not true within ${ms} ms`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/**
+ * Connects as a browser showing a page of `origin` would (it sends the Origin header), and
+ * answers "connected" or the connect_error's message.
+ */
+function connectFrom(
+  app: TestApp,
+  cookie: string,
+  origin: string,
+  transports: ('polling' | 'websocket')[] = ['websocket'],
+): Promise<string> {
+  const socket = io(app.baseUrl, {
+    path: '/socket.io',
+    transports,
+    extraHeaders: { cookie, origin },
+    reconnection: false,
+    forceNew: true,
+  });
+  return new Promise((resolve) => {
+    socket.once('connect', () => {
+      socket.disconnect();
+      resolve('connected');
+    });
+    socket.once('connect_error', (err) => {
+      socket.disconnect();
+      resolve(err.message);
+    });
+  });
 }
 
 /** A freshly registered, signed-in painter and the Cookie header their browser would send. */
@@ -106,6 +136,26 @@ describe.each(appModes())('realtime — %s', (_name, options) => {
       expect(connections.userIds()).toContain(me.id);
       second.disconnect();
       await until(() => !connections.userIds().includes(me.id));
+    });
+
+    it('refuses a socket opened by another site\'s page with connect_error "forbidden origin", session or not', async () => {
+      const { cookie } = await painter(app, 'hijacked');
+      expect(await connectFrom(app, cookie, 'http://evil.example')).toBe('forbidden origin');
+      expect(await connectFrom(app, cookie, 'http://evil.example', ['polling'])).toBe('forbidden origin');
+      expect(await connectFrom(app, '', 'http://evil.example')).toBe('forbidden origin');
+      // Sandboxed frames and files send "null"; another port is another origin.
+      expect(await connectFrom(app, cookie, 'null')).toBe('forbidden origin');
+      const { port } = new URL(app.baseUrl);
+      expect(await connectFrom(app, cookie, `http://127.0.0.1:${Number(port) + 1}`)).toBe('forbidden origin');
+    });
+
+    it("accepts the app's own origins: PUBLIC_URL's, and the one the page was loaded from", async () => {
+      const { cookie } = await painter(app, 'at_home');
+      expect(await connectFrom(app, cookie, new URL(app.config.publicUrl).origin)).toBe('connected');
+      expect(await connectFrom(app, cookie, app.baseUrl)).toBe('connected');
+      expect(await connectFrom(app, cookie, app.baseUrl, ['polling', 'websocket'])).toBe('connected');
+      // Without a session, the same-origin socket is refused for that reason.
+      expect(await connectFrom(app, '', app.baseUrl)).toBe('unauthorized');
     });
 
     it("accepts browsers' default transports: long-polling first, then the upgrade", async () => {

@@ -11,11 +11,12 @@ import {
 import { SkipThrottle } from '@nestjs/throttler';
 import { ROOMS, type Ack } from '@gallery/contracts';
 import type { RequestHandler } from 'express';
+import { AppConfig } from '../config/app-config';
 import { SESSION_MIDDLEWARE } from '../session/session.module';
 import { AckExceptionFilter } from './ack-exception.filter';
 import { AlbumAccess } from './album-access';
 import { AlbumRoomDto } from './dto';
-import { authenticateHandshake } from './handshake';
+import { authenticateHandshake, refuseForeignOrigins } from './handshake';
 import { RealtimeConnections } from './realtime-connections';
 import { SocketRedisAdapter } from './redis-adapter';
 import { SocketServer, type GalleryServer, type GallerySocket } from './socket-server';
@@ -37,11 +38,13 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     private readonly redisAdapter: SocketRedisAdapter,
     private readonly connections: RealtimeConnections,
     private readonly albums: AlbumAccess,
+    private readonly config: AppConfig,
   ) {}
 
   /** Runs once Nest created the server, before it accepts connections. */
   afterInit(server: GalleryServer): void {
     this.redisAdapter.install(server);
+    refuseForeignOrigins(server, this.config.publicUrl);
     authenticateHandshake(server, this.session);
     this.sockets.attach(server);
   }
