@@ -69,6 +69,7 @@ describe('configuration', () => {
       { RATE_LIMIT_AUTH_PER_IP: '0' },
       'RATE_LIMIT_AUTH_PER_IP must be a whole number from 1 to 1000000, got "0"',
     ],
+    [{ LIST_CACHE_SECONDS: '-1' }, 'LIST_CACHE_SECONDS must be a whole number from 0 to 600, got "-1"'],
   ])('stops on %j with one line naming the variable', (env, message) => {
     expect(() => loadAppConfig({ DATA_DIR: dir, ...env })).toThrow(message);
   });

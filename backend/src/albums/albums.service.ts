@@ -6,6 +6,7 @@ import { LessThan, Repository, type FindOptionsWhere } from 'typeorm';
 import type { PageQuery } from '../common/pagination';
 import { JobQueue } from '../queue/job-queue';
 import { normalize } from '../search/normalize';
+import { ListCache } from '../search/list-cache';
 import { SearchIndexer } from '../search/search-indexer';
 import { FavoriteEntity } from '../social/favorite.entity';
 import { LikeEntity } from '../social/like.entity';
@@ -32,6 +33,7 @@ export class AlbumsService {
     private readonly jobs: JobQueue,
     private readonly search: SearchIndexer,
     private readonly cards: AlbumCards,
+    private readonly listCache: ListCache,
     storage: MediaStorage,
   ) {
     this.mapper = new AlbumMapper(storage, users.mapper);
@@ -103,6 +105,8 @@ export class AlbumsService {
       else if (dto.visibility !== undefined) await syncPalette(tx, album.id);
       if (dto.title !== undefined || dto.description !== undefined) await this.search.album(tx, album.id);
     });
+    // Again after the commit: a search between the first drop and the commit may have kept old ids.
+    this.listCache.invalidate();
     return this.get(user, id);
   }
 

@@ -4,6 +4,7 @@ import type { AlbumCard, Page } from '@gallery/contracts';
 import type { DataSource } from 'typeorm';
 import { decodeCursor, encodeCursor, keysetAfter } from '../common/cursor';
 import { dialectSql } from '../database/dialect';
+import { ListCache } from '../search/list-cache';
 import { AlbumCards, cardListSql, type CardRow } from './album-cards';
 import type { ExploreQuery } from './explore-query';
 import { hueHits } from './hue-search';
@@ -20,6 +21,7 @@ export class ExploreService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly cards: AlbumCards,
+    private readonly listCache: ListCache,
   ) {
     const page = (after: string, order: string) =>
       dialectSql(
@@ -64,11 +66,13 @@ export class ExploreService {
   /** Heaviest matching cover colour first (see hueHits). */
   private async byHue(hue: number, query: ExploreQuery, viewerId: string | null): Promise<Page<AlbumCard>> {
     const cursor = query.cursor ? decodeCursor(query.cursor) : null;
-    const hits = await hueHits(
-      this.db.manager,
-      hue,
-      query.limit + 1,
-      cursor ? { weight: cursor.value, albumId: cursor.id } : null,
+    const hits = await this.listCache.get(`hue:${hue}:${query.limit}:${query.cursor ?? ''}`, () =>
+      hueHits(
+        this.db.manager,
+        hue,
+        query.limit + 1,
+        cursor ? { weight: cursor.value, albumId: cursor.id } : null,
+      ),
     );
     const page = hits.slice(0, query.limit);
     const last = page.at(-1);

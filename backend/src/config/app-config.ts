@@ -38,6 +38,8 @@ export class AppConfig {
   jobsInApi!: boolean;
   /** Stages still pending/processing after this long are queued again (lost job, dead worker). */
   stageRecoveryMs!: number;
+  /** How long search and colour-browse results (ids) are reused; 0 turns the cache off. */
+  listCacheMs!: number;
   /** Sign-in and registration attempts allowed per 5 minutes; chat messages per person per 10 s. */
   rateLimit!: { authPerIp: number; authPerUsername: number; chatPer10s: number };
 }
@@ -166,6 +168,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     trustProxy: boolVar(env, 'TRUST_PROXY', false),
     jobsInApi: boolVar(env, 'JOBS_IN_API', true),
     stageRecoveryMs: intVar(env, 'STAGE_RECOVERY_SECONDS', 120, 1, 86_400) * 1000,
+    listCacheMs: intVar(env, 'LIST_CACHE_SECONDS', 10, 0, 600) * 1000,
     rateLimit: {
       authPerIp: intVar(env, 'RATE_LIMIT_AUTH_PER_IP', 30, 1, 1_000_000),
       authPerUsername: intVar(env, 'RATE_LIMIT_AUTH_PER_USERNAME', 10, 1, 1_000_000),

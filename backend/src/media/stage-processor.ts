@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, Optional, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ROOMS } from '@gallery/contracts';
 import { createWriteStream } from 'node:fs';
@@ -14,6 +14,7 @@ import { StageColorEntity } from '../albums/stage-color.entity';
 import { JobDispatcher } from '../queue/job-dispatcher';
 import type { JobAttempt } from '../queue/jobs';
 import { RealtimeEmitter } from '../realtime/realtime-emitter';
+import { ListCache } from '../search/list-cache';
 import { StageEntity } from '../stages/stage.entity';
 import { MediaStorage } from '../storage/media-storage';
 import { UserMapper } from '../users/user.mapper';
@@ -43,6 +44,7 @@ export class StageProcessor implements OnModuleInit {
     private readonly storage: MediaStorage,
     private readonly dispatcher: JobDispatcher,
     private readonly realtime: RealtimeEmitter,
+    @Optional() private readonly listCache?: ListCache,
   ) {
     this.mapper = new AlbumMapper(storage, new UserMapper(storage));
   }
@@ -125,6 +127,9 @@ export class StageProcessor implements OnModuleInit {
       return result.affected ?? 0;
     });
     if (!affected) return;
+    // A new cover means new colours for the hue browse. (A worker process has no cache; the
+    // api's expires by itself.)
+    if (changes.status === 'ready') this.listCache?.invalidate();
     const album = await this.stages.manager.findOneBy(AlbumEntity, { id: stage.albumId });
     if (!album) return;
     const fresh = (await this.stages.findOneBy({ id: stage.id })) ?? stage;

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
+import { ListCache } from './list-cache';
 import { MysqlSearchIndex } from './mysql-search.index';
 import { SearchIndex } from './search-index';
 import { SqliteSearchIndex } from './sqlite-search.index';
@@ -16,7 +17,8 @@ import { SearchIndexer } from './search-indexer';
         config.database.kind === 'mysql' ? new MysqlSearchIndex() : new SqliteSearchIndex(),
     },
     SearchIndexer,
+    ListCache,
   ],
-  exports: [SearchIndex, SearchIndexer],
+  exports: [SearchIndex, SearchIndexer, ListCache],
 })
 export class SearchIndexModule {}

@@ -3,15 +3,20 @@ import type { EntityManager } from 'typeorm';
 import { AlbumEntity } from '../albums/album.entity';
 import { StageEntity } from '../stages/stage.entity';
 import type { UserEntity } from '../users/user.entity';
+import { ListCache } from './list-cache';
 import { normalize } from './normalize';
 import { SearchIndex } from './search-index';
 
 /** Rebuilds the searchable text of an artwork or painter after anything in it changes. */
 @Injectable()
 export class SearchIndexer {
-  constructor(private readonly index: SearchIndex) {}
+  constructor(
+    private readonly index: SearchIndex,
+    private readonly cache: ListCache,
+  ) {}
 
   async album(db: EntityManager, albumId: string): Promise<void> {
+    this.cache.invalidate();
     const album = await db.findOneBy(AlbumEntity, { id: albumId });
     if (!album) return this.index.removeAlbum(db, albumId);
     const stages = await db.find(StageEntity, { where: { albumId }, select: { title: true } });
@@ -23,10 +28,12 @@ export class SearchIndexer {
   }
 
   removeAlbum(db: EntityManager, albumId: string): Promise<void> {
+    this.cache.invalidate();
     return this.index.removeAlbum(db, albumId);
   }
 
   async user(db: EntityManager, user: UserEntity): Promise<void> {
+    this.cache.invalidate();
     await this.index.putUser(db, user.id, normalize(`${user.username} ${user.displayName}`).slice(0, 100));
   }
 }

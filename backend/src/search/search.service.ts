@@ -5,6 +5,7 @@ import { DataSource, In } from 'typeorm';
 import { AlbumCards } from '../albums/album-cards';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
+import { ListCache } from './list-cache';
 import { likePrefix, normalize, queryTerms } from './normalize';
 import { SearchIndex } from './search-index';
 
@@ -19,19 +20,21 @@ export class SearchService {
     private readonly index: SearchIndex,
     private readonly cards: AlbumCards,
     private readonly users: UsersService,
+    private readonly listCache: ListCache,
   ) {}
 
   async search(q: string, viewerId: string | null): Promise<SearchResult> {
     const terms = queryTerms(q);
     if (!terms.length) return { albums: [], users: [] };
-    const [albumIds, painters] = await Promise.all([
-      this.index.albumIds(this.db.manager, terms, ALBUMS),
-      this.painters(q, terms),
-    ]);
-    return {
-      albums: await this.cards.byIds(albumIds, viewerId),
-      users: painters.map((u) => this.users.mapper.summary(u)),
-    };
+    const { albumIds, users } = await this.listCache.get(`search:${normalize(q.trim())}`, async () => {
+      const [albumIds, painters] = await Promise.all([
+        this.index.albumIds(this.db.manager, terms, ALBUMS),
+        this.painters(q, terms),
+      ]);
+      return { albumIds, users: painters.map((u) => this.users.mapper.summary(u)) };
+    });
+    // Cards fresh for every request; ids kept a little while may point at a work hidden since.
+    return { albums: await this.cards.byIds(albumIds, viewerId, true), users };
   }
 
   /** The exact username first, then usernames starting with the query, then word matches. */

@@ -12,6 +12,7 @@ import type { PageQuery } from '../common/pagination';
 import { dialectSql } from '../database/dialect';
 import { isUniqueViolation } from '../database/errors';
 import type { UserEntity } from '../users/user.entity';
+import { ListCache } from '../search/list-cache';
 import { UsersService } from '../users/users.service';
 import { FavoriteEntity } from './favorite.entity';
 import { FollowEntity } from './follow.entity';
@@ -26,6 +27,7 @@ export class SocialService {
     private readonly albums: AlbumsService,
     private readonly cards: AlbumCards,
     private readonly users: UsersService,
+    private readonly listCache: ListCache,
   ) {}
 
   async like(user: UserEntity, albumId: string, on: boolean): Promise<LikeState> {
@@ -111,7 +113,7 @@ export class SocialService {
     on: boolean,
   ) {
     await this.albums.findVisibleOrThrow(user, albumId);
-    return this.db.transaction(async (tx) => {
+    const count = await this.db.transaction(async (tx) => {
       await lock(tx, albumId);
       const key = { albumId, userId: user.id };
       const changed = on
@@ -130,6 +132,9 @@ export class SocialService {
       }
       return album[counter];
     });
+    // Likes break ties in search ranking.
+    if (counter === 'likeCount') this.listCache.invalidate();
+    return count;
   }
 }
 

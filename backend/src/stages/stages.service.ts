@@ -16,6 +16,7 @@ import { refreshCover } from '../albums/cover';
 import { isUniqueViolation } from '../database/errors';
 import { ImageRejectedError, inspectImage } from '../media/image-pipeline';
 import { JobQueue } from '../queue/job-queue';
+import { ListCache } from '../search/list-cache';
 import { SearchIndexer } from '../search/search-indexer';
 import { MediaStorage } from '../storage/media-storage';
 import type { UserEntity } from '../users/user.entity';
@@ -48,6 +49,7 @@ export class StagesService {
     private readonly storage: MediaStorage,
     private readonly jobs: JobQueue,
     private readonly search: SearchIndexer,
+    private readonly listCache: ListCache,
   ) {}
 
   /**
@@ -129,6 +131,7 @@ export class StagesService {
       await refreshCover(tx, albumId);
       await this.search.album(tx, albumId);
     });
+    this.listCache.invalidate(); // the cover and its colours may have changed
     const keys = [stage.originalKey, stage.thumbKey, stage.previewKey].filter((k): k is string => !!k);
     await this.jobs.add('delete-objects', { keys });
   }
