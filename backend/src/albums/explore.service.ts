@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AlbumCard, Page } from '@gallery/contracts';
 import type { DataSource } from 'typeorm';
 import { decodeCursor, encodeCursor, keysetAfter } from '../common/cursor';
-import { dialectSql } from '../database/dialect';
+import { dialectSql, forceIndex } from '../database/dialect';
 import { ListCache } from '../search/list-cache';
 import { AlbumCards, cardListSql, type CardRow } from './album-cards';
 import type { ExploreQuery } from './explore-query';
@@ -23,11 +23,11 @@ export class ExploreService {
     private readonly cards: AlbumCards,
     private readonly listCache: ListCache,
   ) {
-    const page = (after: string, order: string) =>
+    const page = (after: string, order: string, hint = '') =>
       dialectSql(
         db,
         cardListSql(
-          `SELECT a."id", a."hot" AS "sortValue" FROM "albums" a WHERE ${LISTED} ${after} ORDER BY ${order} LIMIT ?`,
+          `SELECT a."id", a."hot" AS "sortValue" FROM "albums" a ${hint} WHERE ${LISTED} ${after} ORDER BY ${order} LIMIT ?`,
           order.replace(/a\."hot"/, 'p."sortValue"'),
         ),
       );
@@ -37,7 +37,11 @@ export class ExploreService {
       recent: page('', recent),
       recentAfter: page('AND a."id" < ?', recent),
       popular: page('', popular),
-      popularAfter: page(`AND ${keysetAfter('a."hot"', 'a."id"')}`, popular),
+      popularAfter: page(
+        `AND ${keysetAfter('a."hot"', 'a."id"')}`,
+        popular,
+        forceIndex(db, 'IDX_albums_public_hot'),
+      ),
     };
   }
 

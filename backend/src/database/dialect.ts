@@ -22,3 +22,13 @@ export function toIso(value: Date | string): string {
   if (value instanceof Date) return value.toISOString();
   return new Date(`${value.replace(' ', 'T')}Z`).toISOString();
 }
+
+/**
+ * MySQL's FORCE INDEX, for a keyset page whose `id < ?` tie-break tempts MariaDB into a `ref`
+ * scan of the whole (visibility, …) prefix instead of a range from the cursor. SQLite plans these
+ * well by itself: nothing there.
+ */
+export function forceIndex(db: DataSource | EntityManager, index: string): string {
+  const type = 'connection' in db ? db.connection.options.type : db.options.type;
+  return type === 'mysql' ? `FORCE INDEX (\`${index}\`)` : '';
+}
