@@ -37,8 +37,8 @@ const PURPOSES: { purpose: string; test: (frame: string) => boolean }[] = [
     test: (f) => /^(broadcast|apply)\b.*socket\.io-adapter\//.test(f),
   },
   {
-    purpose: 'database (TypeORM + better-sqlite3)',
-    test: (f) => /node_modules\/(typeorm|better-sqlite3)\//.test(f),
+    purpose: 'database (TypeORM + better-sqlite3 / mysql2)',
+    test: (f) => /node_modules\/(typeorm|better-sqlite3|mysql2)\//.test(f),
   },
   {
     purpose: 'validation (class-validator / class-transformer)',

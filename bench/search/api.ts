@@ -52,6 +52,8 @@ export class Api {
       // The api allows 1200 requests/min per client IP; the load loop spreads its requests over many
       // X-Forwarded-For addresses (as many viewers would be), so the guard runs but never refuses.
       TRUST_PROXY: 'true',
+      // LIST_CACHE_SECONDS=0 measures search and colour browse without the api's id cache.
+      ...(process.env.LIST_CACHE_SECONDS ? { LIST_CACHE_SECONDS: process.env.LIST_CACHE_SECONDS } : {}),
     };
     const child = spawn(process.execPath, [build.mainJs], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     const api = new Api(child, `http://127.0.0.1:${port}`, dataDir, build.remove);
