@@ -17,37 +17,54 @@ async function main(): Promise<void> {
   const path = process.argv[2] ?? '/api/albums?sort=recent';
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'gallery-search-profile-'));
-  const child = spawn(process.execPath, ['-r', join(__dirname, '../chat-fanout/window-probe.cjs'), config.backendMain], {
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      DATA_DIR: dir,
-      DATABASE_URL: databaseUrl(config),
-      SESSION_SECRET: 'bench-search-session-secret',
-      TRUST_PROXY: 'true',
-      CHAT_BENCH_PROBE_DIR: dir,
-      CHAT_BENCH_PROFILE: '1',
+  const child = spawn(
+    process.execPath,
+    ['-r', join(__dirname, '../chat-fanout/window-probe.cjs'), config.backendMain],
+    {
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'production',
+        PORT: String(port),
+        DATA_DIR: dir,
+        DATABASE_URL: databaseUrl(config),
+        SESSION_SECRET: 'bench-search-session-secret',
+        TRUST_PROXY: 'true',
+        CHAT_BENCH_PROBE_DIR: dir,
+        CHAT_BENCH_PROFILE: '1',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  );
   try {
     const url = `http://127.0.0.1:${port}${path}`;
-    for (let i = 0; i < 100 && !(await fetch(url).then((r) => r.ok, () => false)); i++)
+    for (
+      let i = 0;
+      i < 100 &&
+      !(await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      ));
+      i++
+    )
       await new Promise((r) => setTimeout(r, 300));
     await closedLoop(url, { clients: config.clients, seconds: 3, maxRequests: 0 });
     child.kill('SIGWINCH');
-    const result = await closedLoop(url, { clients: config.clients, seconds: config.seconds, maxRequests: 0 });
+    const result = await closedLoop(url, {
+      clients: config.clients,
+      seconds: config.seconds,
+      maxRequests: 0,
+    });
     child.kill('SIGWINCH');
     const lat = result.latenciesMs;
     console.log(
-      `${path}: ${(result.requests / result.seconds).toFixed(0)} req/s, p50 ${percentile(lat, 50).toFixed(1)} ms, ` +
-        `p95 ${percentile(lat, 95).toFixed(1)} ms, errors ${result.errors}`,
+      `${path}: ${(result.requests / result.seconds).toFixed(0)} req/s, p50 ${percentile(lat, 0.5).toFixed(1)} ms, ` +
+        `p95 ${percentile(lat, 0.95).toFixed(1)} ms, errors ${result.errors}`,
     );
     const file = join(dir, 'window-1.json');
     for (let i = 0; i < 300 && !existsSync(file); i++) await new Promise((r) => setTimeout(r, 100));
     const summary = await summarizeProfile(join(dir, 'window-1.cpuprofile'));
-    console.log(`  ${(summary as { totalMs?: number }).totalMs ?? ''} per ${result.requests} requests`);
+    const busyMs = summary.byPurpose.reduce((sum, p) => sum + p.ms, 0);
+    console.log(`  api main thread busy ${(busyMs / result.requests).toFixed(2)} ms per request`);
     printProfile(summary);
     console.log(`  profile: ${join(dir, 'window-1.cpuprofile')}`);
   } finally {
