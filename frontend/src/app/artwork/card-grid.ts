@@ -2,18 +2,20 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, type ElementRef, effect, input, viewChild } from '@angular/core';
 import { RouterLink } from '@angular/router';
 
+import { CardReactions } from '../social/card-reactions';
 import { Avatar } from '../ui/avatar';
 import type { CardSource } from './card-feed';
 import { StageImage } from './stage-image';
 
 /**
- * Artworks as a grid of covers (blurred placeholder first), each opening its timeline. More
- * arrive as the visitor scrolls towards the end, or with "Show more" where that cannot be
- * observed. What to say when the list is empty is projected by the page that uses the grid.
+ * Artworks as a grid of covers (blurred placeholder first), each opening its timeline, with
+ * like and favourite buttons beside the painter. More arrive as the visitor scrolls towards
+ * the end, or with "Show more" where that cannot be observed. What to say when the list is
+ * empty is projected by the page that uses the grid.
  */
 @Component({
   selector: 'app-card-grid',
-  imports: [Avatar, DatePipe, RouterLink, StageImage],
+  imports: [Avatar, CardReactions, DatePipe, RouterLink, StageImage],
   templateUrl: './card-grid.html',
   styleUrl: './card-grid.css',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -73,7 +73,9 @@ describe('ExplorePage', () => {
       'Red Fuji',
     ]);
     expect(host.querySelector('.painter-name')?.textContent?.trim()).toBe('Clara Vasquez');
-    expect(host.querySelector('.likes')?.getAttribute('aria-label')).toBe('3 likes');
+    expect(host.querySelector('.meta .like')?.getAttribute('aria-label')).toBe(
+      'Like Poppies in June, 3 likes',
+    );
   });
 
   it('reads the sort and the colour from the address, and keeps the colour across tabs', async () => {
