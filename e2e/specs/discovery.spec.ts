@@ -205,6 +205,76 @@ describe('discovery', () => {
   );
 
   it(
+    'a viewer likes and favourites from an explore card, kept after a reload and in Favourites',
+    withPage(target, async (page) => {
+      assert.ok(painter, 'the first test publishes the artworks');
+      await signUpThroughApi(page, uniqueUsername('viewer'), 'Mary Cassatt');
+      await page.goto('/');
+      const card = page.locator('app-card-grid li', { hasText: blue });
+      const like = card.getByRole('button', { name: new RegExp(`^Like ${blue}, `) });
+      const favourite = card.getByRole('button', { name: `Favourite ${blue}` });
+      await like.waitFor();
+      assert.equal(await like.getAttribute('aria-label'), `Like ${blue}, 0 likes`);
+      assert.equal(await like.getAttribute('aria-pressed'), 'false');
+      assert.equal(await favourite.getAttribute('aria-pressed'), 'false');
+
+      // The api keeps both marks and the card shows them (the flip before the answer is unit-tested).
+      const liked = page.waitForResponse((r) => r.url().endsWith('/like') && r.request().method() === 'PUT');
+      await like.click();
+      assert.equal((await liked).status(), 200);
+      await eventually(async () =>
+        assert.equal(await like.getAttribute('aria-label'), `Like ${blue}, 1 like`),
+      );
+      assert.equal(await like.getAttribute('aria-pressed'), 'true');
+      assert.equal((await like.innerText()).trim(), '1');
+      const favourited = page.waitForResponse((r) => r.url().endsWith('/favorite'));
+      await favourite.click();
+      assert.equal((await favourited).status(), 200);
+      await eventually(async () => assert.equal(await favourite.getAttribute('aria-pressed'), 'true'));
+      assert.equal(await card.locator('a button').count(), 0, 'no button inside the cover link');
+      await screenshot(page, 'discovery-card-reactions-desktop');
+
+      await page.reload();
+      await eventually(async () => {
+        assert.equal(await like.getAttribute('aria-pressed'), 'true');
+        assert.equal(await like.getAttribute('aria-label'), `Like ${blue}, 1 like`);
+        assert.equal(await favourite.getAttribute('aria-pressed'), 'true');
+      });
+
+      // The artwork page agrees; taking the like back there shows on the card after Back.
+      await card.locator('a.cover-link').click();
+      await page.getByRole('heading', { level: 1, name: blue }).waitFor();
+      const pageLike = page.getByRole('button', { name: /^Like/ });
+      await eventually(async () => assert.equal(await pageLike.getAttribute('aria-pressed'), 'true'));
+      const unliked = page.waitForResponse(
+        (r) => r.url().endsWith('/like') && r.request().method() === 'DELETE',
+      );
+      await pageLike.click();
+      assert.equal((await unliked).status(), 200);
+      await page.goBack();
+      await eventually(async () => {
+        assert.equal(await like.getAttribute('aria-pressed'), 'false');
+        assert.equal(await like.getAttribute('aria-label'), `Like ${blue}, 0 likes`);
+        assert.equal(await favourite.getAttribute('aria-pressed'), 'true');
+      });
+      await like.click();
+      await eventually(async () => assert.equal(await like.getAttribute('aria-pressed'), 'true'));
+
+      // Favourites has it, still marked.
+      await page.goto('/favorites');
+      await eventually(async () => assert.deepEqual(await cardTitles(page), [blue]));
+      assert.equal(await favourite.getAttribute('aria-pressed'), 'true');
+
+      // On a phone the buttons go below the painter and nothing sticks out sideways.
+      await page.setViewportSize(PHONE);
+      await page.goto('/');
+      await eventually(async () => assert.equal(await like.getAttribute('aria-pressed'), 'true'));
+      assert.ok(await fitsWidth(page), 'Explore with card buttons scrolls sideways at 390 px');
+      await screenshot(page, 'discovery-card-reactions-phone');
+    }),
+  );
+
+  it(
     'the search page lists artworks and painters on tabs',
     withPage(target, async (page) => {
       assert.ok(painter, 'the first test publishes the artworks searched for');
@@ -234,13 +304,18 @@ describe('discovery', () => {
   );
 
   it(
-    'a visitor who likes is asked to sign in first and comes back to the artwork',
+    'a visitor who likes is asked to sign in first and comes back to the artwork or the list',
     withPage(target, async (page) => {
       assert.ok(redId, 'the first test publishes the artwork');
       await page.goto(`/a/${redId}`);
       await page.getByRole('heading', { level: 1, name: red }).waitFor();
       await page.getByRole('button', { name: /^Like/ }).click();
       await page.waitForURL(`**/login?returnUrl=%2Fa%2F${redId}`);
+
+      // The same from a card on Explore, back to the list afterwards.
+      await page.goto('/?sort=popular');
+      await page.getByRole('button', { name: `Favourite ${red}` }).click();
+      await page.waitForURL('**/login?returnUrl=%2F%3Fsort%3Dpopular');
     }),
   );
 
