@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AlbumCard } from '@gallery/contracts';
+import type { AlbumCard, Page, StageStatus } from '@gallery/contracts';
 import type { DataSource } from 'typeorm';
 import { dialectSql, placeholders, toIso } from '../database/dialect';
 import { MediaStorage } from '../storage/media-storage';
+import { UserMapper } from '../users/user.mapper';
+import { AlbumMapper } from './album.mapper';
 
 /** What a card needs, selected by name: no entity hydration, no second query for covers. */
 export interface CardRow {
@@ -17,11 +19,11 @@ export interface CardRow {
   username: string;
   displayName: string;
   avatarKey: string | null;
-  coverStatus: string | null;
+  coverStatus: StageStatus | null;
   thumbKey: string | null;
   previewKey: string | null;
-  width: number | null;
-  height: number | null;
+  width: number;
+  height: number;
   placeholder: string | null;
 }
 
@@ -51,10 +53,16 @@ export function cardListSql(page: string, order: string): string {
  */
 @Injectable()
 export class AlbumCards {
+  private readonly users: UserMapper;
+  private readonly images: AlbumMapper;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly storage: MediaStorage,
-  ) {}
+    storage: MediaStorage,
+  ) {
+    this.users = new UserMapper(storage);
+    this.images = new AlbumMapper(storage, this.users);
+  }
 
   /** Rows of a cardListSql() query, already dialect-quoted. */
   async rows<R extends CardRow = CardRow>(sql: string, params: unknown[]): Promise<R[]> {
@@ -76,6 +84,23 @@ export class AlbumCards {
     return this.cards(ordered, viewerId);
   }
 
+  /**
+   * A page of cards from `limit + 1` rows (the extra one says there is a next page), its cursor
+   * made from the last card's row.
+   */
+  async page<R extends CardRow>(
+    rows: R[],
+    limit: number,
+    viewerId: string | null,
+    cursorOf: (row: R) => string,
+  ): Promise<Page<AlbumCard>> {
+    const items = rows.slice(0, limit);
+    return {
+      items: await this.cards(items, viewerId),
+      nextCursor: rows.length > limit ? cursorOf(items.at(-1)!) : null,
+    };
+  }
+
   /** Shapes rows (already in order) into cards, with the viewer's marks when signed in. */
   async cards(rows: CardRow[], viewerId: string | null): Promise<AlbumCard[]> {
     const marks =
@@ -89,25 +114,12 @@ export class AlbumCards {
   }
 
   private card(r: CardRow, marks: Marks | null): AlbumCard {
-    const ready = r.coverStatus === 'ready' && r.thumbKey && r.previewKey;
     return {
       id: r.id,
       title: r.title,
-      owner: {
-        id: r.ownerId,
-        username: r.username,
-        displayName: r.displayName,
-        avatarUrl: r.avatarKey ? this.storage.url(r.avatarKey) : null,
-      },
-      cover: ready
-        ? {
-            thumbUrl: this.storage.url(r.thumbKey!),
-            previewUrl: this.storage.url(r.previewKey!),
-            width: Number(r.width),
-            height: Number(r.height),
-            placeholder: r.placeholder,
-          }
-        : null,
+      owner: this.users.summary({ ...r, id: r.ownerId }),
+      // No cover stage: the LEFT JOIN left its columns null.
+      cover: r.coverStatus ? this.images.image({ ...r, status: r.coverStatus }) : null,
       stageCount: Number(r.stageCount),
       likeCount: Number(r.likeCount),
       likedByMe: marks?.liked.has(r.id) ?? false,

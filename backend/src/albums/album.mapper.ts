@@ -4,6 +4,12 @@ import type { MediaStorage } from '../storage/media-storage';
 import type { UserMapper } from '../users/user.mapper';
 import type { AlbumEntity } from './album.entity';
 
+/** The columns of a stage that make its image. */
+export type CoverColumns = Pick<
+  StageEntity,
+  'status' | 'thumbKey' | 'previewKey' | 'width' | 'height' | 'placeholder'
+>;
+
 /** Entities to API shapes. Needs the album's owner loaded. */
 export class AlbumMapper {
   constructor(
@@ -11,7 +17,8 @@ export class AlbumMapper {
     private readonly users: UserMapper,
   ) {}
 
-  image(stage: StageEntity | undefined | null): Image | null {
+  /** Any row with the image columns will do: a card query selects just them. */
+  image(stage: CoverColumns | undefined | null): Image | null {
     if (!stage || stage.status !== 'ready' || !stage.thumbKey || !stage.previewKey) return null;
     return {
       thumbUrl: this.storage.url(stage.thumbKey),

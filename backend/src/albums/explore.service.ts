@@ -55,7 +55,7 @@ export class ExploreService {
     const rows = after
       ? await this.cards.rows(this.sql.recentAfter, [after, query.limit + 1])
       : await this.cards.rows(this.sql.recent, [query.limit + 1]);
-    return this.page(rows, query.limit, viewerId, (a) => encodeCursor(0, a.id));
+    return this.cards.page(rows, query.limit, viewerId, (a) => encodeCursor(0, a.id));
   }
 
   private async popular(query: ExploreQuery, viewerId: string | null): Promise<Page<AlbumCard>> {
@@ -64,7 +64,7 @@ export class ExploreService {
       const { value, id } = decodeCursor(query.cursor);
       rows = await this.cards.rows(this.sql.popularAfter, [value, value, id, query.limit + 1]);
     } else rows = await this.cards.rows(this.sql.popular, [query.limit + 1]);
-    return this.page(rows, query.limit, viewerId, (a) => encodeCursor(Number(a.sortValue), a.id));
+    return this.cards.page(rows, query.limit, viewerId, (a) => encodeCursor(Number(a.sortValue), a.id));
   }
 
   /** Heaviest matching cover colour first (see hueHits). */
@@ -87,19 +87,6 @@ export class ExploreService {
         true,
       ),
       nextCursor: hits.length > query.limit && last ? encodeCursor(last.weight, last.albumId) : null,
-    };
-  }
-
-  private async page<R extends CardRow>(
-    rows: R[],
-    limit: number,
-    viewerId: string | null,
-    cursorOf: (row: R) => string,
-  ): Promise<Page<AlbumCard>> {
-    const items = rows.slice(0, limit);
-    return {
-      items: await this.cards.cards(items, viewerId),
-      nextCursor: rows.length > limit ? cursorOf(items.at(-1)!) : null,
     };
   }
 }

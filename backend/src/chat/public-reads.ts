@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PUBLIC_ROOM_ID, PUBLIC_UNREAD_CAP } from '@gallery/contracts';
 import { DataSource, LessThan, MoreThan, Not } from 'typeorm';
+import { uuidv7Floor } from '../common/uuidv7';
 import { isUniqueViolation } from '../database/errors';
 import type { UserEntity } from '../users/user.entity';
 import { MemberEntity } from './member.entity';
@@ -30,7 +31,7 @@ export class PublicReads {
     const read = await this.db
       .getRepository(MemberEntity)
       .findOne({ where: { conversationId: PUBLIC_ROOM_ID, userId: user.id }, select: { lastReadId: true } });
-    const joined = firstIdAt(user.createdAt.getTime());
+    const joined = uuidv7Floor(user.createdAt.getTime());
     const after = read?.lastReadId && read.lastReadId > joined ? read.lastReadId : joined;
     const rows = await this.db.getRepository(MessageEntity).find({
       select: { id: true },
@@ -62,10 +63,4 @@ export class PublicReads {
     );
     return !!result.affected;
   }
-}
-
-/** The smallest UUIDv7 of Unix millisecond `ms`: every message id from then on sorts after it. */
-function firstIdAt(ms: number): string {
-  const hex = Math.max(0, Math.floor(ms)).toString(16).padStart(12, '0');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-0000-0000-000000000000`;
 }

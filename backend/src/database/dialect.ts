@@ -5,8 +5,11 @@ import type { DataSource, EntityManager } from 'typeorm';
  * and turned into backticks for MySQL. Only for SQL whose string literals use single quotes.
  */
 export function dialectSql(db: DataSource | EntityManager, sql: string): string {
-  const type = 'connection' in db ? db.connection.options.type : db.options.type;
-  return type === 'mysql' ? sql.replace(/"/g, '`') : sql;
+  return isMysql(db) ? sql.replace(/"/g, '`') : sql;
+}
+
+function isMysql(db: DataSource | EntityManager): boolean {
+  return ('connection' in db ? db.connection.options.type : db.options.type) === 'mysql';
 }
 
 /** `?, ?, ?` for an IN list of n values. */
@@ -29,6 +32,5 @@ export function toIso(value: Date | string): string {
  * well by itself: nothing there.
  */
 export function forceIndex(db: DataSource | EntityManager, index: string): string {
-  const type = 'connection' in db ? db.connection.options.type : db.options.type;
-  return type === 'mysql' ? `FORCE INDEX (\`${index}\`)` : '';
+  return isMysql(db) ? `FORCE INDEX (\`${index}\`)` : '';
 }

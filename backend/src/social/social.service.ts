@@ -91,12 +91,9 @@ export class SocialService {
       ...(cursor ? [cursor.value, cursor.value, cursor.id] : []),
       page.limit + 1,
     ]);
-    const items = rows.slice(0, page.limit);
-    const last = items.at(-1);
-    return {
-      items: await this.cards.cards(items, user.id),
-      nextCursor: rows.length > page.limit && last ? encodeCursor(Number(last.sortValue), last.id) : null,
-    };
+    return this.cards.page(rows, page.limit, user.id, (last) =>
+      encodeCursor(Number(last.sortValue), last.id),
+    );
   }
 
   /**

@@ -6,7 +6,8 @@ import type { UserEntity } from './user.entity';
 export class UserMapper {
   constructor(private readonly storage: MediaStorage) {}
 
-  summary(user: UserEntity): UserSummary {
+  /** Any row with these columns will do: a card query selects just them. */
+  summary(user: Pick<UserEntity, 'id' | 'username' | 'displayName' | 'avatarKey'>): UserSummary {
     return {
       id: user.id,
       username: user.username,
