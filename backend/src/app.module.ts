@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
-import { AlbumViewAccess } from './albums/album-view-access';
-import { AlbumsModule } from './albums/albums.module';
+import { ArtworkViewAccess } from './artworks/artwork-view-access';
+import { ArtworksModule } from './artworks/artworks.module';
 import { AuthModule } from './auth/auth.module';
 import { ChatModule } from './chat/chat.module';
 import { AppConfig } from './config/app-config';
@@ -39,13 +39,15 @@ export class AppModule {
         MediaModule.forRoot({ recovery: true }),
         UsersModule,
         AuthModule,
-        AlbumsModule,
+        ArtworksModule,
         StagesModule,
         SocialModule,
         SearchModule,
         ChatModule,
         HealthModule,
-        RealtimeModule.forRoot({ albumAccess: { imports: [AlbumsModule], useExisting: AlbumViewAccess } }),
+        RealtimeModule.forRoot({
+          albumAccess: { imports: [ArtworksModule], useExisting: ArtworkViewAccess },
+        }),
         ...(config.webDir ? [webApp(config.webDir)] : []),
       ],
     };

@@ -1,6 +1,6 @@
-import type { Album, AlbumCard, Page, Stage } from '@gallery/contracts';
+import type { Artwork, ArtworkCard, Page, Stage } from '@gallery/contracts';
 import sharp from 'sharp';
-import { bytes, createAlbum, goneSoon, settled, uploadStages } from './support/artworks';
+import { bytes, createArtwork, goneSoon, settled, uploadStages } from './support/artworks';
 import { jpegWithGps, png } from './support/images';
 import { appModes } from './support/modes';
 import { TestApp } from './support/test-app';
@@ -29,7 +29,7 @@ describe.each(appModes())('artworks — %s', (_name, options) => {
 
   describe('create and read', () => {
     it('creates a public artwork with a share code only its painter sees', async () => {
-      const album = await createAlbum(painter, '  Girl with a pearl  ', { description: 'Oil on canvas' });
+      const album = await createArtwork(painter, '  Girl with a pearl  ', { description: 'Oil on canvas' });
       expect(album).toMatchObject({
         title: 'Girl with a pearl',
         description: 'Oil on canvas',
@@ -40,7 +40,7 @@ describe.each(appModes())('artworks — %s', (_name, options) => {
         owner: { username: 'vermeer' },
       });
       expect(album.shareCode).toMatch(/^[\w-]{16}$/);
-      const seen = (await viewer.get(`/api/albums/${album.id}`)).body as Album;
+      const seen = (await viewer.get(`/api/albums/${album.id}`)).body as Artwork;
       expect(seen.shareCode).toBeNull();
       expect(seen.title).toBe('Girl with a pearl');
     });
@@ -72,7 +72,7 @@ describe.each(appModes())('artworks — %s', (_name, options) => {
     });
 
     it('hides an unlisted artwork by id from others (404) but opens it by share code', async () => {
-      const album = await createAlbum(painter, 'Secret study', { visibility: 'unlisted' });
+      const album = await createArtwork(painter, 'Secret study', { visibility: 'unlisted' });
       expect((await painter.get(`/api/albums/${album.id}`)).status).toBe(200);
       const hidden = await viewer.get(`/api/albums/${album.id}`);
       expect(hidden.status).toBe(404);
@@ -86,9 +86,9 @@ describe.each(appModes())('artworks — %s', (_name, options) => {
   });
 
   describe('upload and processing', () => {
-    let album: Album;
+    let album: Artwork;
     beforeAll(async () => {
-      album = await createAlbum(painter, 'Evolution');
+      album = await createArtwork(painter, 'Evolution');
     });
 
     it('adds stages at the end as pending, then each turns ready with thumbnail, preview, placeholder and palette', async () => {
@@ -114,19 +114,19 @@ describe.each(appModes())('artworks — %s', (_name, options) => {
     });
 
     it('answers a file already in the artwork with its existing stage', async () => {
-      const before = ((await painter.get(`/api/albums/${album.id}`)).body as Album).stages;
+      const before = ((await painter.get(`/api/albums/${album.id}`)).body as Artwork).stages;
       const again = await uploadStages(painter, album.id, [
         { body: await png(1200, 900, colours[0]), name: 'same.png' },
       ]);
       expect(again.status).toBe(201);
       expect(again.body.stages[0].id).toBe(before[0]!.id);
-      expect(((await painter.get(`/api/albums/${album.id}`)).body as Album).stages).toHaveLength(
+      expect(((await painter.get(`/api/albums/${album.id}`)).body as Artwork).stages).toHaveLength(
         before.length,
       );
     });
 
     it('strips GPS and all metadata from what viewers get', async () => {
-      const a = await createAlbum(painter, 'Located');
+      const a = await createArtwork(painter, 'Located');
       await uploadStages(painter, a.id, [{ body: await jpegWithGps(), name: 'phone.jpg' }]);
       const stage = (await settled(painter, a.id)).stages[0]!;
       for (const url of [stage.image!.thumbUrl, stage.image!.previewUrl]) {
@@ -150,7 +150,7 @@ describe.each(appModes())('artworks — %s', (_name, options) => {
         'This file is not a supported image',
       ],
     ])('refuses %s (415) and stores nothing', async (_what, make, status, message) => {
-      const before = ((await painter.get(`/api/albums/${album.id}`)).body as Album).stages.length;
+      const before = ((await painter.get(`/api/albums/${album.id}`)).body as Artwork).stages.length;
       const res = await uploadStages(painter, album.id, [
         { body: await png(50, 50), name: 'fine.png' },
         { body: await make(), name: 'bad.jpg' },
@@ -158,7 +158,7 @@ describe.each(appModes())('artworks — %s', (_name, options) => {
       expect(res.status).toBe(status);
       expect(res.body.message).toContain('bad.jpg: ');
       expect(res.body.message).toContain(message);
-      expect(((await painter.get(`/api/albums/${album.id}`)).body as Album).stages).toHaveLength(before);
+      expect(((await painter.get(`/api/albums/${album.id}`)).body as Artwork).stages).toHaveLength(before);
     });
 
     it('refuses an image declaring more than 100 megapixels with 413', async () => {
@@ -184,7 +184,7 @@ describe.each(appModes())('artworks — %s', (_name, options) => {
     });
 
     it('marks a truncated JPEG failed with a reason a painter understands, and retry tries again', async () => {
-      const a = await createAlbum(painter, 'Broken');
+      const a = await createArtwork(painter, 'Broken');
       const jpeg = await sharp({
         create: {
           width: 1600,
@@ -209,15 +209,15 @@ describe.each(appModes())('artworks — %s', (_name, options) => {
   });
 
   describe('order, edits, cover and deletion', () => {
-    let album: Album;
+    let album: Artwork;
     let ids: string[];
     beforeAll(async () => {
-      album = await createAlbum(painter, 'Orderly');
+      album = await createArtwork(painter, 'Orderly');
       await uploadStages(painter, album.id, await images(4, 300, 200));
       ids = (await settled(painter, album.id)).stages.map((s) => s.id);
     });
     const order = async () =>
-      ((await painter.get(`/api/albums/${album.id}`)).body as Album).stages.map((s) => s.id);
+      ((await painter.get(`/api/albums/${album.id}`)).body as Artwork).stages.map((s) => s.id);
 
     it('reorders when given exactly the current stages', async () => {
       const wanted = [ids[3]!, ids[0]!, ids[1]!, ids[2]!];
@@ -239,9 +239,9 @@ describe.each(appModes())('artworks — %s', (_name, options) => {
     });
 
     it("refuses another artwork's stage (400) and keeps the order", async () => {
-      const other = await createAlbum(painter, 'Other');
+      const other = await createArtwork(painter, 'Other');
       await uploadStages(painter, other.id, await images(1, 100, 100));
-      const foreign = ((await painter.get(`/api/albums/${other.id}`)).body as Album).stages[0]!.id;
+      const foreign = ((await painter.get(`/api/albums/${other.id}`)).body as Artwork).stages[0]!.id;
       const before = await order();
       const res = await painter.put(`/api/albums/${album.id}/stages/order`, {
         stageIds: [...before.slice(1), foreign],
@@ -261,7 +261,7 @@ describe.each(appModes())('artworks — %s', (_name, options) => {
         ),
       );
       expect(results.every((r) => r.status === 200)).toBe(true);
-      const stages = ((await painter.get(`/api/albums/${album.id}`)).body as Album).stages;
+      const stages = ((await painter.get(`/api/albums/${album.id}`)).body as Artwork).stages;
       expect(stages.map((s) => s.position)).toEqual([0, 1, 2, 3]);
       expect([JSON.stringify(a), JSON.stringify(b)]).toContain(JSON.stringify(stages.map((s) => s.id)));
     });
@@ -302,14 +302,14 @@ describe.each(appModes())('artworks — %s', (_name, options) => {
       expect(unpinned.body).toMatchObject({ coverStageId: newest, coverPinned: false });
       await painter.patch(`/api/albums/${album.id}`, { coverStageId: ids[1] });
       expect((await painter.delete(`/api/albums/${album.id}/stages/${ids[1]}`)).status).toBe(204);
-      const after = (await painter.get(`/api/albums/${album.id}`)).body as Album;
+      const after = (await painter.get(`/api/albums/${album.id}`)).body as Artwork;
       expect(after).toMatchObject({ coverStageId: newest, coverPinned: false });
       expect(after.stages.map((s) => s.position)).toEqual([0, 1, 2]);
       expect((await painter.patch(`/api/albums/${album.id}`, { coverStageId: 'not-here' })).status).toBe(404);
     });
 
     it('deleting a stage removes its stored images', async () => {
-      const stage = ((await painter.get(`/api/albums/${album.id}`)).body as Album).stages[0]!;
+      const stage = ((await painter.get(`/api/albums/${album.id}`)).body as Artwork).stages[0]!;
       expect((await painter.delete(`/api/albums/${album.id}/stages/${stage.id}`)).status).toBe(204);
       expect(await goneSoon(viewer, stage.image!.thumbUrl)).toBe(true);
       expect(await goneSoon(viewer, stage.image!.previewUrl)).toBe(true);
@@ -326,7 +326,7 @@ describe.each(appModes())('artworks — %s', (_name, options) => {
         description: 'Now with a story',
         visibility: 'unlisted',
       });
-      const thumbs = (res.body as Album).stages.map((s) => s.image!.thumbUrl);
+      const thumbs = (res.body as Artwork).stages.map((s) => s.image!.thumbUrl);
       expect((await painter.delete(`/api/albums/${album.id}`)).status).toBe(204);
       expect((await painter.get(`/api/albums/${album.id}`)).status).toBe(404);
       for (const url of thumbs) expect(await goneSoon(viewer, url)).toBe(true);
@@ -334,16 +334,16 @@ describe.each(appModes())('artworks — %s', (_name, options) => {
   });
 
   describe("another painter's artwork", () => {
-    let album: Album;
+    let album: Artwork;
     let stageId: string;
     beforeAll(async () => {
-      album = await createAlbum(painter, 'Mine');
+      album = await createArtwork(painter, 'Mine');
       await uploadStages(painter, album.id, await images(2, 100, 100));
       stageId = (await settled(painter, album.id)).stages[0]!.id;
     });
 
     it('cannot be edited, uploaded to, reordered or deleted (403), and nothing changes', async () => {
-      const before = (await painter.get(`/api/albums/${album.id}`)).body as Album;
+      const before = (await painter.get(`/api/albums/${album.id}`)).body as Artwork;
       const attempts = [
         await viewer.patch(`/api/albums/${album.id}`, { title: 'Hijacked' }),
         await uploadStages(viewer, album.id, await images(1, 50, 50)),
@@ -362,7 +362,7 @@ describe.each(appModes())('artworks — %s', (_name, options) => {
           message: 'only the painter can change this artwork',
         });
       }
-      const after = (await painter.get(`/api/albums/${album.id}`)).body as Album;
+      const after = (await painter.get(`/api/albums/${album.id}`)).body as Artwork;
       expect(after.stages).toEqual(before.stages);
       expect(after.title).toBe('Mine');
     });
@@ -381,18 +381,18 @@ describe.each(appModes())('artworks — %s', (_name, options) => {
       await c.register('monet_p');
       const made: string[] = [];
       for (let i = 0; i < 5; i++)
-        made.push((await createAlbum(c, `Haystack ${i}`, i === 2 ? { visibility: 'unlisted' } : {})).id);
+        made.push((await createArtwork(c, `Haystack ${i}`, i === 2 ? { visibility: 'unlisted' } : {})).id);
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
         const page = (
           await viewer.get(`/api/users/monet_p/albums?limit=2${cursor ? `&cursor=${cursor}` : ''}`)
-        ).body as Page<AlbumCard>;
+        ).body as Page<ArtworkCard>;
         seen.push(...page.items.map((a) => a.id));
         cursor = page.nextCursor;
       } while (cursor);
       expect(seen).toEqual([made[4], made[3], made[1], made[0]]);
-      const own = (await c.get('/api/users/monet_p/albums')).body as Page<AlbumCard>;
+      const own = (await c.get('/api/users/monet_p/albums')).body as Page<ArtworkCard>;
       expect(own.items.map((a) => a.id)).toEqual([...made].reverse());
       expect((await viewer.get('/api/users/monet_p/albums?limit=0')).status).toBe(400);
       expect((await viewer.get('/api/users/nobody/albums')).status).toBe(404);

@@ -1,5 +1,5 @@
-import type { Album, AlbumCard, Page, SearchResult } from '@gallery/contracts';
-import { createAlbum, settled, uploadStages } from './support/artworks';
+import type { Artwork, ArtworkCard, Page, SearchResult } from '@gallery/contracts';
+import { createArtwork, settled, uploadStages } from './support/artworks';
 import { png } from './support/images';
 import { appModes } from './support/modes';
 import { TestApp } from './support/test-app';
@@ -12,15 +12,16 @@ describe.each(appModes())('discovery — %s', (_name, options) => {
   const ids: Record<string, string> = {};
 
   /** An artwork with one ready stage of the given colour (so it has a cover and a palette). */
-  async function artwork(c: TestClient, title: string, color: string, extra: object = {}): Promise<Album> {
-    const album = await createAlbum(c, title, extra);
+  async function artwork(c: TestClient, title: string, color: string, extra: object = {}): Promise<Artwork> {
+    const album = await createArtwork(c, title, extra);
     await uploadStages(c, album.id, [{ body: await png(200, 150, color), name: `${title}.png` }]);
     return settled(c, album.id);
   }
 
   const search = async (q: string) =>
     (await viewer.get(`/api/search?q=${encodeURIComponent(q)}`)).body as SearchResult;
-  const explore = async (query: string) => (await viewer.get(`/api/albums?${query}`)).body as Page<AlbumCard>;
+  const explore = async (query: string) =>
+    (await viewer.get(`/api/albums?${query}`)).body as Page<ArtworkCard>;
 
   beforeAll(async () => {
     app = await TestApp.start(options);
@@ -108,8 +109,8 @@ describe.each(appModes())('discovery — %s', (_name, options) => {
     it('puts the best match first even when far more works match than one answer holds', async () => {
       // MySQL reads only the first matches InnoDB hands over (no ORDER BY): this pins that they
       // come best first. The best one is the newest, so an order by row would leave it out.
-      for (let i = 0; i < 70; i++) await createAlbum(anna, `Quay study ${i}`, { description: 'Boats.' });
-      const best = await createAlbum(anna, 'Quay, quay, quay', { description: 'The quay at dawn.' });
+      for (let i = 0; i < 70; i++) await createArtwork(anna, `Quay study ${i}`, { description: 'Boats.' });
+      const best = await createArtwork(anna, 'Quay, quay, quay', { description: 'The quay at dawn.' });
       const found = (await search('quay')).albums.map((x) => x.id);
       expect(found).toHaveLength(20);
       expect(found[0]).toBe(best.id);
@@ -142,7 +143,7 @@ describe.each(appModes())('discovery — %s', (_name, options) => {
       const pages: string[] = [];
       let cursor: string | null = null;
       do {
-        const page: Page<AlbumCard> = await explore(
+        const page: Page<ArtworkCard> = await explore(
           `sort=popular&limit=3${cursor ? `&cursor=${cursor}` : ''}`,
         );
         pages.push(...page.items.map((a) => a.id));
@@ -177,7 +178,7 @@ describe.each(appModes())('discovery — %s', (_name, options) => {
 
   describe('likes and favourites', () => {
     it('counts 50 concurrent likes from 50 people exactly', async () => {
-      const album = await createAlbum(anna, 'Crowd pleaser');
+      const album = await createArtwork(anna, 'Crowd pleaser');
       const fans = await Promise.all(
         Array.from({ length: 50 }, async (_, i) => {
           const c = app.client();
@@ -187,18 +188,18 @@ describe.each(appModes())('discovery — %s', (_name, options) => {
       );
       const results = await Promise.all(fans.map((c) => c.put(`/api/albums/${album.id}/like`)));
       expect(results.map((r) => r.status)).toEqual(Array(50).fill(200));
-      expect(((await viewer.get(`/api/albums/${album.id}`)).body as Album).likeCount).toBe(50);
+      expect(((await viewer.get(`/api/albums/${album.id}`)).body as Artwork).likeCount).toBe(50);
     }, 60_000);
 
     it('is idempotent: repeated likes count once, unlike twice is still zero', async () => {
-      const album = await createAlbum(anna, 'Once');
+      const album = await createArtwork(anna, 'Once');
       for (let i = 0; i < 3; i++)
         expect((await viewer.put(`/api/albums/${album.id}/like`)).body).toEqual({
           likeCount: 1,
           likedByMe: true,
         });
-      expect(((await viewer.get(`/api/albums/${album.id}`)).body as Album).likedByMe).toBe(true);
-      expect(((await anna.get(`/api/albums/${album.id}`)).body as Album).likedByMe).toBe(false);
+      expect(((await viewer.get(`/api/albums/${album.id}`)).body as Artwork).likedByMe).toBe(true);
+      expect(((await anna.get(`/api/albums/${album.id}`)).body as Artwork).likedByMe).toBe(false);
       for (let i = 0; i < 2; i++)
         expect((await viewer.delete(`/api/albums/${album.id}/like`)).body).toEqual({
           likeCount: 0,
@@ -216,7 +217,7 @@ describe.each(appModes())('discovery — %s', (_name, options) => {
       await viewer.put(`/api/albums/${b.id}/favorite`);
       await viewer.put(`/api/albums/${b.id}/favorite`);
       const mine = async () =>
-        ((await viewer.get('/api/users/me/favorites')).body as Page<AlbumCard>).items.map((x) => x.id);
+        ((await viewer.get('/api/users/me/favorites')).body as Page<ArtworkCard>).items.map((x) => x.id);
       expect(await mine()).toEqual([b.id, a.id]);
       await anna.patch(`/api/albums/${b.id}`, { visibility: 'unlisted' });
       expect(await mine()).toEqual([a.id]);
@@ -232,7 +233,7 @@ describe.each(appModes())('discovery — %s', (_name, options) => {
       await viewer.put(`/api/albums/${album.id}/like`);
       await viewer.put(`/api/albums/${album.id}/favorite`);
       const card = async (c: TestClient, path: string) =>
-        ((await c.get(path)).body as Page<AlbumCard>).items.find((a) => a.id === album.id);
+        ((await c.get(path)).body as Page<ArtworkCard>).items.find((a) => a.id === album.id);
       const lists = ['/api/albums?limit=100', '/api/albums?sort=popular&limit=100', '/api/users/anna/albums'];
       for (const path of lists) {
         expect(await card(viewer, path)).toMatchObject({ likedByMe: true, favoritedByMe: true });
@@ -277,7 +278,7 @@ describe.each(appModes())('discovery — %s', (_name, options) => {
       });
       expect((await reader.get('/api/users/reader')).body).toMatchObject({ followingCount: 1 });
       const feed = async () =>
-        ((await reader.get('/api/feed')).body as Page<AlbumCard>).items.map((a) => a.id);
+        ((await reader.get('/api/feed')).body as Page<ArtworkCard>).items.map((a) => a.id);
       expect(await feed()).toEqual([newer.id, older.id]);
       // A new stage bumps the older work to the top.
       await uploadStages(painter, older.id, [{ body: await png(120, 90, '#999900'), name: 'more.png' }]);

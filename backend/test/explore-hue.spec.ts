@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { hueHits, type HueHit } from '../src/albums/hue-search';
-import { createAlbum } from './support/artworks';
+import { hueHits, type HueHit } from '../src/artworks/hue-search';
+import { createArtwork } from './support/artworks';
 import { databaseKinds } from './support/adapters';
 import { TestApp } from './support/test-app';
 
@@ -21,7 +21,7 @@ describe.each(databaseKinds())('hue paging — %s', (database) => {
     const painter = app.client();
     await painter.register('hue_painter');
     for (let i = 0; i < 30; i++) {
-      const { id } = await createAlbum(painter, `Palette ${i}`);
+      const { id } = await createArtwork(painter, `Palette ${i}`);
       // Three colours near red (two of them in most windows), one far away; weights interleave
       // across artworks, so the walks' top rows are full of artworks' lighter colours.
       const colors: [number, number][] = [

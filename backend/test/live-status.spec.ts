@@ -1,5 +1,5 @@
-import type { Album, Stage } from '@gallery/contracts';
-import { createAlbum, uploadStages } from './support/artworks';
+import type { Artwork, Stage } from '@gallery/contracts';
+import { createArtwork, uploadStages } from './support/artworks';
 import { png } from './support/images';
 import { appModes } from './support/modes';
 import { connect, cookieOf, disconnectAll, type ClientSocket } from './support/sockets';
@@ -44,7 +44,7 @@ describe.each(appModes())('live stage status — %s', (_name, options) => {
     await viewer.register('ruskin');
     const bystander = app.client();
     await bystander.register('bystander');
-    const album: Album = await createAlbum(painter, 'Rain, steam and speed');
+    const album: Artwork = await createArtwork(painter, 'Rain, steam and speed');
 
     const own = await connect(app, cookieOf(painter));
     const watching = await connect(app, cookieOf(viewer));

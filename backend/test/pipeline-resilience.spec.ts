@@ -1,9 +1,9 @@
-import type { Album } from '@gallery/contracts';
+import type { Artwork } from '@gallery/contracts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { databaseKinds } from './support/adapters';
-import { createAlbum, settled, uploadStages } from './support/artworks';
+import { createArtwork, settled, uploadStages } from './support/artworks';
 import { png } from './support/images';
 import { PrivateRedis } from './support/private-redis';
 import { TestApp } from './support/test-app';
@@ -40,18 +40,18 @@ needsMysql('nothing uploaded is lost (MariaDB, s3rver, Bull on a private Redis)'
     try {
       const painter = app.client();
       await painter.register('survivor');
-      const album = await createAlbum(painter, 'Through the storm');
+      const album = await createArtwork(painter, 'Through the storm');
       for (let i = 0; i < 3; i++) {
         expect((await uploadStages(painter, album.id, await batch(10, 3000, 2000, i * 10))).status).toBe(201);
       }
-      const inFlight = ((await painter.get(`/api/albums/${album.id}`)).body as Album).stages;
+      const inFlight = ((await painter.get(`/api/albums/${album.id}`)).body as Artwork).stages;
       await redis.kill();
       // The kill must land mid-batch for this to prove anything.
       expect(inFlight.filter((s) => s.status !== 'ready').length).toBeGreaterThan(5);
       await new Promise((r) => setTimeout(r, 1000));
       await redis.restart();
       // Sessions lived in that Redis too; the artwork is public, so anyone can watch it finish.
-      const done: Album = await settled(app.client(), album.id, 90_000);
+      const done: Artwork = await settled(app.client(), album.id, 90_000);
       expect(done.stages).toHaveLength(30);
       expect(done.stages.filter((s) => s.status !== 'ready')).toEqual([]);
     } finally {
@@ -79,13 +79,13 @@ needsMysql('nothing uploaded is lost (MariaDB, s3rver, Bull on a private Redis)'
     try {
       const painter = app.client();
       await painter.register('steady');
-      const album = await createAlbum(painter, 'Handed over');
+      const album = await createArtwork(painter, 'Handed over');
       expect((await uploadStages(painter, album.id, await batch(12, 3000, 2000))).status).toBe(201);
       const first = startWorker();
       // Kill it once it has finished something and is in the middle of the rest.
       const deadline = Date.now() + 60_000;
       for (;;) {
-        const stages = ((await painter.get(`/api/albums/${album.id}`)).body as Album).stages;
+        const stages = ((await painter.get(`/api/albums/${album.id}`)).body as Artwork).stages;
         if (stages.some((s) => s.status === 'ready') && stages.some((s) => s.status === 'processing')) break;
         if (Date.now() > deadline) throw new Error('worker never got going');
         await new Promise((r) => setTimeout(r, 50));

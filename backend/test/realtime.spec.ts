@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { ROOMS, type Stage } from '@gallery/contracts';
 import { io } from 'socket.io-client';
 import { AppConfigModule } from '../src/config/config.module';
-import { AlbumAccess } from '../src/realtime/album-access';
+import { ArtworkAccess } from '../src/realtime/artwork-access';
 import { RealtimeConnections } from '../src/realtime/realtime-connections';
 import { RealtimeEmitter } from '../src/realtime/realtime-emitter';
 import { RealtimeEmitterModule } from '../src/realtime/realtime-emitter.module';
@@ -14,22 +14,22 @@ import { connect, cookieOf, disconnectAll, eventsDuring, nextEvent, refusal } fr
 import { TestApp, type TestAppOptions } from './support/test-app';
 
 /**
- * The albums module will provide the real AlbumAccess; until then this stands in: a fixed set of
+ * The albums module will provide the real ArtworkAccess; until then this stands in: a fixed set of
  * visible albums, and one whose check fails the way a lost database connection would.
  */
-class ListedAlbums extends AlbumAccess {
+class ListedArtworks extends ArtworkAccess {
   static readonly visible = new Set(['album-1', 'album-2']);
   static readonly broken = 'album-broken';
 
   canView(_userId: string, albumId: string): Promise<boolean> {
-    if (albumId === ListedAlbums.broken) return Promise.reject(new Error('database went away'));
-    return Promise.resolve(ListedAlbums.visible.has(albumId));
+    if (albumId === ListedArtworks.broken) return Promise.reject(new Error('database went away'));
+    return Promise.resolve(ListedArtworks.visible.has(albumId));
   }
 }
 
-const withListedAlbums = (options: TestAppOptions): TestAppOptions => ({
+const withListedArtworks = (options: TestAppOptions): TestAppOptions => ({
   ...options,
-  overrides: [{ provide: AlbumAccess, useValue: new ListedAlbums() }],
+  overrides: [{ provide: ArtworkAccess, useValue: new ListedArtworks() }],
 });
 
 const stage = (albumId: string, title = 'Underpainting'): Stage & { albumId: string } => ({
@@ -94,7 +94,7 @@ describe.each(appModes())('realtime — %s', (_name, options) => {
   let app: TestApp;
   let emitter: RealtimeEmitter;
   beforeAll(async () => {
-    app = await TestApp.start(withListedAlbums(options));
+    app = await TestApp.start(withListedArtworks(options));
     emitter = app.get(RealtimeEmitter);
   });
   afterEach(disconnectAll);
@@ -221,7 +221,7 @@ describe.each(appModes())('realtime — %s', (_name, options) => {
 
     it('turns a failing access check into an ack error and keeps the connection', async () => {
       const socket = await connect(app, (await painter(app, 'unlucky')).cookie);
-      expect(await socket.emitWithAck('album:watch', { albumId: ListedAlbums.broken })).toEqual({
+      expect(await socket.emitWithAck('album:watch', { albumId: ListedArtworks.broken })).toEqual({
         ok: false,
         error: 'something went wrong on our side',
       });
@@ -232,7 +232,7 @@ describe.each(appModes())('realtime — %s', (_name, options) => {
     it('survives bad events sent without an ack callback', async () => {
       const socket = await connect(app, (await painter(app, 'no_ack')).cookie);
       socket.emit('album:watch', {} as { albumId: string });
-      socket.emit('album:watch', { albumId: ListedAlbums.broken });
+      socket.emit('album:watch', { albumId: ListedArtworks.broken });
       socket.emit('album:unwatch', { albumId: 'album-1' });
       expect(await socket.emitWithAck('album:watch', { albumId: 'album-1' })).toEqual({ ok: true });
       expect(socket.connected).toBe(true);
@@ -282,8 +282,8 @@ const production = appModes().find(([, options]) => options.redis);
   let second: TestApp;
   let worker: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>;
   beforeAll(async () => {
-    first = await TestApp.start(withListedAlbums(production![1]));
-    second = await TestApp.start({ ...withListedAlbums(production![1]), sharedWith: first });
+    first = await TestApp.start(withListedArtworks(production![1]));
+    second = await TestApp.start({ ...withListedArtworks(production![1]), sharedWith: first });
     worker = await NestFactory.createApplicationContext(
       {
         module: WorkerLikeModule,

@@ -1,4 +1,4 @@
-import { CSRF, type Album, type Stage } from '@gallery/contracts';
+import { CSRF, type Artwork, type Stage } from '@gallery/contracts';
 import { openAsBlob } from 'node:fs';
 import { basename } from 'node:path';
 
@@ -16,13 +16,13 @@ export class GalleryClient {
     await this.json('POST', '/api/auth/register', { username, password: 'benchmark password' });
   }
 
-  async createAlbum(title: string): Promise<string> {
+  async createArtwork(title: string): Promise<string> {
     const album = await this.json<{ id: string }>('POST', '/api/albums', { title });
     return album.id;
   }
 
-  async album(id: string): Promise<Album> {
-    return this.json<Album>('GET', `/api/albums/${id}`);
+  async album(id: string): Promise<Artwork> {
+    return this.json<Artwork>('GET', `/api/albums/${id}`);
   }
 
   /** One multipart request with up to 20 files under `files`. */

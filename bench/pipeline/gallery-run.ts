@@ -56,9 +56,9 @@ export async function runGallery(
     const client = new GalleryClient(api.baseUrl);
     await client.register(`bench_${mode}_${Date.now().toString(36)}`);
     const warmup = files.slice(0, config.warmup);
-    if (warmup.length) await uploadAndWait(client, await client.createAlbum('Warm-up'), warmup, config);
+    if (warmup.length) await uploadAndWait(client, await client.createArtwork('Warm-up'), warmup, config);
 
-    const albumId = await client.createAlbum('Benchmark');
+    const albumId = await client.createArtwork('Benchmark');
     const apiBefore = await procStats(api.process.pid);
     const workerBefore = worker ? await procStats(worker.pid) : null;
     const [servicesBefore, s3Before, machineBefore, selfBefore] = [

@@ -1,4 +1,4 @@
-import { hotScore } from '../../backend/src/albums/popularity';
+import { hotScore } from '../../backend/src/artworks/popularity';
 import { normalize } from '../../backend/src/search/normalize';
 import { type Rng, Zipf } from './rng';
 import { uuidv4, uuidv7 } from './uuidv7';

@@ -139,7 +139,7 @@ export async function rowCounts(conn: Conn): Promise<Record<string, number>> {
   for (const table of ['users', 'albums', 'stages', 'stage_colors', ...derived]) {
     rows[table] = await count(conn, `SELECT COUNT(*) FROM \`${table}\``);
   }
-  rows.publicAlbums = await count(conn, "SELECT COUNT(*) FROM `albums` WHERE `visibility` = 'public'");
+  rows.publicArtworks = await count(conn, "SELECT COUNT(*) FROM `albums` WHERE `visibility` = 'public'");
   return rows;
 }
 

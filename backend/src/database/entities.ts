@@ -1,6 +1,6 @@
-import { AlbumEntity } from '../albums/album.entity';
-import { AlbumPaletteEntity } from '../albums/album-palette.entity';
-import { StageColorEntity } from '../albums/stage-color.entity';
+import { ArtworkEntity } from '../artworks/artwork.entity';
+import { ArtworkPaletteEntity } from '../artworks/artwork-palette.entity';
+import { StageColorEntity } from '../artworks/stage-color.entity';
 import { ConversationEntity } from '../chat/conversation.entity';
 import { MemberEntity } from '../chat/member.entity';
 import { MessageEntity } from '../chat/message.entity';
@@ -15,10 +15,10 @@ import { UserEntity } from '../users/user.entity';
 export const ENTITIES = [
   UserEntity,
   SessionEntity,
-  AlbumEntity,
+  ArtworkEntity,
   StageEntity,
   StageColorEntity,
-  AlbumPaletteEntity,
+  ArtworkPaletteEntity,
   LikeEntity,
   FavoriteEntity,
   FollowEntity,

@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Repository } from 'typeorm';
-import { AlbumMapper } from '../albums/album.mapper';
-import { AlbumEntity } from '../albums/album.entity';
-import { refreshCover } from '../albums/cover';
-import { StageColorEntity } from '../albums/stage-color.entity';
+import { ArtworkMapper } from '../artworks/artwork.mapper';
+import { ArtworkEntity } from '../artworks/artwork.entity';
+import { refreshCover } from '../artworks/cover';
+import { StageColorEntity } from '../artworks/stage-color.entity';
 import { JobDispatcher } from '../queue/job-dispatcher';
 import type { JobAttempt } from '../queue/jobs';
 import { RealtimeEmitter } from '../realtime/realtime-emitter';
@@ -37,7 +37,7 @@ export function derivedKeys(originalKey: string): { thumbKey: string; previewKey
 @Injectable()
 export class StageProcessor implements OnModuleInit {
   private readonly logger = new Logger('StageProcessor');
-  private readonly mapper: AlbumMapper;
+  private readonly mapper: ArtworkMapper;
 
   constructor(
     @InjectRepository(StageEntity) private readonly stages: Repository<StageEntity>,
@@ -46,7 +46,7 @@ export class StageProcessor implements OnModuleInit {
     private readonly realtime: RealtimeEmitter,
     @Optional() private readonly listCache?: ListCache,
   ) {
-    this.mapper = new AlbumMapper(storage, new UserMapper(storage));
+    this.mapper = new ArtworkMapper(storage, new UserMapper(storage));
   }
 
   onModuleInit(): void {
@@ -130,7 +130,7 @@ export class StageProcessor implements OnModuleInit {
     // A new cover means new colours for the hue browse. (A worker process has no cache; the
     // api's expires by itself.)
     if (changes.status === 'ready') this.listCache?.invalidate();
-    const album = await this.stages.manager.findOneBy(AlbumEntity, { id: stage.albumId });
+    const album = await this.stages.manager.findOneBy(ArtworkEntity, { id: stage.albumId });
     if (!album) return;
     const fresh = (await this.stages.findOneBy({ id: stage.id })) ?? stage;
     this.realtime.toRooms([ROOMS.user(album.ownerId), ROOMS.album(album.id)], 'stage:updated', {

@@ -14,8 +14,8 @@ import type { RequestHandler } from 'express';
 import { AppConfig } from '../config/app-config';
 import { SESSION_MIDDLEWARE } from '../session/session.module';
 import { AckExceptionFilter } from './ack-exception.filter';
-import { AlbumAccess } from './album-access';
-import { AlbumRoomDto } from './dto';
+import { ArtworkAccess } from './artwork-access';
+import { ArtworkRoomDto } from './dto';
 import { authenticateHandshake, refuseForeignOrigins } from './handshake';
 import { RealtimeConnections } from './realtime-connections';
 import { SocketRedisAdapter } from './redis-adapter';
@@ -37,7 +37,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     private readonly sockets: SocketServer,
     private readonly redisAdapter: SocketRedisAdapter,
     private readonly connections: RealtimeConnections,
-    private readonly albums: AlbumAccess,
+    private readonly albums: ArtworkAccess,
     private readonly config: AppConfig,
   ) {}
 
@@ -62,9 +62,9 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
 
   /** Follow an album's stages live; "not found" for albums the user may not see, or that don't exist. */
   @SubscribeMessage('album:watch')
-  async watchAlbum(
+  async watchArtwork(
     @ConnectedSocket() socket: GallerySocket,
-    @MessageBody() { albumId }: AlbumRoomDto,
+    @MessageBody() { albumId }: ArtworkRoomDto,
   ): Promise<Ack> {
     if (!(await this.albums.canView(socket.data.userId, albumId))) return { ok: false, error: 'not found' };
     await socket.join(ROOMS.album(albumId));
@@ -73,9 +73,9 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
 
   /** Stop following an album; always allowed, also for albums never watched. */
   @SubscribeMessage('album:unwatch')
-  async unwatchAlbum(
+  async unwatchArtwork(
     @ConnectedSocket() socket: GallerySocket,
-    @MessageBody() { albumId }: AlbumRoomDto,
+    @MessageBody() { albumId }: ArtworkRoomDto,
   ): Promise<Ack> {
     await socket.leave(ROOMS.album(albumId));
     return { ok: true };

@@ -1,5 +1,5 @@
 import { Global, Module, type DynamicModule, type ModuleMetadata, type Type } from '@nestjs/common';
-import { AlbumAccess, NoAlbumAccess } from './album-access';
+import { ArtworkAccess, NoArtworkAccess } from './artwork-access';
 import { RealtimeConnections } from './realtime-connections';
 import { RealtimeEmitter } from './realtime-emitter';
 import { RealtimeGateway } from './realtime.gateway';
@@ -9,16 +9,16 @@ import { SocketServer } from './socket-server';
 
 export interface RealtimeOptions {
   /**
-   * Who may watch which album: the module that exports an AlbumAccess implementation, and that
-   * class (any class with a matching `canView`). Without it no album can be watched (NoAlbumAccess).
-   * @example RealtimeModule.forRoot({ albumAccess: { imports: [AlbumsModule], useExisting: AlbumsService } })
+   * Who may watch which album: the module that exports an ArtworkAccess implementation, and that
+   * class (any class with a matching `canView`). Without it no album can be watched (NoArtworkAccess).
+   * @example RealtimeModule.forRoot({ albumAccess: { imports: [ArtworksModule], useExisting: ArtworksService } })
    */
-  albumAccess?: { imports: NonNullable<ModuleMetadata['imports']>; useExisting: Type<AlbumAccess> };
+  albumAccess?: { imports: NonNullable<ModuleMetadata['imports']>; useExisting: Type<ArtworkAccess> };
 }
 
 /**
  * The api's Socket.IO gateway, and RealtimeEmitter for every module. Global, like storage: albums,
- * chat and jobs all emit, and the albums module in turn provides AlbumAccess to the gateway.
+ * chat and jobs all emit, and the albums module in turn provides ArtworkAccess to the gateway.
  */
 @Global()
 @Module({})
@@ -35,8 +35,8 @@ export class RealtimeModule {
         RealtimeGateway,
         { provide: RealtimeEmitter, useClass: ServerEmitter },
         access
-          ? { provide: AlbumAccess, useExisting: access.useExisting }
-          : { provide: AlbumAccess, useClass: NoAlbumAccess },
+          ? { provide: ArtworkAccess, useExisting: access.useExisting }
+          : { provide: ArtworkAccess, useClass: NoArtworkAccess },
       ],
       exports: [RealtimeEmitter, RealtimeConnections, SocketServer],
     };

@@ -13,7 +13,7 @@ export type GallerySocket = Socket<ClientToServerEvents, ServerToClientEvents, D
 
 /**
  * Holds the server once the gateway has it. Emitters depend on this rather than on the gateway,
- * so a feature can both inject RealtimeEmitter and provide AlbumAccess without a cycle.
+ * so a feature can both inject RealtimeEmitter and provide ArtworkAccess without a cycle.
  */
 @Injectable()
 export class SocketServer {

@@ -9,11 +9,11 @@ const MIN_TOKEN = 3;
 /** FULLTEXT in boolean mode; every term required, each a prefix (`+term*`). */
 @Injectable()
 export class MysqlSearchIndex extends SearchIndex {
-  async putAlbum(db: EntityManager, albumId: string, text: string): Promise<void> {
+  async putArtwork(db: EntityManager, albumId: string, text: string): Promise<void> {
     await db.query('UPDATE `albums` SET `searchText` = ? WHERE `id` = ?', [text, albumId]);
   }
 
-  async removeAlbum(): Promise<void> {
+  async removeArtwork(): Promise<void> {
     // The text lives on the album row and goes with it.
   }
 

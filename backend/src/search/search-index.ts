@@ -7,8 +7,8 @@ import type { EntityManager } from 'typeorm';
  */
 export abstract class SearchIndex {
   /** Stores an artwork's searchable text (title, description, stage titles). */
-  abstract putAlbum(db: EntityManager, albumId: string, text: string): Promise<void>;
-  abstract removeAlbum(db: EntityManager, albumId: string): Promise<void>;
+  abstract putArtwork(db: EntityManager, albumId: string, text: string): Promise<void>;
+  abstract removeArtwork(db: EntityManager, albumId: string): Promise<void>;
   /** Stores a painter's searchable text (username, display name). */
   abstract putUser(db: EntityManager, userId: string, text: string): Promise<void>;
   /** Public artworks matching every term (the last as a prefix): best match, then likes, then newest. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AlbumEntity } from '../albums/album.entity';
+import { ArtworkEntity } from '../artworks/artwork.entity';
 import { StageEntity } from '../stages/stage.entity';
 import type { UserEntity } from '../users/user.entity';
 import { ListCache } from './list-cache';
@@ -17,19 +17,19 @@ export class SearchIndexer {
 
   async album(db: EntityManager, albumId: string): Promise<void> {
     this.cache.invalidate();
-    const album = await db.findOneBy(AlbumEntity, { id: albumId });
-    if (!album) return this.index.removeAlbum(db, albumId);
+    const album = await db.findOneBy(ArtworkEntity, { id: albumId });
+    if (!album) return this.index.removeArtwork(db, albumId);
     const stages = await db.find(StageEntity, { where: { albumId }, select: { title: true } });
     const text = normalize([album.title, album.description, ...stages.map((s) => s.title)].join(' ')).slice(
       0,
       60_000,
     );
-    await this.index.putAlbum(db, albumId, text);
+    await this.index.putArtwork(db, albumId, text);
   }
 
-  removeAlbum(db: EntityManager, albumId: string): Promise<void> {
+  removeArtwork(db: EntityManager, albumId: string): Promise<void> {
     this.cache.invalidate();
-    return this.index.removeAlbum(db, albumId);
+    return this.index.removeArtwork(db, albumId);
   }
 
   async user(db: EntityManager, user: UserEntity): Promise<void> {

@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { LIMITS, type SearchResult } from '@gallery/contracts';
 import { IsString, Length } from 'class-validator';
-import { AlbumCardDto } from '../albums/responses';
+import { ArtworkCardDto } from '../artworks/responses';
 import { ApiErrors } from '../common/api-errors';
 import { UserSummaryDto } from '../users/responses';
 import { OptionalUser } from '../auth/current-user';
@@ -17,7 +17,7 @@ export class SearchQuery {
 }
 
 export class SearchResultDto implements SearchResult {
-  @ApiProperty({ type: [AlbumCardDto] }) albums!: AlbumCardDto[];
+  @ApiProperty({ type: [ArtworkCardDto] }) albums!: ArtworkCardDto[];
   @ApiProperty({ type: [UserSummaryDto] }) users!: UserSummaryDto[];
 }
 

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { AlbumsModule } from '../albums/albums.module';
+import { ArtworksModule } from '../artworks/artworks.module';
 import { UsersModule } from '../users/users.module';
 import { SearchController } from './search.controller';
 import { SearchService } from './search.service';
 
 @Module({
-  imports: [AlbumsModule, UsersModule],
+  imports: [ArtworksModule, UsersModule],
   controllers: [SearchController],
   providers: [SearchService],
 })

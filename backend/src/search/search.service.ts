@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { SearchResult } from '@gallery/contracts';
 import { DataSource, In } from 'typeorm';
-import { AlbumCards } from '../albums/album-cards';
+import { ArtworkCards } from '../artworks/artwork-cards';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { ListCache } from './list-cache';
@@ -18,7 +18,7 @@ export class SearchService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly index: SearchIndex,
-    private readonly cards: AlbumCards,
+    private readonly cards: ArtworkCards,
     private readonly users: UsersService,
     private readonly listCache: ListCache,
   ) {}

@@ -5,12 +5,12 @@ import { SearchIndex } from './search-index';
 /** FTS5 tables album_fts / user_fts (unicode61, diacritics removed), ranked by bm25. */
 @Injectable()
 export class SqliteSearchIndex extends SearchIndex {
-  async putAlbum(db: EntityManager, albumId: string, text: string): Promise<void> {
+  async putArtwork(db: EntityManager, albumId: string, text: string): Promise<void> {
     await db.query('DELETE FROM "album_fts" WHERE "albumId" = ?', [albumId]);
     await db.query('INSERT INTO "album_fts" ("albumId", "body") VALUES (?, ?)', [albumId, text]);
   }
 
-  async removeAlbum(db: EntityManager, albumId: string): Promise<void> {
+  async removeArtwork(db: EntityManager, albumId: string): Promise<void> {
     await db.query('DELETE FROM "album_fts" WHERE "albumId" = ?', [albumId]);
   }
 

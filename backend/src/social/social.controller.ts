@@ -1,6 +1,6 @@
 import { Controller, Delete, Get, Param, Put, Query, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AlbumCardPageDto } from '../albums/responses';
+import { ArtworkCardPageDto } from '../artworks/responses';
 import { CurrentUser } from '../auth/current-user';
 import { SignedInGuard } from '../auth/guards';
 import { ApiErrors } from '../common/api-errors';
@@ -46,7 +46,7 @@ export class SocialController {
   @Get('users/me/favorites')
   @ApiOperation({ summary: 'My favourites, most recent first' })
   @ApiErrors(400, 401)
-  favorites(@CurrentUser() user: UserEntity, @Query() page: PageQuery): Promise<AlbumCardPageDto> {
+  favorites(@CurrentUser() user: UserEntity, @Query() page: PageQuery): Promise<ArtworkCardPageDto> {
     return this.social.favorites(user, page);
   }
 
@@ -67,7 +67,7 @@ export class SocialController {
   @Get('feed')
   @ApiOperation({ summary: 'Artworks of painters I follow, latest activity first' })
   @ApiErrors(400, 401)
-  feed(@CurrentUser() user: UserEntity, @Query() page: PageQuery): Promise<AlbumCardPageDto> {
+  feed(@CurrentUser() user: UserEntity, @Query() page: PageQuery): Promise<ArtworkCardPageDto> {
     return this.social.feed(user, page);
   }
 }

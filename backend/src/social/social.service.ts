@@ -1,11 +1,11 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AlbumCard, FavoriteState, FollowState, LikeState, Page } from '@gallery/contracts';
+import type { ArtworkCard, FavoriteState, FollowState, LikeState, Page } from '@gallery/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AlbumEntity } from '../albums/album.entity';
-import { AlbumsService } from '../albums/albums.service';
-import { AlbumCards, cardListSql, type CardRow } from '../albums/album-cards';
-import { hotScore } from '../albums/popularity';
+import { ArtworkEntity } from '../artworks/artwork.entity';
+import { ArtworksService } from '../artworks/artworks.service';
+import { ArtworkCards, cardListSql, type CardRow } from '../artworks/artwork-cards';
+import { hotScore } from '../artworks/popularity';
 import { decodeCursor, encodeCursor, keysetAfter } from '../common/cursor';
 import { uuidv7Time } from '../common/uuidv7';
 import type { PageQuery } from '../common/pagination';
@@ -24,8 +24,8 @@ type Mark = typeof LikeEntity | typeof FavoriteEntity;
 export class SocialService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly albums: AlbumsService,
-    private readonly cards: AlbumCards,
+    private readonly albums: ArtworksService,
+    private readonly cards: ArtworkCards,
     private readonly users: UsersService,
     private readonly listCache: ListCache,
   ) {}
@@ -54,7 +54,7 @@ export class SocialService {
   }
 
   /** My favourites, most recently favourited first; others' unlisted works drop out. */
-  async favorites(user: UserEntity, page: PageQuery): Promise<Page<AlbumCard>> {
+  async favorites(user: UserEntity, page: PageQuery): Promise<Page<ArtworkCard>> {
     const after = page.cursor ? `AND ${keysetAfter('f."at"', 'a."id"')}` : '';
     const sql = cardListSql(
       `SELECT a."id", f."at" AS "sortValue" FROM "favorites" f JOIN "albums" a ON a."id" = f."albumId" ` +
@@ -66,7 +66,7 @@ export class SocialService {
   }
 
   /** Public works of the painters I follow, latest activity (creation, new stage) first. */
-  async feed(user: UserEntity, page: PageQuery): Promise<Page<AlbumCard>> {
+  async feed(user: UserEntity, page: PageQuery): Promise<Page<ArtworkCard>> {
     const after = page.cursor ? `AND ${keysetAfter('a."activityAt"', 'a."id"')}` : '';
     const sql = cardListSql(
       `SELECT a."id", a."activityAt" AS "sortValue" FROM "albums" a ` +
@@ -84,7 +84,7 @@ export class SocialService {
     params: unknown[],
     user: UserEntity,
     page: PageQuery,
-  ): Promise<Page<AlbumCard>> {
+  ): Promise<Page<ArtworkCard>> {
     const cursor = page.cursor ? decodeCursor(page.cursor) : null;
     const rows = await this.cards.rows<CardRow & { sortValue: number | string }>(dialectSql(this.db, sql), [
       ...params,
@@ -118,11 +118,11 @@ export class SocialService {
             .insert(entity, entity === FavoriteEntity ? { ...key, at: Date.now() } : key)
             .then(() => true, ignoreDuplicate)
         : ((await tx.delete(entity, key)).affected ?? 0) > 0;
-      if (changed) await tx.increment(AlbumEntity, { id: albumId }, counter, on ? 1 : -1);
-      const album = await tx.findOneByOrFail(AlbumEntity, { id: albumId });
+      if (changed) await tx.increment(ArtworkEntity, { id: albumId }, counter, on ? 1 : -1);
+      const album = await tx.findOneByOrFail(ArtworkEntity, { id: albumId });
       if (changed && counter === 'likeCount') {
         await tx.update(
-          AlbumEntity,
+          ArtworkEntity,
           { id: albumId },
           { hot: hotScore(album.likeCount, uuidv7Time(album.id)), updatedAt: () => 'updatedAt' },
         );
@@ -138,7 +138,7 @@ export class SocialService {
 async function lock(tx: EntityManager, albumId: string): Promise<void> {
   await tx
     .createQueryBuilder()
-    .update(AlbumEntity)
+    .update(ArtworkEntity)
     .set({ likeCount: () => 'likeCount', updatedAt: () => 'updatedAt' })
     .where('id = :albumId', { albumId })
     .execute();

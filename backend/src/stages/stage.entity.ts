@@ -9,7 +9,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import type { StageColor, StageKind, StageStatus } from '@gallery/contracts';
-import { AlbumEntity } from '../albums/album.entity';
+import { ArtworkEntity } from '../artworks/artwork.entity';
 
 @Entity('stages')
 @Index('IDX_stages_album_position', ['albumId', 'position'])
@@ -23,9 +23,9 @@ export class StageEntity {
   @Column({ type: 'varchar', length: 36 })
   albumId!: string;
 
-  @ManyToOne(() => AlbumEntity, { onDelete: 'CASCADE' })
+  @ManyToOne(() => ArtworkEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'albumId' })
-  album!: AlbumEntity;
+  album!: ArtworkEntity;
 
   /** 0..n-1 within the album, no gaps. */
   @Column({ type: 'int' })

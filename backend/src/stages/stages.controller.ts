@@ -14,7 +14,7 @@ import {
 import { FilesInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { LIMITS } from '@gallery/contracts';
-import { StageDto, StagesDto } from '../albums/responses';
+import { StageDto, StagesDto } from '../artworks/responses';
 import { CurrentUser } from '../auth/current-user';
 import { SignedInGuard } from '../auth/guards';
 import { ApiErrors } from '../common/api-errors';

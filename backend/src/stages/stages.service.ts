@@ -10,9 +10,9 @@ import type { Stage } from '@gallery/contracts';
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { Repository, type EntityManager } from 'typeorm';
-import { AlbumEntity } from '../albums/album.entity';
-import { AlbumsService } from '../albums/albums.service';
-import { refreshCover } from '../albums/cover';
+import { ArtworkEntity } from '../artworks/artwork.entity';
+import { ArtworksService } from '../artworks/artworks.service';
+import { refreshCover } from '../artworks/cover';
 import { isUniqueViolation } from '../database/errors';
 import { ImageRejectedError, inspectImage } from '../media/image-pipeline';
 import { JobQueue } from '../queue/job-queue';
@@ -45,7 +45,7 @@ const EXT: Record<string, string> = {
 export class StagesService {
   constructor(
     @InjectRepository(StageEntity) private readonly stages: Repository<StageEntity>,
-    private readonly albums: AlbumsService,
+    private readonly albums: ArtworksService,
     private readonly storage: MediaStorage,
     private readonly jobs: JobQueue,
     private readonly search: SearchIndexer,
@@ -119,7 +119,7 @@ export class StagesService {
     await this.albums.findOwned(user, albumId);
     const stage = await this.find(albumId, stageId);
     await this.stages.manager.transaction(async (tx) => {
-      await lockAlbum(tx, albumId);
+      await lockArtwork(tx, albumId);
       await tx.delete(StageEntity, { id: stage.id });
       await tx
         .createQueryBuilder()
@@ -127,7 +127,7 @@ export class StagesService {
         .set({ position: () => 'position - 1', updatedAt: () => 'updatedAt' })
         .where('albumId = :albumId AND position > :position', { albumId, position: stage.position })
         .execute();
-      await tx.decrement(AlbumEntity, { id: albumId }, 'stageCount', 1);
+      await tx.decrement(ArtworkEntity, { id: albumId }, 'stageCount', 1);
       await refreshCover(tx, albumId);
       await this.search.album(tx, albumId);
     });
@@ -143,7 +143,7 @@ export class StagesService {
   async reorder(user: UserEntity, albumId: string, dto: ReorderStagesDto): Promise<Stage[]> {
     await this.albums.findOwned(user, albumId);
     const ordered = await this.stages.manager.transaction(async (tx) => {
-      await lockAlbum(tx, albumId);
+      await lockArtwork(tx, albumId);
       const current = await tx.find(StageEntity, { where: { albumId }, order: { position: 'ASC' } });
       const ids = new Set(current.map((s) => s.id));
       if (dto.stageIds.length !== current.length || !dto.stageIds.every((id) => ids.has(id))) {
@@ -182,14 +182,14 @@ export class StagesService {
   private async insertAtEnd(albumId: string, fresh: StageEntity[]): Promise<void> {
     try {
       await this.stages.manager.transaction(async (tx) => {
-        await lockAlbum(tx, albumId);
+        await lockArtwork(tx, albumId);
         const last = await tx.findOne(StageEntity, { where: { albumId }, order: { position: 'DESC' } });
         let position = (last?.position ?? -1) + 1;
         for (const stage of fresh) stage.position = position++;
         await tx.save(StageEntity, fresh);
-        await tx.increment(AlbumEntity, { id: albumId }, 'stageCount', fresh.length);
+        await tx.increment(ArtworkEntity, { id: albumId }, 'stageCount', fresh.length);
         // A new stage is painter activity: the work moves up in followers' feeds.
-        await tx.update(AlbumEntity, { id: albumId }, { activityAt: Date.now() });
+        await tx.update(ArtworkEntity, { id: albumId }, { activityAt: Date.now() });
       });
     } catch (err) {
       // The same file arrived twice at once; the other request stored it.
@@ -204,8 +204,8 @@ export class StagesService {
  * Takes the album row's write lock for the rest of the transaction (InnoDB row lock; SQLite
  * serialises writers anyway) and bumps updatedAt: a stage change is painter activity.
  */
-async function lockAlbum(tx: EntityManager, albumId: string): Promise<void> {
-  await tx.update(AlbumEntity, { id: albumId }, { updatedAt: new Date() });
+async function lockArtwork(tx: EntityManager, albumId: string): Promise<void> {
+  await tx.update(ArtworkEntity, { id: albumId }, { updatedAt: new Date() });
 }
 
 async function sniff(file: TempUpload): Promise<string> {

@@ -4,7 +4,7 @@ import type { Me, Profile } from '@gallery/contracts';
 import { randomBytes } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { hashPassword, verifyPassword } from '../auth/passwords';
-import { AlbumEntity } from '../albums/album.entity';
+import { ArtworkEntity } from '../artworks/artwork.entity';
 import { isUniqueViolation } from '../database/errors';
 import { FollowEntity } from '../social/follow.entity';
 import { SearchIndexer } from '../search/search-indexer';
@@ -59,7 +59,7 @@ export class UsersService {
     const db = this.users.manager;
     const [albumCount, followerCount, followingCount, followedByMe] = await Promise.all([
       db.countBy(
-        AlbumEntity,
+        ArtworkEntity,
         viewer?.id === user.id ? { ownerId: user.id } : { ownerId: user.id, visibility: 'public' },
       ),
       db.countBy(FollowEntity, { followeeId: user.id }),

@@ -1,15 +1,15 @@
-import type { Album, Stage } from '@gallery/contracts';
+import type { Artwork, Stage } from '@gallery/contracts';
 import type { TestClient } from './test-client';
 
 /** Creates an artwork and returns it. */
-export async function createAlbum(
+export async function createArtwork(
   c: TestClient,
   title = 'Harbour at dusk',
   extra: object = {},
-): Promise<Album> {
+): Promise<Artwork> {
   const res = await c.post('/api/albums', { title, ...extra });
   if (res.status !== 201) throw new Error(`create album: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body as Album;
+  return res.body as Artwork;
 }
 
 /** Uploads files as stages; returns the raw response for status checks. */
@@ -18,10 +18,10 @@ export function uploadStages(c: TestClient, albumId: string, files: { body: Buff
 }
 
 /** Polls the artwork until every stage is ready or failed (the pipeline runs in the background). */
-export async function settled(c: TestClient, albumId: string, timeoutMs = 30_000): Promise<Album> {
+export async function settled(c: TestClient, albumId: string, timeoutMs = 30_000): Promise<Artwork> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const album = (await c.get(`/api/albums/${albumId}`)).body as Album;
+    const album = (await c.get(`/api/albums/${albumId}`)).body as Artwork;
     if (album.stages.every((s: Stage) => s.status === 'ready' || s.status === 'failed')) return album;
     if (Date.now() > deadline) {
       throw new Error(`stages not settled: ${album.stages.map((s) => s.status).join(', ')}`);

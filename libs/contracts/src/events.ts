@@ -1,4 +1,4 @@
-import type { Stage } from './albums';
+import type { Stage } from './artworks';
 import type { Conversation, Message } from './chat';
 import type { UserSummary } from './users';
 

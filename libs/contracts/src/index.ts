@@ -1,6 +1,6 @@
 export * from './limits';
 export * from './users';
-export * from './albums';
+export * from './artworks';
 export * from './chat';
 export * from './http';
 export * from './events';

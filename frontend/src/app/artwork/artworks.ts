@@ -1,13 +1,13 @@
 import { HttpClient, type HttpEvent, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
-  Album,
-  AlbumCard,
-  AlbumSort,
-  CreateAlbumRequest,
+  Artwork,
+  ArtworkCard,
+  ArtworkSort,
+  CreateArtworkRequest,
   Page,
   Stage,
-  UpdateAlbumRequest,
+  UpdateArtworkRequest,
   UpdateStageRequest,
   UploadStagesResponse,
 } from '@gallery/contracts';
@@ -21,21 +21,21 @@ import type { Observable } from 'rxjs';
 export class Artworks {
   private readonly http = inject(HttpClient);
 
-  create(request: CreateAlbumRequest): Observable<Album> {
-    return this.http.post<Album>('/api/albums', request);
+  create(request: CreateArtworkRequest): Observable<Artwork> {
+    return this.http.post<Artwork>('/api/albums', request);
   }
 
-  get(id: string): Observable<Album> {
-    return this.http.get<Album>(`/api/albums/${encodeURIComponent(id)}`);
+  get(id: string): Observable<Artwork> {
+    return this.http.get<Artwork>(`/api/albums/${encodeURIComponent(id)}`);
   }
 
   /** An artwork opened through its share link, listed or not. */
-  shared(code: string): Observable<Album> {
-    return this.http.get<Album>(`/api/shared/${encodeURIComponent(code)}`);
+  shared(code: string): Observable<Artwork> {
+    return this.http.get<Artwork>(`/api/shared/${encodeURIComponent(code)}`);
   }
 
-  update(id: string, changes: UpdateAlbumRequest): Observable<Album> {
-    return this.http.patch<Album>(`/api/albums/${encodeURIComponent(id)}`, changes);
+  update(id: string, changes: UpdateArtworkRequest): Observable<Artwork> {
+    return this.http.patch<Artwork>(`/api/albums/${encodeURIComponent(id)}`, changes);
   }
 
   delete(id: string): Observable<void> {
@@ -43,12 +43,12 @@ export class Artworks {
   }
 
   /** A painter's artworks, newest first; pass the previous page's nextCursor for the next. */
-  byPainter(username: string, cursor: string | null, limit = 24): Observable<Page<AlbumCard>> {
+  byPainter(username: string, cursor: string | null, limit = 24): Observable<Page<ArtworkCard>> {
     let params = new HttpParams().set('limit', limit);
     if (cursor) {
       params = params.set('cursor', cursor);
     }
-    return this.http.get<Page<AlbumCard>>(`/api/users/${encodeURIComponent(username)}/albums`, {
+    return this.http.get<Page<ArtworkCard>>(`/api/users/${encodeURIComponent(username)}/albums`, {
       params,
     });
   }
@@ -58,11 +58,11 @@ export class Artworks {
    * those with a colour within ±15° of it, the most of that colour first.
    */
   explore(
-    sort: AlbumSort,
+    sort: ArtworkSort,
     hue: number | null,
     cursor: string | null,
     limit = 24,
-  ): Observable<Page<AlbumCard>> {
+  ): Observable<Page<ArtworkCard>> {
     let params = new HttpParams().set('sort', sort).set('limit', limit);
     if (hue !== null) {
       params = params.set('hue', hue);
@@ -70,7 +70,7 @@ export class Artworks {
     if (cursor) {
       params = params.set('cursor', cursor);
     }
-    return this.http.get<Page<AlbumCard>>('/api/albums', { params });
+    return this.http.get<Page<ArtworkCard>>('/api/albums', { params });
   }
 
   /**

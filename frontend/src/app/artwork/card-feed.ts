@@ -1,15 +1,15 @@
 import { type Signal, computed, signal } from '@angular/core';
-import type { AlbumCard, Page } from '@gallery/contracts';
+import type { ArtworkCard, Page } from '@gallery/contracts';
 import { type Observable, firstValueFrom } from 'rxjs';
 
 import { describeApiError } from '../api/api-error';
 
 /** Fetches one page of cards; `cursor` is the previous page's nextCursor, null for the first. */
-export type CardPageFetcher = (cursor: string | null) => Observable<Page<AlbumCard>>;
+export type CardPageFetcher = (cursor: string | null) => Observable<Page<ArtworkCard>>;
 
 /** What a card grid needs to draw a list of artworks and to ask for more. */
 export interface CardSource {
-  readonly cards: Signal<readonly AlbumCard[]>;
+  readonly cards: Signal<readonly ArtworkCard[]>;
   /** A page is on its way. */
   readonly loading: Signal<boolean>;
   /** The first page has arrived (skeletons until then). */
@@ -29,7 +29,7 @@ export interface CardSource {
  * ignored. Not injectable on purpose: each list makes its own.
  */
 export class CardFeed implements CardSource {
-  private readonly items = signal<readonly AlbumCard[]>([]);
+  private readonly items = signal<readonly ArtworkCard[]>([]);
   private readonly status = signal<'idle' | 'loading' | 'failed'>('idle');
   private readonly errorMessage = signal<string | null>(null);
   private readonly started = signal(false);

@@ -3,14 +3,14 @@ import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { AlbumCard } from '@gallery/contracts';
+import type { ArtworkCard } from '@gallery/contracts';
 
 import { card } from '../testing/discovery';
 import type { CardSource } from './card-feed';
 import { CardGrid } from './card-grid';
 
 /** A list that is all here already. */
-function source(cards: AlbumCard[]): CardSource {
+function source(cards: ArtworkCard[]): CardSource {
   return {
     cards: signal(cards),
     loading: signal(false),

@@ -14,7 +14,7 @@ import {
   untracked,
 } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
-import { type Album, LIMITS, type Stage, type Visibility } from '@gallery/contracts';
+import { type Artwork, LIMITS, type Stage, type Visibility } from '@gallery/contracts';
 
 import { describeApiError } from '../api/api-error';
 import { Confirm } from '../ui/confirm';
@@ -41,8 +41,8 @@ export class ArtworkEditor {
   private readonly router = inject(Router);
   private readonly location = inject(DOCUMENT).location;
 
-  /** Resolved by `editableAlbum` before the page opens. */
-  readonly album = input.required<Album>();
+  /** Resolved by `editableArtwork` before the page opens. */
+  readonly album = input.required<Artwork>();
 
   protected readonly limits = LIMITS;
   protected readonly keys = SAVE_KEYS;
@@ -55,7 +55,7 @@ export class ArtworkEditor {
   protected readonly deleteError = signal<string | null>(null);
   private copiedTimer: ReturnType<typeof setTimeout> | undefined;
 
-  private readonly openAlbum = effect(() => {
+  private readonly openArtwork = effect(() => {
     const album = this.album();
     untracked(() => this.store.open(album));
   });

@@ -1,7 +1,7 @@
 import { HttpEventType, provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import type { Album, Stage } from '@gallery/contracts';
+import type { Artwork, Stage } from '@gallery/contracts';
 import { NEVER } from 'rxjs';
 
 import { Realtime } from '../realtime/realtime';
@@ -18,7 +18,7 @@ async function settle(): Promise<void> {
   }
 }
 
-function setUp(initial: Album = album(STAGES)) {
+function setUp(initial: Artwork = album(STAGES)) {
   TestBed.configureTestingModule({
     providers: [
       provideHttpClient(),

@@ -1,6 +1,12 @@
 import { moveItemInArray } from '@angular/cdk/drag-drop';
 import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
-import type { Album, Stage, UpdateAlbumRequest, UpdateStageRequest, Visibility } from '@gallery/contracts';
+import type {
+  Artwork,
+  Stage,
+  UpdateArtworkRequest,
+  UpdateStageRequest,
+  Visibility,
+} from '@gallery/contracts';
 import { firstValueFrom } from 'rxjs';
 
 import { describeApiError } from '../api/api-error';
@@ -21,7 +27,7 @@ export interface SaveStatus {
   readonly message: string | null;
 }
 
-type DetailChanges = Pick<UpdateAlbumRequest, 'title' | 'description'>;
+type DetailChanges = Pick<UpdateArtworkRequest, 'title' | 'description'>;
 
 /**
  * The artwork open in the editor, and every change the painter makes to it. Text edits show at
@@ -31,7 +37,7 @@ type DetailChanges = Pick<UpdateAlbumRequest, 'title' | 'description'>;
 @Injectable()
 export class ArtworkStore {
   private readonly artworks = inject(Artworks);
-  private readonly state = signal<Album | null>(null);
+  private readonly state = signal<Artwork | null>(null);
   private readonly saveStatuses = signal<Readonly<Partial<Record<string, SaveStatus>>>>({});
   private readonly uploader = inject(StageUploads);
   private readonly notice = signal<string | null>(null);
@@ -70,7 +76,7 @@ export class ArtworkStore {
     });
   }
 
-  open(album: Album): void {
+  open(album: Artwork): void {
     const current = this.state();
     if (current && current.id !== album.id) {
       // Another artwork in the same editor: what was typed for this one is saved to this one.
@@ -89,7 +95,7 @@ export class ArtworkStore {
 
   /** Shows the new title or description at once and saves it after a quiet moment. */
   editDetails(changes: DetailChanges): void {
-    this.patchAlbum(changes);
+    this.patchArtwork(changes);
     this.pendingDetails = { ...this.pendingDetails, ...changes };
     if (this.pendingDetails.title !== undefined && this.pendingDetails.title.trim() === '') {
       this.autosave.cancel(SAVE_KEYS.details);
@@ -104,14 +110,14 @@ export class ArtworkStore {
     if (!album || album.visibility === visibility) {
       return;
     }
-    this.patchAlbum({ visibility });
+    this.patchArtwork({ visibility });
     const saved = await this.persist(SAVE_KEYS.visibility, () =>
       firstValueFrom(this.artworks.update(album.id, { visibility })),
     );
     if (saved) {
-      this.patchAlbum({ visibility: saved.visibility, shareCode: saved.shareCode });
+      this.patchArtwork({ visibility: saved.visibility, shareCode: saved.shareCode });
     } else {
-      this.patchAlbum({ visibility: album.visibility });
+      this.patchArtwork({ visibility: album.visibility });
     }
   }
 
@@ -123,12 +129,12 @@ export class ArtworkStore {
     }
     const before = { cover: album.cover, coverStageId: album.coverStageId, coverPinned: album.coverPinned };
     if (stageId) {
-      this.patchAlbum({ coverStageId: stageId, coverPinned: true });
+      this.patchArtwork({ coverStageId: stageId, coverPinned: true });
     }
     const saved = await this.persist(SAVE_KEYS.cover, () =>
       firstValueFrom(this.artworks.update(album.id, { coverStageId: stageId })),
     );
-    this.patchAlbum(
+    this.patchArtwork(
       saved
         ? { cover: saved.cover, coverStageId: saved.coverStageId, coverPinned: saved.coverPinned }
         : before,
@@ -349,7 +355,7 @@ export class ArtworkStore {
     }
   }
 
-  private patchAlbum(changes: Partial<Album>): void {
+  private patchArtwork(changes: Partial<Artwork>): void {
     this.state.update((album) => album && { ...album, ...changes });
   }
 

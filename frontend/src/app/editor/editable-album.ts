@@ -1,6 +1,6 @@
 import { inject } from '@angular/core';
 import { type ResolveFn, RedirectCommand, Router } from '@angular/router';
-import type { Album } from '@gallery/contracts';
+import type { Artwork } from '@gallery/contracts';
 import { firstValueFrom } from 'rxjs';
 
 import { Artworks } from '../artwork/artworks';
@@ -10,7 +10,7 @@ import { Session } from '../auth/session';
  * The artwork for /a/:id/edit, for its painter only. Everyone else — other painters, visitors,
  * and anyone asking for an artwork that is not there — is sent to /a/:id, which explains.
  */
-export const editableAlbum: ResolveFn<Album> = async (route) => {
+export const editableArtwork: ResolveFn<Artwork> = async (route) => {
   const router = inject(Router);
   const artworks = inject(Artworks);
   const id = route.paramMap.get('id') ?? '';

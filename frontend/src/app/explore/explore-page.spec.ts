@@ -2,13 +2,13 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
-import type { AlbumCard, Me, Page } from '@gallery/contracts';
+import type { ArtworkCard, Me, Page } from '@gallery/contracts';
 
 import { Session } from '../auth/session';
 import { card } from '../testing/discovery';
 import { ExplorePage, HUE_DEBOUNCE_MS } from './explore-page';
 
-const PAGE: Page<AlbumCard> = {
+const PAGE: Page<ArtworkCard> = {
   items: [card('a1', 'Poppies in June', { likeCount: 3 }), card('a2', 'Red Fuji')],
   nextCursor: null,
 };

@@ -2,11 +2,11 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { AlbumCard, Page } from '@gallery/contracts';
+import type { ArtworkCard, Page } from '@gallery/contracts';
 
 import { ArtworkGrid } from './artwork-grid';
 
-function card(id: string, title: string, stageCount: number): AlbumCard {
+function card(id: string, title: string, stageCount: number): ArtworkCard {
   return {
     id,
     title,
@@ -41,7 +41,7 @@ describe('ArtworkGrid', () => {
 
   afterEach(() => http.verify());
 
-  async function answer(url: string, page: Page<AlbumCard>): Promise<void> {
+  async function answer(url: string, page: Page<ArtworkCard>): Promise<void> {
     http.expectOne(url).flush(page);
     await new Promise((resolve) => setTimeout(resolve));
     await fixture.whenStable();

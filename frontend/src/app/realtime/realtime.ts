@@ -34,7 +34,7 @@ export class Realtime {
   private readonly session = inject(Session);
   private socket: Promise<GallerySocket> | null = null;
   private connected: GallerySocket | null = null;
-  /** Albums watched, with how many subscribers want each; re-announced after every reconnect. */
+  /** Artworks watched, with how many subscribers want each; re-announced after every reconnect. */
   private readonly watched = new Map<string, number>();
   /** Subscribers per server event. Kept across sockets, so a new session's socket serves them too. */
   private readonly listeners = new Map<ServerEvent, Set<(payload: unknown) => void>>();

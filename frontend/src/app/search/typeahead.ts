@@ -1,5 +1,5 @@
 import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
-import type { AlbumCard, SearchResult, UserSummary } from '@gallery/contracts';
+import type { ArtworkCard, SearchResult, UserSummary } from '@gallery/contracts';
 import type { Subscription } from 'rxjs';
 
 import { describeApiError } from '../api/api-error';
@@ -22,7 +22,7 @@ export function suggestionId(index: number): string {
 /** One row of the suggestion list, in list order: painters, then artworks, then "all results". */
 export type Suggestion =
   | { readonly kind: 'painter'; readonly id: string; readonly painter: UserSummary }
-  | { readonly kind: 'artwork'; readonly id: string; readonly artwork: AlbumCard }
+  | { readonly kind: 'artwork'; readonly id: string; readonly artwork: ArtworkCard }
   | { readonly kind: 'all'; readonly id: string; readonly query: string };
 
 /**

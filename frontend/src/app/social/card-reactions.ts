@@ -7,12 +7,12 @@ import {
   input,
   untracked,
 } from '@angular/core';
-import type { AlbumCard } from '@gallery/contracts';
+import type { ArtworkCard } from '@gallery/contracts';
 
 import { Reactions } from './reactions';
 
 /** What the card buttons need to know about an artwork. */
-export type CardReactable = Pick<AlbumCard, 'id' | 'title' | 'likeCount' | 'likedByMe' | 'favoritedByMe'>;
+export type CardReactable = Pick<ArtworkCard, 'id' | 'title' | 'likeCount' | 'likedByMe' | 'favoritedByMe'>;
 
 /** "1.2K" rather than "1,234": the count shares a narrow card with the painter's name. */
 const SHORT_COUNT = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });

@@ -1,5 +1,5 @@
 import { Injectable, computed, inject } from '@angular/core';
-import type { Album } from '@gallery/contracts';
+import type { Artwork } from '@gallery/contracts';
 import { map } from 'rxjs';
 
 import { OptimisticToggle } from './optimistic-toggle';
@@ -7,7 +7,7 @@ import { signInFirst } from './sign-in-first';
 import { Social } from './social';
 
 /** What the like and favourite buttons need to know about an artwork. */
-export type Reactable = Pick<Album, 'id' | 'likeCount' | 'likedByMe' | 'favoriteCount' | 'favoritedByMe'>;
+export type Reactable = Pick<Artwork, 'id' | 'likeCount' | 'likedByMe' | 'favoriteCount' | 'favoritedByMe'>;
 
 /**
  * Likes and favourites of the artwork on screen, changed at once and confirmed by the api

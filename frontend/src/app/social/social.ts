@@ -1,6 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { AlbumCard, FavoriteState, FollowState, LikeState, Page } from '@gallery/contracts';
+import type { ArtworkCard, FavoriteState, FollowState, LikeState, Page } from '@gallery/contracts';
 import type { Observable } from 'rxjs';
 
 /**
@@ -30,13 +30,13 @@ export class Social {
   }
 
   /** My favourites, most recently favourited first. */
-  favorites(cursor: string | null, limit = 24): Observable<Page<AlbumCard>> {
-    return this.http.get<Page<AlbumCard>>('/api/users/me/favorites', { params: pageParams(cursor, limit) });
+  favorites(cursor: string | null, limit = 24): Observable<Page<ArtworkCard>> {
+    return this.http.get<Page<ArtworkCard>>('/api/users/me/favorites', { params: pageParams(cursor, limit) });
   }
 
   /** Works of the painters I follow, latest activity first. */
-  feed(cursor: string | null, limit = 24): Observable<Page<AlbumCard>> {
-    return this.http.get<Page<AlbumCard>>('/api/feed', { params: pageParams(cursor, limit) });
+  feed(cursor: string | null, limit = 24): Observable<Page<ArtworkCard>> {
+    return this.http.get<Page<ArtworkCard>>('/api/feed', { params: pageParams(cursor, limit) });
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Album, Image, Stage, StageKind } from '@gallery/contracts';
+import type { Artwork, Image, Stage, StageKind } from '@gallery/contracts';
 
 /** Builders for specs: a plausible artwork, with only what a test cares about spelled out. */
 
@@ -29,7 +29,7 @@ export function stage(id: string, position: number, changes: Partial<Stage> = {}
   };
 }
 
-export function album(stages: Stage[], changes: Partial<Album> = {}): Album {
+export function album(stages: Stage[], changes: Partial<Artwork> = {}): Artwork {
   return {
     id: 'art-1',
     title: 'Harbour at dawn',

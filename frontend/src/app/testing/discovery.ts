@@ -1,4 +1,4 @@
-import type { AlbumCard, UserSummary } from '@gallery/contracts';
+import type { ArtworkCard, UserSummary } from '@gallery/contracts';
 
 import { image } from './artworks';
 
@@ -8,7 +8,7 @@ export function painter(username: string, displayName = username): UserSummary {
   return { id: `u-${username}`, username, displayName, avatarUrl: null };
 }
 
-export function card(id: string, title: string, changes: Partial<AlbumCard> = {}): AlbumCard {
+export function card(id: string, title: string, changes: Partial<ArtworkCard> = {}): ArtworkCard {
   return {
     id,
     title,

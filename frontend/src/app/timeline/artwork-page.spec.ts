@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { Album, Me } from '@gallery/contracts';
+import type { Artwork, Me } from '@gallery/contracts';
 import { NEVER } from 'rxjs';
 
 import { Session } from '../auth/session';
@@ -48,7 +48,7 @@ describe('ArtworkPage', () => {
     await fixture.whenStable();
   }
 
-  async function open(route: { id?: string; code?: string }, answer: Album = ART): Promise<void> {
+  async function open(route: { id?: string; code?: string }, answer: Artwork = ART): Promise<void> {
     fixture = TestBed.createComponent(ArtworkPage);
     for (const [name, value] of Object.entries(route)) {
       fixture.componentRef.setInput(name, value);

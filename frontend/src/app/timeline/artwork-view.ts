@@ -1,5 +1,5 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
-import type { Album, Stage } from '@gallery/contracts';
+import type { Artwork, Stage } from '@gallery/contracts';
 import { type Observable, firstValueFrom } from 'rxjs';
 
 import { describeApiError, hasStatus } from '../api/api-error';
@@ -12,7 +12,7 @@ export type ArtworkAddress = { readonly id: string } | { readonly code: string }
 
 type ViewState =
   | { readonly status: 'loading' }
-  | { readonly status: 'ready'; readonly album: Album }
+  | { readonly status: 'ready'; readonly album: Artwork }
   | { readonly status: 'missing' }
   | { readonly status: 'failed'; readonly message: string };
 
@@ -95,20 +95,20 @@ export class ArtworkView {
       void this.refresh().catch(() => undefined);
       return;
     }
-    const stage = withoutAlbumId(update);
+    const stage = withoutArtworkId(update);
     const stages = album.stages
       .map((s) => (s.id === stage.id ? stage : s))
       .sort((a, b) => a.position - b.position);
     this.state.set({ status: 'ready', album: { ...album, stages } });
   }
 
-  private fetch(address: ArtworkAddress): Observable<Album> {
+  private fetch(address: ArtworkAddress): Observable<Artwork> {
     return 'id' in address ? this.artworks.get(address.id) : this.artworks.shared(address.code);
   }
 }
 
 /** Socket payloads carry the album id; the stage itself does not. */
-function withoutAlbumId(stage: Stage): Stage {
+function withoutArtworkId(stage: Stage): Stage {
   const copy: Stage & { albumId?: string } = { ...stage };
   delete copy.albumId;
   return copy;

@@ -16,7 +16,7 @@ import { UserEntity } from '../users/user.entity';
 
 @Entity('albums')
 @Index('IDX_albums_owner_created', ['ownerId', 'createdAt'])
-export class AlbumEntity {
+export class ArtworkEntity {
   /** UUIDv7: ordering by id is ordering by creation, so cursors are just the last id. */
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;

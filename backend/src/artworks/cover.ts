@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { StageEntity } from '../stages/stage.entity';
-import { AlbumEntity } from './album.entity';
+import { ArtworkEntity } from './artwork.entity';
 import { syncPalette } from './palette';
 
 /**
@@ -12,11 +12,11 @@ import { syncPalette } from './palette';
 export async function refreshCover(manager: EntityManager, albumId: string): Promise<void> {
   await manager
     .createQueryBuilder()
-    .update(AlbumEntity)
+    .update(ArtworkEntity)
     .set({ coverStageId: () => 'coverStageId', updatedAt: () => 'updatedAt' })
     .where('id = :albumId', { albumId })
     .execute();
-  const album = await manager.findOneBy(AlbumEntity, { id: albumId });
+  const album = await manager.findOneBy(ArtworkEntity, { id: albumId });
   if (!album) return;
   if (album.coverPinned && album.coverStageId) {
     if (await manager.existsBy(StageEntity, { id: album.coverStageId, albumId }))
@@ -28,7 +28,7 @@ export async function refreshCover(manager: EntityManager, albumId: string): Pro
   });
   // update() rather than save(): the cover changing is not painter activity, so updatedAt stays.
   await manager.update(
-    AlbumEntity,
+    ArtworkEntity,
     { id: albumId },
     { coverStageId: newest?.id ?? null, coverPinned: false, updatedAt: () => 'updatedAt' },
   );

@@ -3,8 +3,8 @@ import {
   STAGE_KINDS,
   STAGE_STATUSES,
   VISIBILITIES,
-  type Album,
-  type AlbumCard,
+  type Artwork,
+  type ArtworkCard,
   type Image,
   type Page,
   type Stage,
@@ -44,7 +44,7 @@ export class StageDto implements Stage {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
-export class AlbumDto implements Album {
+export class ArtworkDto implements Artwork {
   @ApiProperty() id!: string;
   @ApiProperty() title!: string;
   @ApiProperty() description!: string;
@@ -64,7 +64,7 @@ export class AlbumDto implements Album {
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 
-export class AlbumCardDto implements AlbumCard {
+export class ArtworkCardDto implements ArtworkCard {
   @ApiProperty() id!: string;
   @ApiProperty() title!: string;
   @ApiProperty({ type: UserSummaryDto }) owner!: UserSummaryDto;
@@ -77,8 +77,8 @@ export class AlbumCardDto implements AlbumCard {
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 
-export class AlbumCardPageDto implements Page<AlbumCard> {
-  @ApiProperty({ type: [AlbumCardDto] }) items!: AlbumCardDto[];
+export class ArtworkCardPageDto implements Page<ArtworkCard> {
+  @ApiProperty({ type: [ArtworkCardDto] }) items!: ArtworkCardDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }
 

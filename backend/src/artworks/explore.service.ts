@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AlbumCard, Page } from '@gallery/contracts';
+import type { ArtworkCard, Page } from '@gallery/contracts';
 import type { DataSource } from 'typeorm';
 import { decodeCursor, encodeCursor, keysetAfter } from '../common/cursor';
 import { dialectSql, forceIndex } from '../database/dialect';
 import { ListCache } from '../search/list-cache';
-import { AlbumCards, cardListSql, type CardRow } from './album-cards';
+import { ArtworkCards, cardListSql, type CardRow } from './artwork-cards';
 import type { ExploreQuery } from './explore-query';
 import { hueHits } from './hue-search';
 
@@ -20,7 +20,7 @@ export class ExploreService {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly cards: AlbumCards,
+    private readonly cards: ArtworkCards,
     private readonly listCache: ListCache,
   ) {
     const page = (after: string, order: string, hint = '') =>
@@ -45,12 +45,12 @@ export class ExploreService {
     };
   }
 
-  explore(query: ExploreQuery, viewerId: string | null): Promise<Page<AlbumCard>> {
+  explore(query: ExploreQuery, viewerId: string | null): Promise<Page<ArtworkCard>> {
     if (query.hue !== undefined) return this.byHue(query.hue, query, viewerId);
     return query.sort === 'popular' ? this.popular(query, viewerId) : this.recent(query, viewerId);
   }
 
-  private async recent(query: ExploreQuery, viewerId: string | null): Promise<Page<AlbumCard>> {
+  private async recent(query: ExploreQuery, viewerId: string | null): Promise<Page<ArtworkCard>> {
     const after = query.cursor ? decodeCursor(query.cursor).id : null;
     const rows = after
       ? await this.cards.rows(this.sql.recentAfter, [after, query.limit + 1])
@@ -58,7 +58,7 @@ export class ExploreService {
     return this.cards.page(rows, query.limit, viewerId, (a) => encodeCursor(0, a.id));
   }
 
-  private async popular(query: ExploreQuery, viewerId: string | null): Promise<Page<AlbumCard>> {
+  private async popular(query: ExploreQuery, viewerId: string | null): Promise<Page<ArtworkCard>> {
     let rows: (CardRow & { sortValue: number })[];
     if (query.cursor) {
       const { value, id } = decodeCursor(query.cursor);
@@ -68,7 +68,7 @@ export class ExploreService {
   }
 
   /** Heaviest matching cover colour first (see hueHits). */
-  private async byHue(hue: number, query: ExploreQuery, viewerId: string | null): Promise<Page<AlbumCard>> {
+  private async byHue(hue: number, query: ExploreQuery, viewerId: string | null): Promise<Page<ArtworkCard>> {
     const cursor = query.cursor ? decodeCursor(query.cursor) : null;
     const hits = await this.listCache.get(`hue:${hue}:${query.limit}:${query.cursor ?? ''}`, () =>
       hueHits(

@@ -16,17 +16,17 @@ import { SignedInGuard } from '../auth/guards';
 import { ApiErrors } from '../common/api-errors';
 import { PageQuery } from '../common/pagination';
 import type { UserEntity } from '../users/user.entity';
-import { AlbumsService } from './albums.service';
-import { CreateAlbumDto, UpdateAlbumDto } from './dto';
+import { ArtworksService } from './artworks.service';
+import { CreateArtworkDto, UpdateArtworkDto } from './dto';
 import { ExploreQuery } from './explore-query';
 import { ExploreService } from './explore.service';
-import { AlbumCardPageDto, AlbumDto } from './responses';
+import { ArtworkCardPageDto, ArtworkDto } from './responses';
 
 @ApiTags('albums')
 @Controller()
-export class AlbumsController {
+export class ArtworksController {
   constructor(
-    private readonly albums: AlbumsService,
+    private readonly albums: ArtworksService,
     private readonly explorer: ExploreService,
   ) {}
 
@@ -34,7 +34,7 @@ export class AlbumsController {
   @UseGuards(SignedInGuard)
   @ApiOperation({ summary: 'Create an artwork (stages are uploaded to it next)' })
   @ApiErrors(400, 401, 403)
-  create(@CurrentUser() user: UserEntity, @Body() dto: CreateAlbumDto): Promise<AlbumDto> {
+  create(@CurrentUser() user: UserEntity, @Body() dto: CreateArtworkDto): Promise<ArtworkDto> {
     return this.albums.create(user, dto);
   }
 
@@ -46,21 +46,21 @@ export class AlbumsController {
   explore(
     @OptionalUser() viewer: UserEntity | null,
     @Query() query: ExploreQuery,
-  ): Promise<AlbumCardPageDto> {
+  ): Promise<ArtworkCardPageDto> {
     return this.explorer.explore(query, viewer?.id ?? null);
   }
 
   @Get('albums/:id')
   @ApiOperation({ summary: 'One artwork with its stages in order (unlisted: owner only)' })
   @ApiErrors(404)
-  get(@OptionalUser() viewer: UserEntity | null, @Param('id') id: string): Promise<AlbumDto> {
+  get(@OptionalUser() viewer: UserEntity | null, @Param('id') id: string): Promise<ArtworkDto> {
     return this.albums.get(viewer, id);
   }
 
   @Get('shared/:shareCode')
   @ApiOperation({ summary: 'An artwork by its share code, listed or not' })
   @ApiErrors(404)
-  shared(@OptionalUser() viewer: UserEntity | null, @Param('shareCode') code: string): Promise<AlbumDto> {
+  shared(@OptionalUser() viewer: UserEntity | null, @Param('shareCode') code: string): Promise<ArtworkDto> {
     return this.albums.getShared(viewer, code);
   }
 
@@ -71,8 +71,8 @@ export class AlbumsController {
   update(
     @CurrentUser() user: UserEntity,
     @Param('id') id: string,
-    @Body() dto: UpdateAlbumDto,
-  ): Promise<AlbumDto> {
+    @Body() dto: UpdateArtworkDto,
+  ): Promise<ArtworkDto> {
     return this.albums.update(user, id, dto);
   }
 
@@ -92,7 +92,7 @@ export class AlbumsController {
     @OptionalUser() viewer: UserEntity | null,
     @Param('username') username: string,
     @Query() page: PageQuery,
-  ): Promise<AlbumCardPageDto> {
+  ): Promise<ArtworkCardPageDto> {
     return this.albums.listByOwner(viewer, username, page);
   }
 }

@@ -1,6 +1,6 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Album, AlbumCard, Page } from '@gallery/contracts';
+import type { Artwork, ArtworkCard, Page } from '@gallery/contracts';
 import { randomBytes } from 'node:crypto';
 import { LessThan, Repository, type FindOptionsWhere } from 'typeorm';
 import type { PageQuery } from '../common/pagination';
@@ -14,32 +14,32 @@ import { StageEntity } from '../stages/stage.entity';
 import { MediaStorage } from '../storage/media-storage';
 import type { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
-import { AlbumCards } from './album-cards';
-import { AlbumEntity } from './album.entity';
-import { AlbumMapper } from './album.mapper';
+import { ArtworkCards } from './artwork-cards';
+import { ArtworkEntity } from './artwork.entity';
+import { ArtworkMapper } from './artwork.mapper';
 import { refreshCover } from './cover';
 import { syncPalette } from './palette';
 import { hotScore } from './popularity';
-import type { CreateAlbumDto, UpdateAlbumDto } from './dto';
+import type { CreateArtworkDto, UpdateArtworkDto } from './dto';
 
 @Injectable()
-export class AlbumsService {
-  readonly mapper: AlbumMapper;
+export class ArtworksService {
+  readonly mapper: ArtworkMapper;
 
   constructor(
-    @InjectRepository(AlbumEntity) private readonly albums: Repository<AlbumEntity>,
+    @InjectRepository(ArtworkEntity) private readonly albums: Repository<ArtworkEntity>,
     @InjectRepository(StageEntity) private readonly stages: Repository<StageEntity>,
     private readonly users: UsersService,
     private readonly jobs: JobQueue,
     private readonly search: SearchIndexer,
-    private readonly cards: AlbumCards,
+    private readonly cards: ArtworkCards,
     private readonly listCache: ListCache,
     storage: MediaStorage,
   ) {
-    this.mapper = new AlbumMapper(storage, users.mapper);
+    this.mapper = new ArtworkMapper(storage, users.mapper);
   }
 
-  async create(owner: UserEntity, dto: CreateAlbumDto): Promise<Album> {
+  async create(owner: UserEntity, dto: CreateArtworkDto): Promise<Artwork> {
     const album = await this.albums.save(
       this.albums.create({
         ownerId: owner.id,
@@ -58,19 +58,19 @@ export class AlbumsService {
   }
 
   /** Public artworks to anyone; unlisted ones only to their owner (404 to others). */
-  async get(viewer: UserEntity | null, id: string): Promise<Album> {
+  async get(viewer: UserEntity | null, id: string): Promise<Artwork> {
     return this.present(viewer, await this.findVisibleOrThrow(viewer, id));
   }
 
   /** Anyone holding the share code sees the artwork, listed or not. */
-  async getShared(viewer: UserEntity | null, shareCode: string): Promise<Album> {
+  async getShared(viewer: UserEntity | null, shareCode: string): Promise<Artwork> {
     const album = await this.albums.findOne({ where: { shareCode }, relations: { owner: true } });
     if (!album) throw new NotFoundException('no artwork with that share link');
     return this.present(viewer, album);
   }
 
   /** The full artwork as the viewer sees it, with their like and favourite marks. */
-  private async present(viewer: UserEntity | null, album: AlbumEntity): Promise<Album> {
+  private async present(viewer: UserEntity | null, album: ArtworkEntity): Promise<Artwork> {
     const mine = { albumId: album.id, userId: viewer?.id ?? '' };
     const [stages, liked, favorited] = await Promise.all([
       this.stagesOf(album.id),
@@ -84,14 +84,14 @@ export class AlbumsService {
     };
   }
 
-  async update(user: UserEntity, id: string, dto: UpdateAlbumDto): Promise<Album> {
+  async update(user: UserEntity, id: string, dto: UpdateArtworkDto): Promise<Artwork> {
     const album = await this.findOwned(user, id);
     if (dto.coverStageId) {
       const stage = await this.stages.findOneBy({ id: dto.coverStageId, albumId: id });
       if (!stage) throw new NotFoundException('that stage is not part of this artwork');
     }
     await this.albums.manager.transaction(async (tx) => {
-      const changes: Partial<AlbumEntity> = {};
+      const changes: Partial<ArtworkEntity> = {};
       if (dto.title !== undefined)
         Object.assign(changes, { title: dto.title, titleNorm: normalize(dto.title).slice(0, 120) });
       if (dto.description !== undefined) changes.description = dto.description;
@@ -100,7 +100,7 @@ export class AlbumsService {
         changes.coverStageId = dto.coverStageId;
         changes.coverPinned = dto.coverStageId !== null;
       }
-      if (Object.keys(changes).length) await tx.update(AlbumEntity, { id: album.id }, changes);
+      if (Object.keys(changes).length) await tx.update(ArtworkEntity, { id: album.id }, changes);
       if (dto.coverStageId !== undefined) await refreshCover(tx, album.id);
       else if (dto.visibility !== undefined) await syncPalette(tx, album.id);
       if (dto.title !== undefined || dto.description !== undefined) await this.search.album(tx, album.id);
@@ -115,8 +115,8 @@ export class AlbumsService {
     const album = await this.findOwned(user, id);
     const stages = await this.stagesOf(album.id);
     await this.albums.manager.transaction(async (tx) => {
-      await tx.delete(AlbumEntity, { id: album.id });
-      await this.search.removeAlbum(tx, album.id);
+      await tx.delete(ArtworkEntity, { id: album.id });
+      await this.search.removeArtwork(tx, album.id);
     });
     const keys = stages
       .flatMap((s) => [s.originalKey, s.thumbKey, s.previewKey])
@@ -125,10 +125,14 @@ export class AlbumsService {
   }
 
   /** A painter's artworks, newest first; others see only the public ones. */
-  async listByOwner(viewer: UserEntity | null, username: string, page: PageQuery): Promise<Page<AlbumCard>> {
+  async listByOwner(
+    viewer: UserEntity | null,
+    username: string,
+    page: PageQuery,
+  ): Promise<Page<ArtworkCard>> {
     const owner = await this.users.findByUsername(username);
     if (!owner) throw new NotFoundException('no painter by that name');
-    const where: FindOptionsWhere<AlbumEntity> = { ownerId: owner.id };
+    const where: FindOptionsWhere<ArtworkEntity> = { ownerId: owner.id };
     if (viewer?.id !== owner.id) where.visibility = 'public';
     if (page.cursor) where.id = LessThan(page.cursor);
     // Ids only, no join: the LIMIT applies to the (ownerId, …) index walk directly.
@@ -155,14 +159,14 @@ export class AlbumsService {
   }
 
   /** The album if the user may change it: 404 when hidden from them, 403 when only visible. */
-  async findOwned(user: UserEntity, id: string): Promise<AlbumEntity> {
+  async findOwned(user: UserEntity, id: string): Promise<ArtworkEntity> {
     const album = await this.findVisibleOrThrow(user, id);
     if (album.ownerId !== user.id) throw new ForbiddenException('only the painter can change this artwork');
     return album;
   }
 
   /** The album if the viewer may see it, else 404 (unlisted works are hidden, not forbidden). */
-  async findVisibleOrThrow(viewer: UserEntity | null, id: string): Promise<AlbumEntity> {
+  async findVisibleOrThrow(viewer: UserEntity | null, id: string): Promise<ArtworkEntity> {
     const album = await this.albums.findOne({ where: { id }, relations: { owner: true } });
     if (!album || (album.visibility === 'unlisted' && album.ownerId !== viewer?.id)) {
       throw new NotFoundException('no artwork here');

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AlbumAccess } from '../realtime/album-access';
-import { AlbumsService } from './albums.service';
+import { ArtworkAccess } from '../realtime/artwork-access';
+import { ArtworksService } from './artworks.service';
 
 /** Lets the realtime gateway ask who may watch an album live: the same rule as GET /albums/:id. */
 @Injectable()
-export class AlbumViewAccess extends AlbumAccess {
-  constructor(private readonly albums: AlbumsService) {
+export class ArtworkViewAccess extends ArtworkAccess {
+  constructor(private readonly albums: ArtworksService) {
     super();
   }
 

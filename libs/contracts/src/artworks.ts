@@ -37,7 +37,7 @@ export interface Stage {
   createdAt: string;
 }
 
-export interface Album {
+export interface Artwork {
   id: string;
   title: string;
   description: string;
@@ -57,7 +57,7 @@ export interface Album {
   updatedAt: string;
 }
 
-export interface AlbumCard {
+export interface ArtworkCard {
   id: string;
   title: string;
   owner: UserSummary;
@@ -71,13 +71,13 @@ export interface AlbumCard {
   updatedAt: string;
 }
 
-export interface CreateAlbumRequest {
+export interface CreateArtworkRequest {
   title: string;
   description?: string;
   visibility?: Visibility;
 }
 
-export interface UpdateAlbumRequest {
+export interface UpdateArtworkRequest {
   title?: string;
   description?: string;
   visibility?: Visibility;
@@ -108,9 +108,9 @@ export interface FavoriteState {
   favoritedByMe: boolean;
 }
 
-export type AlbumSort = 'recent' | 'popular';
+export type ArtworkSort = 'recent' | 'popular';
 
 export interface SearchResult {
-  albums: AlbumCard[];
+  albums: ArtworkCard[];
   users: UserSummary[];
 }

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import type { AlbumSort } from '@gallery/contracts';
+import type { ArtworkSort } from '@gallery/contracts';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { PageQuery } from '../common/pagination';
@@ -8,7 +8,7 @@ export class ExploreQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['recent', 'popular'], default: 'recent' })
   @IsOptional()
   @IsIn(['recent', 'popular'], { message: 'sort must be recent or popular' })
-  sort: AlbumSort = 'recent';
+  sort: ArtworkSort = 'recent';
 
   @ApiPropertyOptional({
     minimum: 0,

@@ -1,8 +1,8 @@
-import type { Album, Image, Stage } from '@gallery/contracts';
+import type { Artwork, Image, Stage } from '@gallery/contracts';
 import type { StageEntity } from '../stages/stage.entity';
 import type { MediaStorage } from '../storage/media-storage';
 import type { UserMapper } from '../users/user.mapper';
-import type { AlbumEntity } from './album.entity';
+import type { ArtworkEntity } from './artwork.entity';
 
 /** The columns of a stage that make its image. */
 export type CoverColumns = Pick<
@@ -11,7 +11,7 @@ export type CoverColumns = Pick<
 >;
 
 /** Entities to API shapes. Needs the album's owner loaded. */
-export class AlbumMapper {
+export class ArtworkMapper {
   constructor(
     private readonly storage: MediaStorage,
     private readonly users: UserMapper,
@@ -45,7 +45,7 @@ export class AlbumMapper {
   }
 
   /** `stages` in any order; they are sorted by position here. */
-  album(album: AlbumEntity, stages: StageEntity[], viewerId: string | null): Album {
+  album(album: ArtworkEntity, stages: StageEntity[], viewerId: string | null): Artwork {
     const sorted = [...stages].sort((a, b) => a.position - b.position);
     const cover = sorted.find((s) => s.id === album.coverStageId);
     return {

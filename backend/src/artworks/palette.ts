@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { AlbumEntity } from './album.entity';
-import { AlbumPaletteEntity } from './album-palette.entity';
+import { ArtworkEntity } from './artwork.entity';
+import { ArtworkPaletteEntity } from './artwork-palette.entity';
 import { StageColorEntity } from './stage-color.entity';
 
 /**
@@ -8,13 +8,13 @@ import { StageColorEntity } from './stage-color.entity';
  * them otherwise. Call inside the transaction that changed the cover or the visibility.
  */
 export async function syncPalette(tx: EntityManager, albumId: string): Promise<void> {
-  await tx.delete(AlbumPaletteEntity, { albumId });
-  const album = await tx.findOneBy(AlbumEntity, { id: albumId });
+  await tx.delete(ArtworkPaletteEntity, { albumId });
+  const album = await tx.findOneBy(ArtworkEntity, { id: albumId });
   if (!album || album.visibility !== 'public' || !album.coverStageId) return;
   const colors = await tx.findBy(StageColorEntity, { stageId: album.coverStageId });
   if (colors.length) {
     await tx.insert(
-      AlbumPaletteEntity,
+      ArtworkPaletteEntity,
       colors.map((c) => ({ albumId, rank: c.rank, hue: c.hue, weight: c.weight })),
     );
   }

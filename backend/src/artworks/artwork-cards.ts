@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AlbumCard, Page, StageStatus } from '@gallery/contracts';
+import type { ArtworkCard, Page, StageStatus } from '@gallery/contracts';
 import type { DataSource } from 'typeorm';
 import { dialectSql, placeholders, toIso } from '../database/dialect';
 import { MediaStorage } from '../storage/media-storage';
 import { UserMapper } from '../users/user.mapper';
-import { AlbumMapper } from './album.mapper';
+import { ArtworkMapper } from './artwork.mapper';
 
 /** What a card needs, selected by name: no entity hydration, no second query for covers. */
 export interface CardRow {
@@ -47,21 +47,21 @@ export function cardListSql(page: string, order: string): string {
 }
 
 /**
- * Album cards for every list (explore, search, feed, favourites, a painter's page). On the busy
+ * Artwork cards for every list (explore, search, feed, favourites, a painter's page). On the busy
  * lists this is most of the api's CPU per request, so it stays lean: plain rows from one query,
  * and the viewer's likes and favourites in one more only when someone is signed in.
  */
 @Injectable()
-export class AlbumCards {
+export class ArtworkCards {
   private readonly users: UserMapper;
-  private readonly images: AlbumMapper;
+  private readonly images: ArtworkMapper;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     storage: MediaStorage,
   ) {
     this.users = new UserMapper(storage);
-    this.images = new AlbumMapper(storage, this.users);
+    this.images = new ArtworkMapper(storage, this.users);
   }
 
   /** Rows of a cardListSql() query, already dialect-quoted. */
@@ -73,7 +73,7 @@ export class AlbumCards {
    * Cards for `ids`, in that order. `publicOnly` drops works that stopped being public, for
    * callers whose ids may be a little older than this request (cached search results).
    */
-  async byIds(ids: string[], viewerId: string | null, publicOnly = false): Promise<AlbumCard[]> {
+  async byIds(ids: string[], viewerId: string | null, publicOnly = false): Promise<ArtworkCard[]> {
     if (!ids.length) return [];
     const visible = publicOnly ? ` AND "visibility" = 'public'` : '';
     const page = `SELECT "id" FROM "albums" WHERE "id" IN (${placeholders(ids.length)})${visible}`;
@@ -93,7 +93,7 @@ export class AlbumCards {
     limit: number,
     viewerId: string | null,
     cursorOf: (row: R) => string,
-  ): Promise<Page<AlbumCard>> {
+  ): Promise<Page<ArtworkCard>> {
     const items = rows.slice(0, limit);
     return {
       items: await this.cards(items, viewerId),
@@ -102,7 +102,7 @@ export class AlbumCards {
   }
 
   /** Shapes rows (already in order) into cards, with the viewer's marks when signed in. */
-  async cards(rows: CardRow[], viewerId: string | null): Promise<AlbumCard[]> {
+  async cards(rows: CardRow[], viewerId: string | null): Promise<ArtworkCard[]> {
     const marks =
       viewerId && rows.length
         ? await this.marks(
@@ -113,7 +113,7 @@ export class AlbumCards {
     return rows.map((r) => this.card(r, marks));
   }
 
-  private card(r: CardRow, marks: Marks | null): AlbumCard {
+  private card(r: CardRow, marks: Marks | null): ArtworkCard {
     return {
       id: r.id,
       title: r.title,

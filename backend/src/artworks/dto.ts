@@ -2,8 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   LIMITS,
   VISIBILITIES,
-  type CreateAlbumRequest,
-  type UpdateAlbumRequest,
+  type CreateArtworkRequest,
+  type UpdateArtworkRequest,
   type Visibility,
 } from '@gallery/contracts';
 import { Transform } from 'class-transformer';
@@ -13,7 +13,7 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 const titleMessage = `title must be ${LIMITS.albumTitle.min} to ${LIMITS.albumTitle.max} characters`;
 const descriptionMessage = `description must be at most ${LIMITS.albumDescription.max} characters`;
 
-export class CreateAlbumDto implements CreateAlbumRequest {
+export class CreateArtworkDto implements CreateArtworkRequest {
   @ApiProperty({ minLength: 1, maxLength: LIMITS.albumTitle.max, example: 'Harbour at dusk' })
   @Transform(trim)
   @IsString()
@@ -33,22 +33,22 @@ export class CreateAlbumDto implements CreateAlbumRequest {
 }
 
 /** Absent fields stay as they are; `coverStageId: null` unpins the cover (back to the newest stage). */
-export class UpdateAlbumDto implements UpdateAlbumRequest {
+export class UpdateArtworkDto implements UpdateArtworkRequest {
   @ApiPropertyOptional({ minLength: 1, maxLength: LIMITS.albumTitle.max })
-  @ValidateIf((o: UpdateAlbumDto) => o.title !== undefined)
+  @ValidateIf((o: UpdateArtworkDto) => o.title !== undefined)
   @Transform(trim)
   @IsString()
   @Length(LIMITS.albumTitle.min, LIMITS.albumTitle.max, { message: titleMessage })
   title?: string;
 
   @ApiPropertyOptional({ maxLength: LIMITS.albumDescription.max })
-  @ValidateIf((o: UpdateAlbumDto) => o.description !== undefined)
+  @ValidateIf((o: UpdateArtworkDto) => o.description !== undefined)
   @IsString()
   @MaxLength(LIMITS.albumDescription.max, { message: descriptionMessage })
   description?: string;
 
   @ApiPropertyOptional({ enum: VISIBILITIES })
-  @ValidateIf((o: UpdateAlbumDto) => o.visibility !== undefined)
+  @ValidateIf((o: UpdateArtworkDto) => o.visibility !== undefined)
   @IsIn(VISIBILITIES, { message: 'visibility must be public or unlisted' })
   visibility?: Visibility;
 
@@ -57,7 +57,7 @@ export class UpdateAlbumDto implements UpdateAlbumRequest {
     nullable: true,
     description: 'Pin this stage as the cover; null unpins',
   })
-  @ValidateIf((o: UpdateAlbumDto) => o.coverStageId !== undefined && o.coverStageId !== null)
+  @ValidateIf((o: UpdateArtworkDto) => o.coverStageId !== undefined && o.coverStageId !== null)
   @IsString()
   @MaxLength(36)
   coverStageId?: string | null;

@@ -7,7 +7,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  */
 @Entity('album_palette')
 @Index('IDX_album_palette_hue', ['hue', 'weight', 'albumId'])
-export class AlbumPaletteEntity {
+export class ArtworkPaletteEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   albumId!: string;
 
