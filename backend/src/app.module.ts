@@ -7,16 +7,16 @@ import { ChatModule } from './chat/chat.module';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { RealtimeModule } from './realtime/realtime.module';
-import { MediaModule } from './media/media.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
-import { SearchIndexModule } from './search/search-index.module';
+import { SearchIndexModule } from './search-index/search-index.module';
 import { SearchModule } from './search/search.module';
 import { SessionModule } from './session/session.module';
 import { SocialModule } from './social/social.module';
-import { StagesModule } from './stages/stages.module';
+import { StageJobsModule } from './stages/stage-jobs.module';
 import { StorageModule } from './storage/storage.module';
 import { ThrottlingModule } from './throttling/throttling.module';
 import { UsersModule } from './users/users.module';
@@ -31,16 +31,16 @@ export class AppModule {
         AppConfigModule.forRoot(config),
         RedisModule,
         DatabaseModule,
+        EventsModule,
         StorageModule,
         SessionModule,
         SearchIndexModule,
         ThrottlingModule,
         QueueModule.forRoot(config, { consume: config.jobsInApi }),
-        MediaModule.forRoot({ recovery: true }),
+        StageJobsModule.forRoot({ recovery: true }),
         UsersModule,
         AuthModule,
         ArtworksModule,
-        StagesModule,
         SocialModule,
         SearchModule,
         ChatModule,

@@ -4,13 +4,16 @@ import type { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { loadConfigOrExit } from './config/load-or-exit';
 import { DatabaseModule } from './database/database.module';
-import { MediaModule } from './media/media.module';
+import { ArtworkProjectionsModule } from './artworks/artwork-projections.module';
+import { EventsModule } from './events/events.module';
+import { SearchIndexModule } from './search-index/search-index.module';
+import { StageJobsModule } from './stages/stage-jobs.module';
 import { QueueModule } from './queue/queue.module';
 import { RealtimeEmitterModule } from './realtime/realtime-emitter.module';
 import { RedisModule } from './redis/redis.module';
 import { StorageModule } from './storage/storage.module';
 
-/** A worker: database, storage and the queue consumer, no HTTP. Scale by running more of them. */
+/** A worker: database, storage, the queue consumer and the projections its jobs trigger; no HTTP. */
 @Module({})
 class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -20,10 +23,14 @@ class WorkerModule {
         AppConfigModule.forRoot(config),
         RedisModule,
         DatabaseModule,
+        EventsModule,
+        SearchIndexModule,
         StorageModule,
         QueueModule.forRoot(config, { consume: true }),
         RealtimeEmitterModule,
-        MediaModule.forRoot({ recovery: false }),
+        StageJobsModule.forRoot({ recovery: false }),
+        // Stage status changes move the cover and reach the owner's and watchers' sockets.
+        ArtworkProjectionsModule,
       ],
     };
   }

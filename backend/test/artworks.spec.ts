@@ -76,7 +76,12 @@ describe.each(appModes())('artworks — %s', (_name, options) => {
       expect((await painter.get(`/api/albums/${album.id}`)).status).toBe(200);
       const hidden = await viewer.get(`/api/albums/${album.id}`);
       expect(hidden.status).toBe(404);
-      expect(hidden.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'no artwork here' });
+      expect(hidden.body).toEqual({
+        statusCode: 404,
+        error: 'Not Found',
+        message: 'no artwork here',
+        code: 'ARTWORK_NOT_FOUND',
+      });
       expect((await app.client().get(`/api/albums/${album.id}`)).status).toBe(404);
       const shared = await app.client().get(`/api/shared/${album.shareCode}`);
       expect(shared.status).toBe(200);
@@ -360,6 +365,7 @@ describe.each(appModes())('artworks — %s', (_name, options) => {
           statusCode: 403,
           error: 'Forbidden',
           message: 'only the painter can change this artwork',
+          code: 'NOT_ARTWORK_OWNER',
         });
       }
       const after = (await painter.get(`/api/albums/${album.id}`)).body as Artwork;

@@ -80,6 +80,7 @@ describe.each(appModes())('accounts — %s', (_name, options) => {
         statusCode: 400,
         error: 'Bad Request',
         message: expect.arrayContaining([message]),
+        code: 'VALIDATION_FAILED',
       });
       expect(await exists(String(body.username).toLowerCase())).toBe(false);
     });
@@ -89,7 +90,12 @@ describe.each(appModes())('accounts — %s', (_name, options) => {
       for (const username of ['anna', 'Anna', 'ANNA']) {
         const res = await app.client().post('/api/auth/register', { username, password: 'second password' });
         expect(res.status).toBe(409);
-        expect(res.body).toEqual({ statusCode: 409, error: 'Conflict', message: 'username is taken' });
+        expect(res.body).toEqual({
+          statusCode: 409,
+          error: 'Conflict',
+          message: 'username is taken',
+          code: 'USERNAME_TAKEN',
+        });
       }
       expect((await app.client().login('anna', 'first password')).status).toBe(200);
       expect((await app.client().login('anna', 'second password')).status).toBe(401);
@@ -106,6 +112,7 @@ describe.each(appModes())('accounts — %s', (_name, options) => {
         statusCode: 403,
         error: 'Forbidden',
         message: 'missing or wrong X-XSRF-TOKEN header',
+        code: 'CSRF',
       });
       const wrong = await c.agent
         .post('/api/auth/register')
@@ -158,6 +165,7 @@ describe.each(appModes())('accounts — %s', (_name, options) => {
           statusCode: 401,
           error: 'Unauthorized',
           message: 'wrong username or password',
+          code: 'UNAUTHENTICATED',
         });
         expect(sessionCookieOf(res)).toBeUndefined();
       }
@@ -202,7 +210,12 @@ describe.each(appModes())('accounts — %s', (_name, options) => {
       expect((await c.get('/api/auth/me')).status).toBe(401);
       const replay = await app.client().agent.get('/api/auth/me').set('Cookie', cookie);
       expect(replay.status).toBe(401);
-      expect(replay.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'sign in first' });
+      expect(replay.body).toEqual({
+        statusCode: 401,
+        error: 'Unauthorized',
+        message: 'sign in first',
+        code: 'UNAUTHENTICATED',
+      });
     });
 
     it('keeps sessions across an api restart', async () => {
@@ -241,6 +254,7 @@ describe('sign-in rate limits', () => {
       statusCode: 429,
       error: 'Too Many Requests',
       message: expect.stringMatching(/^too many requests, try again in \d+ seconds$/),
+      code: 'RATE_LIMITED',
     });
     // Even the right password waits: that is what stops guessing.
     expect((await app.client().login('target')).status).toBe(429);

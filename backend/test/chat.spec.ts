@@ -152,6 +152,7 @@ describe.each(appModes())('chat — %s', (_name, options) => {
         expect(await kitSocket.emitWithAck('chat:read', { conversationId: 'public', messageId })).toEqual({
           ok: false,
           error: 'no such message in this conversation',
+          code: 'NOT_FOUND',
         });
       }
       expect((await room(kit)).unreadCount).toBe(1);
@@ -275,18 +276,31 @@ describe.each(appModes())('chat — %s', (_name, options) => {
         (c) => c.id === id,
       )!;
       expect(before.unreadCount).toBe(1);
-      for (const [payload, error] of [
-        [{ conversationId: id, messageId: elsewhere.id }, 'no such message in this conversation'],
-        [{ conversationId: id, messageId: 'not-a-message' }, 'no such message in this conversation'],
-        [{ conversationId: 'public', messageId: mine.id }, 'no such message in this conversation'],
-        [{ conversationId: id, messageId: '' }, 'messageId is required'],
+      for (const [payload, error, code] of [
+        [
+          { conversationId: id, messageId: elsewhere.id },
+          'no such message in this conversation',
+          'NOT_FOUND',
+        ],
+        [
+          { conversationId: id, messageId: 'not-a-message' },
+          'no such message in this conversation',
+          'NOT_FOUND',
+        ],
+        [
+          { conversationId: 'public', messageId: mine.id },
+          'no such message in this conversation',
+          'NOT_FOUND',
+        ],
+        [{ conversationId: id, messageId: '' }, 'messageId is required', 'VALIDATION_FAILED'],
       ] as const) {
-        expect(await ada.emitWithAck('chat:read', payload)).toEqual({ ok: false, error });
+        expect(await ada.emitWithAck('chat:read', payload)).toEqual({ ok: false, error, code });
       }
       const cy = await connect(app, cookieOf(people.cyd!));
       expect(await cy.emitWithAck('chat:read', { conversationId: id, messageId: mine.id })).toEqual({
         ok: false,
         error: 'no such conversation',
+        code: 'NOT_FOUND',
       });
       const after = ((await people.ada!.get('/api/chat/conversations')).body as Conversation[]).find(
         (c) => c.id === id,
@@ -330,11 +344,17 @@ describe.each(appModes())('chat — %s', (_name, options) => {
         await people.cyd!.delete(`/api/chat/conversations/${id}`),
       ]) {
         expect(res.status).toBe(404);
-        expect(res.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'no such conversation' });
+        expect(res.body).toEqual({
+          statusCode: 404,
+          error: 'Not Found',
+          message: 'no such conversation',
+          code: 'NOT_FOUND',
+        });
       }
       expect(await cy.emitWithAck('chat:send', { conversationId: id, body: 'hi' })).toEqual({
         ok: false,
         error: 'no such conversation',
+        code: 'NOT_FOUND',
       });
       expect(await overheard).toEqual([]);
     });
@@ -355,6 +375,7 @@ describe.each(appModes())('chat — %s', (_name, options) => {
       expect(await ada.emitWithAck('chat:send', { conversationId: 'public', body })).toEqual({
         ok: false,
         error: 'body must be 1 to 2000 characters',
+        code: 'VALIDATION_FAILED',
       });
       expect(
         ((await people.ada!.get('/api/chat/conversations/public/messages?limit=100')).body as Page<Message>)
@@ -497,6 +518,7 @@ describe.each(appModes())('chat rate limit — %s', (_name, options) => {
     expect(acks.find((a) => !a.ok)).toEqual({
       ok: false,
       error: expect.stringMatching(/^too many messages, try again in \d+ seconds$/),
+      code: 'RATE_LIMITED',
     });
     const rest = await flooder.post('/api/chat/conversations/public/messages', { body: 'one more' });
     expect(rest.status).toBe(429);

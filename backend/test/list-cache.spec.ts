@@ -1,9 +1,12 @@
 import type { AppConfig } from '../src/config/app-config';
-import { ListCache } from '../src/search/list-cache';
+import type { DomainEvents } from '../src/events/domain-events';
+import { ListCache } from '../src/search-index/list-cache';
 
 /** The search / colour-browse id cache on its own: what it reuses, and what it must not. */
 describe('ListCache', () => {
-  const cache = (seconds: number) => new ListCache({ listCacheMs: seconds * 1000 } as AppConfig);
+  // The events only matter once the module starts (onModuleInit), which these tests never do.
+  const cache = (seconds: number) =>
+    new ListCache({ listCacheMs: seconds * 1000 } as AppConfig, {} as DomainEvents);
   let queries: number;
   const query = (value: string) => async () => {
     queries++;
@@ -37,6 +40,16 @@ describe('ListCache', () => {
     const c = cache(10);
     await c.get('search:harbour', query('old'));
     c.invalidate();
+    expect(await c.get('search:harbour', query('new'))).toBe('new');
+  });
+
+  it('does not keep a list whose query ran across a change', async () => {
+    const c = cache(10);
+    let finish!: (v: string) => void;
+    const slow = c.get('search:harbour', () => new Promise<string>((r) => (finish = r)));
+    c.invalidate(); // a change commits while the old query is still reading
+    finish('old');
+    expect(await slow).toBe('old');
     expect(await c.get('search:harbour', query('new'))).toBe('new');
   });
 

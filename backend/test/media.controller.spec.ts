@@ -1,3 +1,4 @@
+import { ApiExceptionFilter } from '../src/common/api-exception.filter';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
@@ -33,6 +34,8 @@ describe('GET /api/media/*key', () => {
     }).compile();
     app = moduleRef.createNestApplication();
     app.setGlobalPrefix('api');
+    // The app's own error shape, as in production (configureApp installs the same filter).
+    app.useGlobalFilters(new ApiExceptionFilter());
     await app.init();
     storage = app.get(MediaStorage);
   });
@@ -76,7 +79,12 @@ describe('GET /api/media/*key', () => {
     const response = await request(app.getHttpServer()).get('/api/media/stages/none/preview.webp');
 
     expect(response.status).toBe(404);
-    expect(response.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'Media not found' });
+    expect(response.body).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: 'Media not found',
+      code: 'NOT_FOUND',
+    });
   });
 
   it.each([
@@ -90,7 +98,12 @@ describe('GET /api/media/*key', () => {
     const response = await request(app.getHttpServer()).get(path);
 
     expect(response.status).toBe(404);
-    expect(response.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'Media not found' });
+    expect(response.body).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: 'Media not found',
+      code: 'NOT_FOUND',
+    });
   });
 
   it('answers 404 for the bare prefix', async () => {

@@ -195,7 +195,7 @@ describe.each(appModes())('realtime — %s', (_name, options) => {
       const socket = await connect(app, (await painter(app, `bad_payload_${++badPayloads}`)).cookie);
       for (const event of ['album:watch', 'album:unwatch'] as const) {
         const ack = await socket.timeout(3000).emitWithAck(event, payload as { albumId: string });
-        expect(ack).toEqual({ ok: false, error: 'albumId is required' });
+        expect(ack).toEqual({ ok: false, error: 'albumId is required', code: 'VALIDATION_FAILED' });
       }
     });
 
@@ -205,6 +205,7 @@ describe.each(appModes())('realtime — %s', (_name, options) => {
       expect(await socket.emitWithAck('album:watch', payload)).toEqual({
         ok: false,
         error: 'property owner should not exist',
+        code: 'VALIDATION_FAILED',
       });
     });
 
@@ -213,6 +214,7 @@ describe.each(appModes())('realtime — %s', (_name, options) => {
       expect(await socket.emitWithAck('album:watch', { albumId: 'album-hidden' })).toEqual({
         ok: false,
         error: 'not found',
+        code: 'ARTWORK_NOT_FOUND',
       });
       const received = eventsDuring(socket, 'stage:updated');
       emitter.toRooms([ROOMS.album('album-hidden')], 'stage:updated', stage('album-hidden'));
@@ -224,6 +226,7 @@ describe.each(appModes())('realtime — %s', (_name, options) => {
       expect(await socket.emitWithAck('album:watch', { albumId: ListedArtworks.broken })).toEqual({
         ok: false,
         error: 'something went wrong on our side',
+        code: 'INTERNAL',
       });
       expect(socket.connected).toBe(true);
       expect(await socket.emitWithAck('album:watch', { albumId: 'album-1' })).toEqual({ ok: true });

@@ -36,7 +36,12 @@ describe.each(appModes())('profiles — %s', (_name, options) => {
     });
     const missing = await app.client().get('/api/users/nobody');
     expect(missing.status).toBe(404);
-    expect(missing.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'no painter by that name' });
+    expect(missing.body).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: 'no painter by that name',
+      code: 'USER_NOT_FOUND',
+    });
   });
 
   it('edits display name and bio; the profile shows them', async () => {
@@ -71,7 +76,12 @@ describe.each(appModes())('profiles — %s', (_name, options) => {
   it('refuses edits when signed out with 401', async () => {
     const res = await app.client().patch('/api/users/me', { bio: 'x' });
     expect(res.status).toBe(401);
-    expect(res.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'sign in first' });
+    expect(res.body).toEqual({
+      statusCode: 401,
+      error: 'Unauthorized',
+      message: 'sign in first',
+      code: 'UNAUTHENTICATED',
+    });
   });
 
   it('changes the username: the old name stops working, a taken one (any case) is 409', async () => {
@@ -79,7 +89,12 @@ describe.each(appModes())('profiles — %s', (_name, options) => {
     await painter('matisse');
     const taken = await c.patch('/api/users/me', { username: 'Matisse' });
     expect(taken.status).toBe(409);
-    expect(taken.body).toEqual({ statusCode: 409, error: 'Conflict', message: 'username is taken' });
+    expect(taken.body).toEqual({
+      statusCode: 409,
+      error: 'Conflict',
+      message: 'username is taken',
+      code: 'USERNAME_TAKEN',
+    });
     expect((await c.get('/api/auth/me')).body.username).toBe('henri');
 
     const res = await c.patch('/api/users/me', { username: 'Henri_M' });
@@ -113,7 +128,12 @@ describe.each(appModes())('profiles — %s', (_name, options) => {
       newPassword: 'battery staple',
     });
     expect(wrong.status).toBe(403);
-    expect(wrong.body).toEqual({ statusCode: 403, error: 'Forbidden', message: 'current password is wrong' });
+    expect(wrong.body).toEqual({
+      statusCode: 403,
+      error: 'Forbidden',
+      message: 'current password is wrong',
+      code: 'WRONG_PASSWORD',
+    });
     const short = await c.put('/api/users/me/password', {
       currentPassword: 'correct horse',
       newPassword: 'short',
@@ -168,6 +188,7 @@ describe.each(appModes())('profiles — %s', (_name, options) => {
         statusCode: 415,
         error: 'Unsupported Media Type',
         message: 'file is not a supported image (JPEG, PNG, WebP, AVIF, GIF, TIFF)',
+        code: 'UNSUPPORTED_MEDIA_TYPE',
       });
       expect((await c.get('/api/auth/me')).body.avatarUrl).toBe(ok.body.avatarUrl);
     });

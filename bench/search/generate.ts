@@ -1,5 +1,5 @@
 import { hotScore } from '../../backend/src/artworks/popularity';
-import { normalize } from '../../backend/src/search/normalize';
+import { normalize } from '../../backend/src/search-index/normalize';
 import { type Rng, Zipf } from './rng';
 import { uuidv4, uuidv7 } from './uuidv7';
 import {

@@ -3,9 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { ArtworkCard, Page, StageStatus } from '@gallery/contracts';
 import type { DataSource } from 'typeorm';
 import { dialectSql, placeholders, toIso } from '../database/dialect';
-import { MediaStorage } from '../storage/media-storage';
+import { StageMapper } from '../stages/stage.mapper';
 import { UserMapper } from '../users/user.mapper';
-import { ArtworkMapper } from './artwork.mapper';
 
 /** What a card needs, selected by name: no entity hydration, no second query for covers. */
 export interface CardRow {
@@ -53,16 +52,11 @@ export function cardListSql(page: string, order: string): string {
  */
 @Injectable()
 export class ArtworkCards {
-  private readonly users: UserMapper;
-  private readonly images: ArtworkMapper;
-
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    storage: MediaStorage,
-  ) {
-    this.users = new UserMapper(storage);
-    this.images = new ArtworkMapper(storage, this.users);
-  }
+    private readonly users: UserMapper,
+    private readonly images: StageMapper,
+  ) {}
 
   /** Rows of a cardListSql() query, already dialect-quoted. */
   async rows<R extends CardRow = CardRow>(sql: string, params: unknown[]): Promise<R[]> {
@@ -130,7 +124,7 @@ export class ArtworkCards {
   }
 
   /** Which of these artworks the viewer has liked and favourited, in one query. */
-  private async marks(viewerId: string, ids: string[]): Promise<Marks> {
+  async marks(viewerId: string, ids: string[]): Promise<Marks> {
     const list = placeholders(ids.length);
     const sql =
       `SELECT "albumId", 'like' AS "kind" FROM "likes" WHERE "userId" = ? AND "albumId" IN (${list}) ` +
@@ -147,7 +141,7 @@ export class ArtworkCards {
   }
 }
 
-interface Marks {
+export interface Marks {
   liked: Set<string>;
   favorited: Set<string>;
 }

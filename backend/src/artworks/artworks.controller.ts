@@ -11,11 +11,11 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, OptionalUser } from '../auth/current-user';
-import { SignedInGuard } from '../auth/guards';
+import { CurrentUser, OptionalUser } from '../common/current-user';
+import { SignedInGuard } from '../common/guards';
 import { ApiErrors } from '../common/api-errors';
 import { PageQuery } from '../common/pagination';
-import type { UserEntity } from '../users/user.entity';
+import type { AuthUser } from '../common/auth-user';
 import { ArtworksService } from './artworks.service';
 import { CreateArtworkDto, UpdateArtworkDto } from './dto';
 import { ExploreQuery } from './explore-query';
@@ -34,7 +34,7 @@ export class ArtworksController {
   @UseGuards(SignedInGuard)
   @ApiOperation({ summary: 'Create an artwork (stages are uploaded to it next)' })
   @ApiErrors(400, 401, 403)
-  create(@CurrentUser() user: UserEntity, @Body() dto: CreateArtworkDto): Promise<ArtworkDto> {
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateArtworkDto): Promise<ArtworkDto> {
     return this.albums.create(user, dto);
   }
 
@@ -44,7 +44,7 @@ export class ArtworksController {
   })
   @ApiErrors(400)
   explore(
-    @OptionalUser() viewer: UserEntity | null,
+    @OptionalUser() viewer: AuthUser | null,
     @Query() query: ExploreQuery,
   ): Promise<ArtworkCardPageDto> {
     return this.explorer.explore(query, viewer?.id ?? null);
@@ -53,14 +53,14 @@ export class ArtworksController {
   @Get('albums/:id')
   @ApiOperation({ summary: 'One artwork with its stages in order (unlisted: owner only)' })
   @ApiErrors(404)
-  get(@OptionalUser() viewer: UserEntity | null, @Param('id') id: string): Promise<ArtworkDto> {
+  get(@OptionalUser() viewer: AuthUser | null, @Param('id') id: string): Promise<ArtworkDto> {
     return this.albums.get(viewer, id);
   }
 
   @Get('shared/:shareCode')
   @ApiOperation({ summary: 'An artwork by its share code, listed or not' })
   @ApiErrors(404)
-  shared(@OptionalUser() viewer: UserEntity | null, @Param('shareCode') code: string): Promise<ArtworkDto> {
+  shared(@OptionalUser() viewer: AuthUser | null, @Param('shareCode') code: string): Promise<ArtworkDto> {
     return this.albums.getShared(viewer, code);
   }
 
@@ -69,7 +69,7 @@ export class ArtworksController {
   @ApiOperation({ summary: 'Rename, describe, change visibility, pin or unpin (null) the cover' })
   @ApiErrors(400, 401, 403, 404)
   update(
-    @CurrentUser() user: UserEntity,
+    @CurrentUser() user: AuthUser,
     @Param('id') id: string,
     @Body() dto: UpdateArtworkDto,
   ): Promise<ArtworkDto> {
@@ -81,7 +81,7 @@ export class ArtworksController {
   @UseGuards(SignedInGuard)
   @ApiOperation({ summary: 'Delete the artwork and its images' })
   @ApiErrors(401, 403, 404)
-  remove(@CurrentUser() user: UserEntity, @Param('id') id: string): Promise<void> {
+  remove(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<void> {
     return this.albums.remove(user, id);
   }
 
@@ -89,7 +89,7 @@ export class ArtworksController {
   @ApiOperation({ summary: "A painter's artworks, newest first (the painter also sees unlisted ones)" })
   @ApiErrors(400, 404)
   byPainter(
-    @OptionalUser() viewer: UserEntity | null,
+    @OptionalUser() viewer: AuthUser | null,
     @Param('username') username: string,
     @Query() page: PageQuery,
   ): Promise<ArtworkCardPageDto> {

@@ -1,19 +1,36 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { StageEntity } from '../stages/stage.entity';
+import { StagesModule } from '../stages/stages.module';
 import { UsersModule } from '../users/users.module';
 import { ArtworkCards } from './artwork-cards';
+import { ArtworkMapper } from './artwork.mapper';
+import { ArtworkPaletteEntity } from './artwork-palette.entity';
 import { ArtworkEntity } from './artwork.entity';
+import { ArtworkProjectionsModule } from './artwork-projections.module';
+import { ArtworkStagesController } from './artwork-stages.controller';
+import { ArtworkStagesService } from './artwork-stages.service';
 import { ArtworkViewAccess } from './artwork-view-access';
-import { ExploreService } from './explore.service';
-import { StageColorEntity } from './stage-color.entity';
 import { ArtworksController } from './artworks.controller';
 import { ArtworksService } from './artworks.service';
+import { ExploreService } from './explore.service';
 
+/** Artworks: the aggregate of a painter's work and its stages, explore, cards and cover. */
 @Module({
-  imports: [TypeOrmModule.forFeature([ArtworkEntity, StageEntity, StageColorEntity]), UsersModule],
-  controllers: [ArtworksController],
-  providers: [ArtworksService, ExploreService, ArtworkViewAccess, ArtworkCards],
-  exports: [ArtworksService, ArtworkViewAccess, ArtworkCards],
+  imports: [
+    TypeOrmModule.forFeature([ArtworkEntity, ArtworkPaletteEntity]),
+    StagesModule,
+    UsersModule,
+    ArtworkProjectionsModule,
+  ],
+  controllers: [ArtworksController, ArtworkStagesController],
+  providers: [
+    ArtworksService,
+    ArtworkStagesService,
+    ExploreService,
+    ArtworkViewAccess,
+    ArtworkCards,
+    ArtworkMapper,
+  ],
+  exports: [ArtworksService, ArtworkViewAccess, ArtworkCards, TypeOrmModule],
 })
 export class ArtworksModule {}

@@ -1,94 +1,81 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Artwork, ArtworkCard, Page } from '@gallery/contracts';
 import { randomBytes } from 'node:crypto';
-import { LessThan, Repository, type FindOptionsWhere } from 'typeorm';
+import { LessThan, Repository, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import type { AuthUser } from '../common/auth-user';
 import type { PageQuery } from '../common/pagination';
-import { JobQueue } from '../queue/job-queue';
-import { normalize } from '../search/normalize';
-import { ListCache } from '../search/list-cache';
-import { SearchIndexer } from '../search/search-indexer';
-import { FavoriteEntity } from '../social/favorite.entity';
-import { LikeEntity } from '../social/like.entity';
-import { StageEntity } from '../stages/stage.entity';
-import { MediaStorage } from '../storage/media-storage';
-import type { UserEntity } from '../users/user.entity';
+import { DomainEvents } from '../events/domain-events';
+import { normalize } from '../search-index/normalize';
+import { StagesService } from '../stages/stages.service';
 import { UsersService } from '../users/users.service';
 import { ArtworkCards } from './artwork-cards';
 import { ArtworkEntity } from './artwork.entity';
+import { ArtworkErrors } from './artwork.errors';
 import { ArtworkMapper } from './artwork.mapper';
-import { refreshCover } from './cover';
-import { syncPalette } from './palette';
 import { hotScore } from './popularity';
 import type { CreateArtworkDto, UpdateArtworkDto } from './dto';
 
 @Injectable()
 export class ArtworksService {
-  readonly mapper: ArtworkMapper;
-
   constructor(
     @InjectRepository(ArtworkEntity) private readonly albums: Repository<ArtworkEntity>,
-    @InjectRepository(StageEntity) private readonly stages: Repository<StageEntity>,
+    private readonly stages: StagesService,
     private readonly users: UsersService,
-    private readonly jobs: JobQueue,
-    private readonly search: SearchIndexer,
     private readonly cards: ArtworkCards,
-    private readonly listCache: ListCache,
-    storage: MediaStorage,
-  ) {
-    this.mapper = new ArtworkMapper(storage, users.mapper);
-  }
+    private readonly mapper: ArtworkMapper,
+    private readonly events: DomainEvents,
+  ) {}
 
-  async create(owner: UserEntity, dto: CreateArtworkDto): Promise<Artwork> {
-    const album = await this.albums.save(
-      this.albums.create({
-        ownerId: owner.id,
-        title: dto.title,
-        description: dto.description ?? '',
-        visibility: dto.visibility ?? 'public',
-        shareCode: randomBytes(12).toString('base64url'),
-        titleNorm: normalize(dto.title).slice(0, 120),
-        searchText: '',
-        hot: hotScore(0, Date.now()),
-      }),
-    );
-    await this.search.album(this.albums.manager, album.id);
-    album.owner = owner;
-    return this.mapper.album(album, [], owner.id);
+  async create(owner: AuthUser, dto: CreateArtworkDto): Promise<Artwork> {
+    const album = await this.albums.manager.transaction(async (tx) => {
+      const saved = await tx.save(
+        tx.create(ArtworkEntity, {
+          ownerId: owner.id,
+          title: dto.title,
+          description: dto.description ?? '',
+          visibility: dto.visibility ?? 'public',
+          shareCode: randomBytes(12).toString('base64url'),
+          titleNorm: normalize(dto.title).slice(0, 120),
+          searchText: '',
+          hot: hotScore(0, Date.now()),
+        }),
+      );
+      await this.events.publish(tx, 'artwork.changed', { artworkId: saved.id, what: ['created'] });
+      return saved;
+    });
+    return this.get(owner, album.id);
   }
 
   /** Public artworks to anyone; unlisted ones only to their owner (404 to others). */
-  async get(viewer: UserEntity | null, id: string): Promise<Artwork> {
+  async get(viewer: AuthUser | null, id: string): Promise<Artwork> {
     return this.present(viewer, await this.findVisibleOrThrow(viewer, id));
   }
 
   /** Anyone holding the share code sees the artwork, listed or not. */
-  async getShared(viewer: UserEntity | null, shareCode: string): Promise<Artwork> {
+  async getShared(viewer: AuthUser | null, shareCode: string): Promise<Artwork> {
     const album = await this.albums.findOne({ where: { shareCode }, relations: { owner: true } });
-    if (!album) throw new NotFoundException('no artwork with that share link');
+    if (!album) throw ArtworkErrors.sharedNotFound();
     return this.present(viewer, album);
   }
 
   /** The full artwork as the viewer sees it, with their like and favourite marks. */
-  private async present(viewer: UserEntity | null, album: ArtworkEntity): Promise<Artwork> {
-    const mine = { albumId: album.id, userId: viewer?.id ?? '' };
-    const [stages, liked, favorited] = await Promise.all([
-      this.stagesOf(album.id),
-      viewer ? this.albums.manager.existsBy(LikeEntity, mine) : false,
-      viewer ? this.albums.manager.existsBy(FavoriteEntity, mine) : false,
+  private async present(viewer: AuthUser | null, album: ArtworkEntity): Promise<Artwork> {
+    const [stages, marks] = await Promise.all([
+      this.stages.listOf(album.id),
+      viewer ? this.cards.marks(viewer.id, [album.id]) : null,
     ]);
     return {
-      ...this.mapper.album(album, stages, viewer?.id ?? null),
-      likedByMe: liked,
-      favoritedByMe: favorited,
+      ...this.mapper.artwork(album, stages, viewer?.id ?? null),
+      likedByMe: marks?.liked.has(album.id) ?? false,
+      favoritedByMe: marks?.favorited.has(album.id) ?? false,
     };
   }
 
-  async update(user: UserEntity, id: string, dto: UpdateArtworkDto): Promise<Artwork> {
+  async update(user: AuthUser, id: string, dto: UpdateArtworkDto): Promise<Artwork> {
     const album = await this.findOwned(user, id);
-    if (dto.coverStageId) {
-      const stage = await this.stages.findOneBy({ id: dto.coverStageId, albumId: id });
-      if (!stage) throw new NotFoundException('that stage is not part of this artwork');
+    if (dto.coverStageId && !(await this.stages.exists(id, dto.coverStageId))) {
+      throw ArtworkErrors.coverNotInArtwork();
     }
     await this.albums.manager.transaction(async (tx) => {
       const changes: Partial<ArtworkEntity> = {};
@@ -100,38 +87,33 @@ export class ArtworksService {
         changes.coverStageId = dto.coverStageId;
         changes.coverPinned = dto.coverStageId !== null;
       }
-      if (Object.keys(changes).length) await tx.update(ArtworkEntity, { id: album.id }, changes);
-      if (dto.coverStageId !== undefined) await refreshCover(tx, album.id);
-      else if (dto.visibility !== undefined) await syncPalette(tx, album.id);
-      if (dto.title !== undefined || dto.description !== undefined) await this.search.album(tx, album.id);
+      if (!Object.keys(changes).length) return;
+      await tx.update(ArtworkEntity, { id: album.id }, changes);
+      const what = [
+        ...(dto.title !== undefined || dto.description !== undefined ? (['text'] as const) : []),
+        ...(dto.visibility !== undefined ? (['visibility'] as const) : []),
+        ...(dto.coverStageId !== undefined ? (['cover'] as const) : []),
+      ];
+      await this.events.publish(tx, 'artwork.changed', { artworkId: album.id, what });
     });
-    // Again after the commit: a search between the first drop and the commit may have kept old ids.
-    this.listCache.invalidate();
     return this.get(user, id);
   }
 
   /** Deletes the artwork now and its stored images through a job, so nothing is orphaned. */
-  async remove(user: UserEntity, id: string): Promise<void> {
+  async remove(user: AuthUser, id: string): Promise<void> {
     const album = await this.findOwned(user, id);
-    const stages = await this.stagesOf(album.id);
+    const keys = await this.stages.objectKeysOf(album.id);
     await this.albums.manager.transaction(async (tx) => {
       await tx.delete(ArtworkEntity, { id: album.id });
-      await this.search.removeArtwork(tx, album.id);
+      await this.events.publish(tx, 'artwork.deleted', { artworkId: album.id });
     });
-    const keys = stages
-      .flatMap((s) => [s.originalKey, s.thumbKey, s.previewKey])
-      .filter((k): k is string => !!k);
-    if (keys.length) await this.jobs.add('delete-objects', { keys });
+    await this.stages.deleteObjects(keys);
   }
 
   /** A painter's artworks, newest first; others see only the public ones. */
-  async listByOwner(
-    viewer: UserEntity | null,
-    username: string,
-    page: PageQuery,
-  ): Promise<Page<ArtworkCard>> {
+  async listByOwner(viewer: AuthUser | null, username: string, page: PageQuery): Promise<Page<ArtworkCard>> {
     const owner = await this.users.findByUsername(username);
-    if (!owner) throw new NotFoundException('no painter by that name');
+    if (!owner) throw ArtworkErrors.painterNotFound();
     const where: FindOptionsWhere<ArtworkEntity> = { ownerId: owner.id };
     if (viewer?.id !== owner.id) where.visibility = 'public';
     if (page.cursor) where.id = LessThan(page.cursor);
@@ -158,23 +140,32 @@ export class ArtworksService {
     return !!album && (album.visibility === 'public' || album.ownerId === userId);
   }
 
-  /** The album if the user may change it: 404 when hidden from them, 403 when only visible. */
-  async findOwned(user: UserEntity, id: string): Promise<ArtworkEntity> {
+  /** The artwork if the user may change it: 404 when hidden from them, 403 when only visible. */
+  async findOwned(user: AuthUser, id: string): Promise<ArtworkEntity> {
     const album = await this.findVisibleOrThrow(user, id);
-    if (album.ownerId !== user.id) throw new ForbiddenException('only the painter can change this artwork');
+    if (album.ownerId !== user.id) throw ArtworkErrors.notOwner();
     return album;
   }
 
-  /** The album if the viewer may see it, else 404 (unlisted works are hidden, not forbidden). */
-  async findVisibleOrThrow(viewer: UserEntity | null, id: string): Promise<ArtworkEntity> {
+  /** The artwork if the viewer may see it, else 404 (unlisted works are hidden, not forbidden). */
+  async findVisibleOrThrow(viewer: AuthUser | null, id: string): Promise<ArtworkEntity> {
     const album = await this.albums.findOne({ where: { id }, relations: { owner: true } });
     if (!album || (album.visibility === 'unlisted' && album.ownerId !== viewer?.id)) {
-      throw new NotFoundException('no artwork here');
+      throw ArtworkErrors.notFound();
     }
     return album;
   }
 
-  private stagesOf(albumId: string): Promise<StageEntity[]> {
-    return this.stages.find({ where: { albumId }, order: { position: 'ASC' } });
+  /**
+   * Takes the artwork row's write lock for the rest of the transaction (InnoDB row lock; SQLite
+   * serialises writers anyway) and bumps updatedAt: a stage change is painter activity.
+   */
+  async lock(tx: EntityManager, albumId: string, changes: Partial<ArtworkEntity> = {}): Promise<void> {
+    await tx.update(ArtworkEntity, { id: albumId }, { updatedAt: new Date(), ...changes });
+  }
+
+  /** Runs `work` in one transaction; domain events published in it fire once it commits. */
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.albums.manager.transaction(work);
   }
 }

@@ -4,7 +4,7 @@ import type { ArtworkCard, Page } from '@gallery/contracts';
 import type { DataSource } from 'typeorm';
 import { decodeCursor, encodeCursor, keysetAfter } from '../common/cursor';
 import { dialectSql, forceIndex } from '../database/dialect';
-import { ListCache } from '../search/list-cache';
+import { ListCache } from '../search-index/list-cache';
 import { ArtworkCards, cardListSql, type CardRow } from './artwork-cards';
 import type { ExploreQuery } from './explore-query';
 import { hueHits } from './hue-search';

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { ArtworkEntity } from './artwork.entity';
 import { ArtworkPaletteEntity } from './artwork-palette.entity';
-import { StageColorEntity } from './stage-color.entity';
+import { StageColorEntity } from '../stages/stage-color.entity';
 
 /**
  * Copies the cover stage's colours into album_palette when the artwork is public, and removes

@@ -5,19 +5,21 @@ import { ApiErrors } from '../common/api-errors';
 import { RealtimeEmitter } from '../realtime/realtime-emitter';
 import { AuthRateLimit } from '../throttling/throttling.module';
 import { MeDto } from '../users/responses';
-import type { UserEntity } from '../users/user.entity';
+import type { AuthUser } from '../common/auth-user';
+import { UserMapper } from '../users/user.mapper';
 import { UsersService } from '../users/users.service';
-import { CurrentUser } from './current-user';
+import { CurrentUser } from '../common/current-user';
 import { LoginDto, RegisterDto } from './dto';
-import { SignedInGuard } from './guards';
+import { SignedInGuard } from '../common/guards';
 import { LoginGuard } from './login.guard';
-import { signIn, signOut } from './session-login';
+import { signIn, signOut } from '../session/session-login';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
   constructor(
     private readonly users: UsersService,
+    private readonly mapper: UserMapper,
     private readonly realtime: RealtimeEmitter,
   ) {}
 
@@ -28,7 +30,7 @@ export class AuthController {
   async register(@Req() req: Request, @Body() dto: RegisterDto): Promise<MeDto> {
     const user = await this.users.create(dto);
     await signIn(req, user, false);
-    return this.users.mapper.me(user);
+    return this.mapper.me(user);
   }
 
   @Post('login')
@@ -38,9 +40,9 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign in; `remember` keeps the session for 30 days' })
   @ApiBody({ type: LoginDto })
   @ApiErrors(400, 401, 403, 429)
-  async login(@Req() req: Request, @CurrentUser() user: UserEntity): Promise<MeDto> {
+  async login(@Req() req: Request, @CurrentUser() user: AuthUser): Promise<MeDto> {
     await signIn(req, user, (req.body as LoginDto).remember === true);
-    return this.users.mapper.me(user);
+    return this.mapper.me(user);
   }
 
   @Post('logout')
@@ -48,7 +50,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign out this session' })
   @ApiErrors(403)
   async logout(@Req() req: Request): Promise<void> {
-    const user = req.user as UserEntity | undefined;
+    const user = req.user as AuthUser | undefined;
     await signOut(req);
     // Live connections of this browser must not outlive the session they were opened with.
     if (user) this.realtime.disconnectUser(user.id);
@@ -58,7 +60,7 @@ export class AuthController {
   @UseGuards(SignedInGuard)
   @ApiOperation({ summary: 'Who am I' })
   @ApiErrors(401)
-  me(@CurrentUser() user: UserEntity): MeDto {
-    return this.users.mapper.me(user);
+  me(@CurrentUser() user: AuthUser): MeDto {
+    return this.mapper.me(user);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
-import { verifyPassword } from './passwords';
+import { verifyPassword } from '../users/passwords';
 
 @Injectable()
 export class AuthService {

@@ -1,4 +1,4 @@
-import { CSRF } from '@gallery/contracts';
+import { CSRF, type ApiError } from '@gallery/contracts';
 import type { NextFunction, Request, Response } from 'express';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 
@@ -18,9 +18,12 @@ export function csrfMiddleware(secure: boolean) {
     if (SAFE_METHODS.has(req.method) || !req.path.startsWith('/api/')) return next();
     const header = req.get(CSRF.header);
     if (!cookie || !header || !sameToken(cookie, header)) {
-      res
-        .status(403)
-        .json({ statusCode: 403, error: 'Forbidden', message: 'missing or wrong X-XSRF-TOKEN header' });
+      res.status(403).json({
+        statusCode: 403,
+        error: 'Forbidden',
+        message: 'missing or wrong X-XSRF-TOKEN header',
+        code: 'CSRF',
+      } satisfies ApiError);
       return;
     }
     next();

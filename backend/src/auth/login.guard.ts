@@ -1,9 +1,9 @@
-import { BadRequestException, Injectable, type ExecutionContext } from '@nestjs/common';
+import { Injectable, type ExecutionContext } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Request } from 'express';
-import { VALIDATION_OPTIONS, validationMessages } from '../common/validation';
+import { VALIDATION_OPTIONS, validationFailed, validationMessages } from '../common/validation';
 import { LoginDto } from './dto';
 
 /**
@@ -15,7 +15,7 @@ export class LoginGuard extends AuthGuard('local') {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<Request>();
     const errors = await validate(plainToInstance(LoginDto, req.body ?? {}), VALIDATION_OPTIONS);
-    if (errors.length > 0) throw new BadRequestException(validationMessages(errors));
+    if (errors.length > 0) throw validationFailed(validationMessages(errors));
     return (await super.canActivate(context)) as boolean;
   }
 }

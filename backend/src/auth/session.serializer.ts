@@ -3,7 +3,7 @@ import { PassportSerializer } from '@nestjs/passport';
 import passport from 'passport';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
-import type { SessionUser } from './session-login';
+import type { SessionUser } from '../session/session-login';
 
 type Done<T> = (err: unknown, value?: T | false) => void;
 

@@ -18,11 +18,11 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { LIMITS, type Conversation, type Message, type Page } from '@gallery/contracts';
 import type { Response } from 'express';
-import { CurrentUser } from '../auth/current-user';
-import { SignedInGuard } from '../auth/guards';
+import { CurrentUser } from '../common/current-user';
+import { SignedInGuard } from '../common/guards';
 import { ApiErrors, ApiFileBody } from '../common/api-errors';
-import { removeTempUploads, TempUploadStorage, type TempUpload } from '../stages/temp-upload.storage';
-import type { UserEntity } from '../users/user.entity';
+import { removeTempUploads, TempUploadStorage, type TempUpload } from '../storage/temp-upload.storage';
+import type { AuthUser } from '../common/auth-user';
 import { prepareAttachment } from './attachments';
 import { ConversationsService } from './conversations.service';
 import {
@@ -53,7 +53,7 @@ export class ChatController {
   @Get('conversations')
   @ApiOperation({ summary: 'My conversations: the public room first, then by latest message' })
   @ApiErrors(401)
-  list(@CurrentUser() user: UserEntity): Promise<Conversation[]> {
+  list(@CurrentUser() user: AuthUser): Promise<Conversation[]> {
     return this.conversations.list(user);
   }
 
@@ -61,7 +61,7 @@ export class ChatController {
   @ApiOperation({ summary: 'Open (201) or return the existing (200) conversation with one painter' })
   @ApiErrors(400, 401, 403, 404)
   async direct(
-    @CurrentUser() user: UserEntity,
+    @CurrentUser() user: AuthUser,
     @Body() dto: OpenDirectDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<Conversation> {
@@ -73,7 +73,7 @@ export class ChatController {
   @Post('groups')
   @ApiOperation({ summary: 'Create a group; you are its admin' })
   @ApiErrors(400, 401, 403, 404)
-  createGroup(@CurrentUser() user: UserEntity, @Body() dto: CreateGroupDto): Promise<Conversation> {
+  createGroup(@CurrentUser() user: AuthUser, @Body() dto: CreateGroupDto): Promise<Conversation> {
     return this.conversations.createGroup(user, dto);
   }
 
@@ -81,7 +81,7 @@ export class ChatController {
   @ApiOperation({ summary: 'Rename a group (admins)' })
   @ApiErrors(400, 401, 403, 404)
   rename(
-    @CurrentUser() user: UserEntity,
+    @CurrentUser() user: AuthUser,
     @Param('id') id: string,
     @Body() dto: GroupNameDto,
   ): Promise<Conversation> {
@@ -93,7 +93,7 @@ export class ChatController {
   @ApiOperation({ summary: 'Add a member (admins)' })
   @ApiErrors(400, 401, 403, 404)
   addMember(
-    @CurrentUser() user: UserEntity,
+    @CurrentUser() user: AuthUser,
     @Param('id') id: string,
     @Body() dto: AddMemberDto,
   ): Promise<Conversation> {
@@ -104,7 +104,7 @@ export class ChatController {
   @ApiOperation({ summary: 'Make a member an admin, or an admin a member (admins)' })
   @ApiErrors(400, 401, 403, 404)
   setRole(
-    @CurrentUser() user: UserEntity,
+    @CurrentUser() user: AuthUser,
     @Param('id') id: string,
     @Param('username') username: string,
     @Body() dto: MemberRoleDto,
@@ -117,7 +117,7 @@ export class ChatController {
   @ApiOperation({ summary: 'Remove a member (admins), or leave (yourself)' })
   @ApiErrors(400, 401, 403, 404)
   removeMember(
-    @CurrentUser() user: UserEntity,
+    @CurrentUser() user: AuthUser,
     @Param('id') id: string,
     @Param('username') username: string,
   ): Promise<void> {
@@ -128,7 +128,7 @@ export class ChatController {
   @ApiOperation({ summary: 'History, oldest first within a page; `public` is the public room' })
   @ApiErrors(400, 401, 404)
   history(
-    @CurrentUser() user: UserEntity,
+    @CurrentUser() user: AuthUser,
     @Param('id') id: string,
     @Query() query: HistoryQuery,
   ): Promise<Page<Message>> {
@@ -139,7 +139,7 @@ export class ChatController {
   @ApiOperation({ summary: 'Send a message (same as the chat:send socket event)' })
   @ApiErrors(400, 401, 403, 404, 429)
   send(
-    @CurrentUser() user: UserEntity,
+    @CurrentUser() user: AuthUser,
     @Param('id') id: string,
     @Body() dto: SendMessageDto,
   ): Promise<Message> {
@@ -152,7 +152,7 @@ export class ChatController {
   @ApiFileBody()
   @ApiErrors(400, 401, 403, 404, 413, 415, 429)
   async attach(
-    @CurrentUser() user: UserEntity,
+    @CurrentUser() user: AuthUser,
     @Param('id') id: string,
     @UploadedFile() file: TempUpload | undefined,
   ): Promise<Message> {
@@ -169,7 +169,7 @@ export class ChatController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete the history for me; it comes back, empty, with the next message' })
   @ApiErrors(400, 401, 403, 404)
-  remove(@CurrentUser() user: UserEntity, @Param('id') id: string): Promise<void> {
+  remove(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<void> {
     return this.conversations.deleteForMe(user, id);
   }
 }

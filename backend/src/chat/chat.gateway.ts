@@ -11,8 +11,9 @@ import { SkipThrottle } from '@nestjs/throttler';
 import { ROOMS, type Ack, type Message } from '@gallery/contracts';
 import { AckExceptionFilter } from '../realtime/ack-exception.filter';
 import type { GallerySocket } from '../realtime/socket-server';
+import { UserMapper } from '../users/user.mapper';
 import { UsersService } from '../users/users.service';
-import type { UserEntity } from '../users/user.entity';
+import type { AuthUser } from '../common/auth-user';
 import { ConversationsService } from './conversations.service';
 import { ChatReadDto, ChatSendDto, ChatTypingDto } from './dto';
 import { MessagesService } from './messages.service';
@@ -36,6 +37,7 @@ export class ChatGateway implements OnGatewayConnection, OnGatewayDisconnect {
     private readonly messages: MessagesService,
     private readonly presence: PresenceService,
     private readonly users: UsersService,
+    private readonly userMapper: UserMapper,
   ) {}
 
   /** Joins the socket to its conversations, sends the online list, and announces a first tab. */
@@ -95,7 +97,7 @@ export class ChatGateway implements OnGatewayConnection, OnGatewayDisconnect {
     (socket.data as { typing?: Record<string, number> }).typing = { ...last, [conversationId]: Date.now() };
     socket
       .to(ROOMS.conversation(conversationId))
-      .emit('chat:typing', { conversationId, user: this.users.mapper.summary(me) });
+      .emit('chat:typing', { conversationId, user: this.userMapper.summary(me) });
     return { ok: true };
   }
 
@@ -105,7 +107,7 @@ export class ChatGateway implements OnGatewayConnection, OnGatewayDisconnect {
     return { ok: true };
   }
 
-  private async me(socket: GallerySocket): Promise<UserEntity> {
+  private async me(socket: GallerySocket): Promise<AuthUser> {
     const user = await this.users.findById(socket.data.userId);
     if (!user) throw new Error('your account no longer exists');
     return user;

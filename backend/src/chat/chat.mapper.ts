@@ -1,19 +1,25 @@
+import { Injectable } from '@nestjs/common';
 import type { Conversation, ConversationMember, Message } from '@gallery/contracts';
-import type { MediaStorage } from '../storage/media-storage';
-import type { UserEntity } from '../users/user.entity';
+import { MediaStorage } from '../storage/media-storage';
+import type { AuthUser } from '../common/auth-user';
 import { UserMapper } from '../users/user.mapper';
 import type { ConversationEntity } from './conversation.entity';
 import type { MessageEntity } from './message.entity';
 
+/** A message row with its sender: loaded with the relation, or the signed-in sender just now. */
+export type MessageWithSender = Omit<MessageEntity, 'sender'> & {
+  sender: Parameters<UserMapper['summary']>[0];
+};
+
 /** Chat rows to API shapes (needs message senders loaded). */
+@Injectable()
 export class ChatMapper {
-  private readonly users: UserMapper;
+  constructor(
+    private readonly storage: MediaStorage,
+    private readonly users: UserMapper,
+  ) {}
 
-  constructor(private readonly storage: MediaStorage) {
-    this.users = new UserMapper(storage);
-  }
-
-  message(m: MessageEntity): Message {
+  message(m: MessageWithSender): Message {
     const a = m.attachment;
     return {
       id: m.id,
@@ -36,7 +42,7 @@ export class ChatMapper {
 
   conversation(
     c: ConversationEntity,
-    members: { user: UserEntity; role: ConversationMember['role']; lastReadId: string | null }[],
+    members: { user: AuthUser; role: ConversationMember['role']; lastReadId: string | null }[],
     lastMessage: MessageEntity | null,
     unreadCount: number,
   ): Conversation {

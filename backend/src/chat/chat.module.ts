@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { UsersModule } from '../users/users.module';
 import { ChatController } from './chat.controller';
+import { ChatMapper } from './chat.mapper';
 import { ChatGateway } from './chat.gateway';
 import { ConversationsService } from './conversations.service';
 import { MessagesService } from './messages.service';
@@ -10,6 +11,6 @@ import { PublicReads } from './public-reads';
 @Module({
   imports: [UsersModule],
   controllers: [ChatController],
-  providers: [ConversationsService, MessagesService, PresenceService, PublicReads, ChatGateway],
+  providers: [ChatMapper, ConversationsService, MessagesService, PresenceService, PublicReads, ChatGateway],
 })
 export class ChatModule {}

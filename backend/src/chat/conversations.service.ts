@@ -4,8 +4,10 @@ import { PUBLIC_ROOM_ID, ROOMS, type Conversation } from '@gallery/contracts';
 import { DataSource, In, MoreThan, Not, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { isUniqueViolation } from '../database/errors';
 import { RealtimeEmitter } from '../realtime/realtime-emitter';
-import { MediaStorage } from '../storage/media-storage';
-import { UserEntity } from '../users/user.entity';
+import type { AuthUser } from '../common/auth-user';
+import { UserErrors } from '../users/user.errors';
+import type { UserEntity } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
 import { ChatMapper } from './chat.mapper';
 import { ConversationEntity } from './conversation.entity';
 import type { CreateGroupDto } from './dto';
@@ -21,19 +23,16 @@ export interface Access {
 
 @Injectable()
 export class ConversationsService {
-  readonly mapper: ChatMapper;
-
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly realtime: RealtimeEmitter,
     private readonly publicReads: PublicReads,
-    storage: MediaStorage,
-  ) {
-    this.mapper = new ChatMapper(storage);
-  }
+    private readonly users: UsersService,
+    private readonly mapper: ChatMapper,
+  ) {}
 
   /** The conversation if the user is in it; 404 otherwise, so outsiders cannot probe ids. */
-  async access(user: UserEntity, id: string): Promise<Access> {
+  async access(user: AuthUser, id: string): Promise<Access> {
     const conversation = await this.db.getRepository(ConversationEntity).findOneBy({ id });
     if (conversation?.kind === 'public') return { conversation, member: null };
     const member = conversation
@@ -52,7 +51,7 @@ export class ConversationsService {
   }
 
   /** The public room first, then the rest by latest message; deleted ones stay away until a new message. */
-  async list(user: UserEntity): Promise<Conversation[]> {
+  async list(user: AuthUser): Promise<Conversation[]> {
     // The public room's row is only a read position (see PublicReads).
     const memberships = await this.db
       .getRepository(MemberEntity)
@@ -72,20 +71,20 @@ export class ConversationsService {
     );
   }
 
-  async get(user: UserEntity, id: string): Promise<Conversation> {
+  async get(user: AuthUser, id: string): Promise<Conversation> {
     const { conversation, member } = await this.access(user, id);
     return member ? this.present(conversation, member) : this.presentPublic(user, conversation);
   }
 
   /** The public room as `user` sees it: no member list, unread counted from their read position. */
-  async presentPublic(user: UserEntity, room: ConversationEntity): Promise<Conversation> {
+  async presentPublic(user: AuthUser, room: ConversationEntity): Promise<Conversation> {
     const [view, unreadCount] = await Promise.all([this.present(room, null), this.publicReads.unread(user)]);
     return { ...view, unreadCount };
   }
 
   /** One conversation per pair: opening it again returns the same one (and un-deletes it for me). */
   async openDirect(
-    user: UserEntity,
+    user: AuthUser,
     username: string,
   ): Promise<{ conversation: Conversation; created: boolean }> {
     const other = await this.findUser(username);
@@ -115,13 +114,11 @@ export class ConversationsService {
     return { conversation: await this.get(user, conversation.id), created };
   }
 
-  async createGroup(user: UserEntity, dto: CreateGroupDto): Promise<Conversation> {
+  async createGroup(user: AuthUser, dto: CreateGroupDto): Promise<Conversation> {
     const names = [...new Set(dto.usernames.map((u) => u.trim().toLowerCase()))].filter(
       (u) => u !== user.username,
     );
-    const others = names.length
-      ? await this.db.getRepository(UserEntity).findBy({ username: In(names) })
-      : [];
+    const others = names.length ? await this.users.findByUsernames(names) : [];
     const unknown = names.filter((n) => !others.some((o) => o.username === n));
     if (unknown.length) throw new NotFoundException(`no painter named ${unknown.join(', ')}`);
     const group = await this.db.transaction(async (tx) => {
@@ -138,13 +135,13 @@ export class ConversationsService {
     return this.announce(group.id, user);
   }
 
-  async rename(user: UserEntity, id: string, name: string): Promise<Conversation> {
+  async rename(user: AuthUser, id: string, name: string): Promise<Conversation> {
     await this.requireAdmin(user, id);
     await this.db.getRepository(ConversationEntity).update({ id }, { name });
     return this.announce(id, user);
   }
 
-  async addMember(user: UserEntity, id: string, username: string): Promise<Conversation> {
+  async addMember(user: AuthUser, id: string, username: string): Promise<Conversation> {
     await this.requireAdmin(user, id);
     const other = await this.findUser(username);
     await this.addMembers(this.db.manager, id, [other.id], () => 'member').catch((err: unknown) => {
@@ -155,7 +152,7 @@ export class ConversationsService {
   }
 
   async setRole(
-    user: UserEntity,
+    user: AuthUser,
     id: string,
     username: string,
     role: MemberEntity['role'],
@@ -171,7 +168,7 @@ export class ConversationsService {
   }
 
   /** An admin removes anyone; anyone may leave. The removed stop receiving at once. */
-  async removeMember(user: UserEntity, id: string, username: string): Promise<void> {
+  async removeMember(user: AuthUser, id: string, username: string): Promise<void> {
     const { conversation, member } = await this.access(user, id);
     if (conversation.kind !== 'group') throw new BadRequestException('only groups have members to remove');
     const target = username.toLowerCase() === user.username ? user : await this.findUser(username);
@@ -187,7 +184,7 @@ export class ConversationsService {
   }
 
   /** Deletes the history for me only; the conversation returns, empty, with the next message. */
-  async deleteForMe(user: UserEntity, id: string): Promise<void> {
+  async deleteForMe(user: AuthUser, id: string): Promise<void> {
     const { conversation } = await this.access(user, id);
     if (conversation.kind === 'public') throw new BadRequestException('the public room cannot be deleted');
     const latest = await this.db
@@ -219,9 +216,7 @@ export class ConversationsService {
         .findOne({ where: visible, order: { id: 'DESC' }, relations: { sender: true } }),
       member ? this.unread(member) : 0,
     ]);
-    const users = members.length
-      ? await this.db.getRepository(UserEntity).findBy({ id: In(members.map((m) => m.userId)) })
-      : [];
+    const users = members.length ? await this.users.findByIds(members.map((m) => m.userId)) : [];
     const byId = new Map(users.map((u) => [u.id, u]));
     const people = members
       .filter((m) => byId.has(m.userId))
@@ -242,7 +237,7 @@ export class ConversationsService {
   }
 
   /** Sends each member (and anyone just removed) the conversation as they see it. */
-  private async announce(id: string, actor: UserEntity, alsoTo: string[] = []): Promise<Conversation> {
+  private async announce(id: string, actor: AuthUser, alsoTo: string[] = []): Promise<Conversation> {
     const conversation = await this.db.getRepository(ConversationEntity).findOneByOrFail({ id });
     const members = await this.db.getRepository(MemberEntity).findBy({ conversationId: id });
     let forActor: Conversation | null = null;
@@ -257,7 +252,7 @@ export class ConversationsService {
     return general;
   }
 
-  private async requireAdmin(user: UserEntity, id: string): Promise<void> {
+  private async requireAdmin(user: AuthUser, id: string): Promise<void> {
     const { conversation, member } = await this.access(user, id);
     if (conversation.kind !== 'group') throw new BadRequestException('this is not a group');
     if (member!.role !== 'admin') throw new ForbiddenException('only group admins can do that');
@@ -286,10 +281,8 @@ export class ConversationsService {
   }
 
   private async findUser(username: string): Promise<UserEntity> {
-    const user = await this.db
-      .getRepository(UserEntity)
-      .findOneBy({ username: username.trim().toLowerCase() });
-    if (!user) throw new NotFoundException('no painter by that name');
+    const user = await this.users.findByUsername(username.trim());
+    if (!user) throw UserErrors.notFound();
     return user;
   }
 }

@@ -7,9 +7,10 @@ import { DataSource, LessThan, type FindOptionsWhere } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { RealtimeEmitter } from '../realtime/realtime-emitter';
 import { MediaStorage } from '../storage/media-storage';
-import type { UserEntity } from '../users/user.entity';
+import type { AuthUser } from '../common/auth-user';
 import type { PreparedAttachment } from './attachments';
 import { ConversationEntity } from './conversation.entity';
+import { ChatMapper } from './chat.mapper';
 import { ConversationsService } from './conversations.service';
 import type { HistoryQuery } from './dto';
 import { MemberEntity } from './member.entity';
@@ -31,6 +32,7 @@ export class MessagesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly conversations: ConversationsService,
+    private readonly mapper: ChatMapper,
     private readonly realtime: RealtimeEmitter,
     private readonly storage: MediaStorage,
     @Inject(ThrottlerStorage) private readonly limiter: ThrottlerStorage,
@@ -39,7 +41,7 @@ export class MessagesService {
   ) {}
 
   /** Older messages before `before`, oldest first within the page; nextCursor pages further back. */
-  async history(user: UserEntity, conversationId: string, query: HistoryQuery): Promise<Page<Message>> {
+  async history(user: AuthUser, conversationId: string, query: HistoryQuery): Promise<Page<Message>> {
     const { member } = await this.conversations.access(user, conversationId);
     const where: FindOptionsWhere<MessageEntity>[] = [{ conversationId }];
     if (query.before) where[0]!.id = LessThan(query.before);
@@ -58,14 +60,14 @@ export class MessagesService {
     const page = visible.slice(0, query.limit);
     const more = visible.length > query.limit;
     return {
-      items: page.reverse().map((m) => this.conversations.mapper.message(m)),
+      items: page.reverse().map((m) => this.mapper.message(m)),
       nextCursor: more ? page[0]!.id : null,
     };
   }
 
   /** Stores and delivers a message; the conversation comes back for members who had deleted it. */
   async send(
-    user: UserEntity,
+    user: AuthUser,
     conversationId: string,
     body: string,
     file?: PreparedAttachment,
@@ -87,8 +89,7 @@ export class MessagesService {
       }
       return m;
     });
-    message.sender = user;
-    const shaped = this.conversations.mapper.message(message);
+    const shaped = this.mapper.message({ ...message, sender: user });
     this.realtime.toRooms([ROOMS.conversation(conversationId)], 'chat:message', shaped);
     if (conversation.kind !== 'public') await this.pushConversation(conversation);
     return shaped;
@@ -99,7 +100,7 @@ export class MessagesService {
    * only moves the reader's own position, and only their tabs hear of it: the room keeps no
    * receipts, and a thousand sockets need not know who read what.
    */
-  async markRead(user: UserEntity, conversationId: string, messageId: string): Promise<void> {
+  async markRead(user: AuthUser, conversationId: string, messageId: string): Promise<void> {
     const { conversation, member } = await this.conversations.access(user, conversationId);
     const exists = await this.db.getRepository(MessageEntity).existsBy({ id: messageId, conversationId });
     if (!exists) throw new NotFoundException('no such message in this conversation');
@@ -126,7 +127,7 @@ export class MessagesService {
     });
   }
 
-  private async checkRate(user: UserEntity): Promise<void> {
+  private async checkRate(user: AuthUser): Promise<void> {
     const limit = this.config.rateLimit.chatPer10s;
     const { isBlocked, timeToBlockExpire } = await this.limiter.increment(
       `chat:${user.id}`,

@@ -1,11 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ROOMS, type UserSummary } from '@gallery/contracts';
-import { DataSource, In } from 'typeorm';
 import { SocketServer } from '../realtime/socket-server';
-import { MediaStorage } from '../storage/media-storage';
-import { UserEntity } from '../users/user.entity';
 import { UserMapper } from '../users/user.mapper';
+import { UsersService } from '../users/users.service';
 
 /**
  * Who is online, asked of the Socket.IO adapter itself: with Redis, fetchSockets() answers for
@@ -14,22 +11,18 @@ import { UserMapper } from '../users/user.mapper';
  */
 @Injectable()
 export class PresenceService {
-  private readonly users: UserMapper;
-
   constructor(
     private readonly sockets: SocketServer,
-    @InjectDataSource() private readonly db: DataSource,
-    storage: MediaStorage,
-  ) {
-    this.users = new UserMapper(storage);
-  }
+    private readonly accounts: UsersService,
+    private readonly users: UserMapper,
+  ) {}
 
   /** Everyone with at least one socket, anywhere, as summaries sorted by name. */
   async online(): Promise<UserSummary[]> {
     const server = this.sockets.server;
     if (!server) return [];
     const ids = [...new Set((await server.in(ROOMS.public).fetchSockets()).map((s) => s.data.userId))];
-    const users = ids.length ? await this.db.getRepository(UserEntity).findBy({ id: In(ids) }) : [];
+    const users = await this.accounts.findByIds(ids);
     return users.map((u) => this.users.summary(u)).sort((a, b) => a.displayName.localeCompare(b.displayName));
   }
 
@@ -40,7 +33,7 @@ export class PresenceService {
   }
 
   async summary(userId: string): Promise<UserSummary | null> {
-    const user = await this.db.getRepository(UserEntity).findOneBy({ id: userId });
+    const user = await this.accounts.findById(userId);
     return user ? this.users.summary(user) : null;
   }
 }

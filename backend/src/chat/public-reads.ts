@@ -4,7 +4,7 @@ import { PUBLIC_ROOM_ID, PUBLIC_UNREAD_CAP } from '@gallery/contracts';
 import { DataSource, LessThan, MoreThan, Not } from 'typeorm';
 import { uuidv7Floor } from '../common/uuidv7';
 import { isUniqueViolation } from '../database/errors';
-import type { UserEntity } from '../users/user.entity';
+import type { AuthUser } from '../common/auth-user';
 import { MemberEntity } from './member.entity';
 import { MessageEntity } from './message.entity';
 
@@ -27,7 +27,7 @@ export class PublicReads {
    * joined Gallery), at most PUBLIC_UNREAD_CAP. A LIMITed walk along IDX_messages_conversation,
    * so it costs the same with a million messages in the room.
    */
-  async unread(user: UserEntity): Promise<number> {
+  async unread(user: AuthUser): Promise<number> {
     const read = await this.db
       .getRepository(MemberEntity)
       .findOne({ where: { conversationId: PUBLIC_ROOM_ID, userId: user.id }, select: { lastReadId: true } });

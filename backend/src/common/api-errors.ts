@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiProperty, ApiResponse } from '@nestjs/swagger';
-import type { ApiError } from '@gallery/contracts';
+import { ERROR_CODES, type ApiError, type ErrorCode } from '@gallery/contracts';
 
 /** The one error shape every route answers with. */
 export class ApiErrorDto implements ApiError {
@@ -8,6 +8,8 @@ export class ApiErrorDto implements ApiError {
   @ApiProperty({ example: 'Bad Request' }) error!: string;
   @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] })
   message!: string | string[];
+  @ApiProperty({ enum: ERROR_CODES, example: 'VALIDATION_FAILED', description: 'Stable; switch on this' })
+  code!: ErrorCode;
 }
 
 const MEANING: Record<number, string> = {

@@ -6,11 +6,12 @@ import {
   Logger,
   type ExceptionFilter,
 } from '@nestjs/common';
-import type { ApiError } from '@gallery/contracts';
+import { defaultErrorCode, type ApiError } from '@gallery/contracts';
 import type { Response } from 'express';
 import { STATUS_CODES } from 'node:http';
+import { AppError } from './app-error';
 
-/** Maps every error to `{ statusCode, error, message }`; unexpected ones are logged and hidden. */
+/** Maps every error to `{ statusCode, error, message, code }`; unexpected ones are logged and hidden. */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
@@ -37,7 +38,8 @@ export function toApiError(exception: unknown): ApiError {
       typeof response === 'string'
         ? response
         : ((response as { message?: string | string[] }).message ?? exception.message);
-    return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message };
+    const code = exception instanceof AppError ? exception.code : defaultErrorCode(statusCode);
+    return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message, code };
   }
   // body-parser and multer errors carry an HTTP status of their own.
   const status = (exception as { status?: unknown; statusCode?: unknown } | null)?.status;
@@ -49,8 +51,14 @@ export function toApiError(exception: unknown): ApiError {
         : type === 'entity.parse.failed'
           ? 'request body is not valid JSON'
           : ((exception as Error).message ?? 'bad request');
-    return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message };
+    const code = type === 'entity.parse.failed' ? 'VALIDATION_FAILED' : defaultErrorCode(status);
+    return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message, code };
   }
   const statusCode = HttpStatus.INTERNAL_SERVER_ERROR;
-  return { statusCode, error: STATUS_CODES[statusCode]!, message: 'something went wrong on our side' };
+  return {
+    statusCode,
+    error: STATUS_CODES[statusCode]!,
+    message: 'something went wrong on our side',
+    code: 'INTERNAL',
+  };
 }

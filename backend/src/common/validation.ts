@@ -1,4 +1,5 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { AppError } from './app-error';
 import type { ValidatorOptions } from 'class-validator';
 
 /** Unknown fields are refused rather than silently dropped, so typos surface as 400s. */
@@ -15,6 +16,11 @@ export function createValidationPipe(): ValidationPipe {
   return new ValidationPipe({
     ...VALIDATION_OPTIONS,
     transform: true,
-    exceptionFactory: (errors) => new BadRequestException(validationMessages(errors)),
+    exceptionFactory: (errors) => validationFailed(validationMessages(errors)),
   });
+}
+
+/** 400 VALIDATION_FAILED with every message, for the pipe, guards and gateways alike. */
+export function validationFailed(messages: string[]): AppError {
+  return new AppError('VALIDATION_FAILED', 400, messages);
 }

@@ -1,6 +1,6 @@
 import { ArtworkEntity } from '../artworks/artwork.entity';
 import { ArtworkPaletteEntity } from '../artworks/artwork-palette.entity';
-import { StageColorEntity } from '../artworks/stage-color.entity';
+import { StageColorEntity } from '../stages/stage-color.entity';
 import { ConversationEntity } from '../chat/conversation.entity';
 import { MemberEntity } from '../chat/member.entity';
 import { MessageEntity } from '../chat/message.entity';

@@ -4,7 +4,7 @@ import { toApiError } from '../common/api-exception.filter';
 
 /**
  * Turns anything a message handler throws (validation included) into the event's
- * acknowledgement `{ ok: false, error }`, with the same messages REST gives, instead of Nest's
+ * acknowledgement `{ ok: false, error, code }`, with the same messages and codes REST gives, instead of Nest's
  * default `exception` event, which is not part of the contract. Without an ack there is nobody
  * to tell, and nothing else happens: a bad client event never takes the connection down.
  */
@@ -13,7 +13,7 @@ export class AckExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Realtime');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const { statusCode, message } = toApiError(exception);
+    const { statusCode, message, code } = toApiError(exception);
     if (statusCode >= 500) {
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     }
@@ -21,6 +21,6 @@ export class AckExceptionFilter implements ExceptionFilter {
     const ack: unknown = host.getArgByIndex(2);
     if (typeof ack !== 'function') return;
     const error = Array.isArray(message) ? [...new Set(message)].join('; ') : message;
-    (ack as (result: Ack) => void)({ ok: false, error });
+    (ack as (result: Ack) => void)({ ok: false, error, code });
   }
 }

@@ -1,7 +1,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import passport from 'passport';
-import type { UserEntity } from '../users/user.entity';
+import type { AuthUser } from '../common/auth-user';
 import type { GalleryServer } from './socket-server';
 
 /** The message of the `connect_error` a client without a valid session gets. */
@@ -10,7 +10,7 @@ export const UNAUTHORIZED = 'unauthorized';
 /** The message of the `connect_error` a socket opened by another site's page gets. */
 export const FORBIDDEN_ORIGIN = 'forbidden origin';
 
-type EngineRequest = IncomingMessage & { _query: Record<string, string | undefined>; user?: UserEntity };
+type EngineRequest = IncomingMessage & { _query: Record<string, string | undefined>; user?: AuthUser };
 
 /**
  * Signs sockets in with the REST session cookie: the same express-session middleware and passport

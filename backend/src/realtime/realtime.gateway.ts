@@ -66,7 +66,8 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     @ConnectedSocket() socket: GallerySocket,
     @MessageBody() { albumId }: ArtworkRoomDto,
   ): Promise<Ack> {
-    if (!(await this.albums.canView(socket.data.userId, albumId))) return { ok: false, error: 'not found' };
+    if (!(await this.albums.canView(socket.data.userId, albumId)))
+      return { ok: false, error: 'not found', code: 'ARTWORK_NOT_FOUND' };
     await socket.join(ROOMS.album(albumId));
     return { ok: true };
   }

@@ -5,8 +5,8 @@ import { IsString, Length } from 'class-validator';
 import { ArtworkCardDto } from '../artworks/responses';
 import { ApiErrors } from '../common/api-errors';
 import { UserSummaryDto } from '../users/responses';
-import { OptionalUser } from '../auth/current-user';
-import type { UserEntity } from '../users/user.entity';
+import { OptionalUser } from '../common/current-user';
+import type { AuthUser } from '../common/auth-user';
 import { SearchService } from './search.service';
 
 export class SearchQuery {
@@ -29,7 +29,7 @@ export class SearchController {
   @Get()
   @ApiOperation({ summary: 'Public artworks and painters matching q (operators and quotes are plain text)' })
   @ApiErrors(400)
-  search(@OptionalUser() viewer: UserEntity | null, @Query() query: SearchQuery): Promise<SearchResultDto> {
+  search(@OptionalUser() viewer: AuthUser | null, @Query() query: SearchQuery): Promise<SearchResultDto> {
     return this.searchService.search(query.q, viewer?.id ?? null);
   }
 }

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { SearchResult } from '@gallery/contracts';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { ArtworkCards } from '../artworks/artwork-cards';
-import { UserEntity } from '../users/user.entity';
+import type { UserEntity } from '../users/user.entity';
+import { UserMapper } from '../users/user.mapper';
 import { UsersService } from '../users/users.service';
-import { ListCache } from './list-cache';
-import { likePrefix, normalize, queryTerms } from './normalize';
-import { SearchIndex } from './search-index';
+import { ListCache } from '../search-index/list-cache';
+import { likePrefix, normalize, queryTerms } from '../search-index/normalize';
+import { SearchIndex } from '../search-index/search-index';
 
 const ALBUMS = 20;
 const PAINTERS = 8;
@@ -21,6 +22,7 @@ export class SearchService {
     private readonly cards: ArtworkCards,
     private readonly users: UsersService,
     private readonly listCache: ListCache,
+    private readonly userMapper: UserMapper,
   ) {}
 
   async search(q: string, viewerId: string | null): Promise<SearchResult> {
@@ -31,7 +33,7 @@ export class SearchService {
         this.index.albumIds(this.db.manager, terms, ALBUMS),
         this.painters(q, terms),
       ]);
-      return { albumIds, users: painters.map((u) => this.users.mapper.summary(u)) };
+      return { albumIds, users: painters.map((u) => this.userMapper.summary(u)) };
     });
     // Cards fresh for every request; ids kept a little while may point at a work hidden since.
     return { albums: await this.cards.byIds(albumIds, viewerId, true), users };
@@ -39,20 +41,13 @@ export class SearchService {
 
   /** The exact username first, then usernames starting with the query, then word matches. */
   private async painters(q: string, terms: string[]): Promise<UserEntity[]> {
-    const repo = this.db.getRepository(UserEntity);
     const handle = normalize(q.trim()).replace(/^@/, '').replace(/\s+/g, '_');
     const byHandle = /^[a-z0-9_]+$/.test(handle)
-      ? await repo
-          .createQueryBuilder('u')
-          .where("u.username LIKE :prefix ESCAPE '!'", { prefix: likePrefix(handle) })
-          .orderBy('LENGTH(u.username)', 'ASC')
-          .addOrderBy('u.username', 'ASC')
-          .take(PAINTERS)
-          .getMany()
+      ? await this.users.findByUsernamePrefix(likePrefix(handle), PAINTERS)
       : [];
     const wordIds = await this.index.userIds(this.db.manager, terms, PAINTERS);
     const missing = wordIds.filter((id) => !byHandle.some((u) => u.id === id));
-    const byWords = missing.length ? await repo.findBy({ id: In(missing) }) : [];
+    const byWords = await this.users.findByIds(missing);
     const wordsById = new Map(byWords.map((u) => [u.id, u]));
     return [...byHandle, ...missing.map((id) => wordsById.get(id)).filter((u): u is UserEntity => !!u)].slice(
       0,

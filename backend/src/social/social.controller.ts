@@ -1,11 +1,11 @@
 import { Controller, Delete, Get, Param, Put, Query, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ArtworkCardPageDto } from '../artworks/responses';
-import { CurrentUser } from '../auth/current-user';
-import { SignedInGuard } from '../auth/guards';
+import { CurrentUser } from '../common/current-user';
+import { SignedInGuard } from '../common/guards';
 import { ApiErrors } from '../common/api-errors';
 import { PageQuery } from '../common/pagination';
-import type { UserEntity } from '../users/user.entity';
+import type { AuthUser } from '../common/auth-user';
 import { FavoriteStateDto, FollowStateDto, LikeStateDto } from './responses';
 import { SocialService } from './social.service';
 
@@ -18,56 +18,56 @@ export class SocialController {
   @Put('albums/:id/like')
   @ApiOperation({ summary: 'Like an artwork (idempotent)' })
   @ApiErrors(401, 403, 404)
-  like(@CurrentUser() user: UserEntity, @Param('id') id: string): Promise<LikeStateDto> {
+  like(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<LikeStateDto> {
     return this.social.like(user, id, true);
   }
 
   @Delete('albums/:id/like')
   @ApiOperation({ summary: 'Take a like back (idempotent)' })
   @ApiErrors(401, 403, 404)
-  unlike(@CurrentUser() user: UserEntity, @Param('id') id: string): Promise<LikeStateDto> {
+  unlike(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<LikeStateDto> {
     return this.social.like(user, id, false);
   }
 
   @Put('albums/:id/favorite')
   @ApiOperation({ summary: 'Add an artwork to my favourites (idempotent)' })
   @ApiErrors(401, 403, 404)
-  favorite(@CurrentUser() user: UserEntity, @Param('id') id: string): Promise<FavoriteStateDto> {
+  favorite(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<FavoriteStateDto> {
     return this.social.favorite(user, id, true);
   }
 
   @Delete('albums/:id/favorite')
   @ApiOperation({ summary: 'Remove an artwork from my favourites (idempotent)' })
   @ApiErrors(401, 403, 404)
-  unfavorite(@CurrentUser() user: UserEntity, @Param('id') id: string): Promise<FavoriteStateDto> {
+  unfavorite(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<FavoriteStateDto> {
     return this.social.favorite(user, id, false);
   }
 
   @Get('users/me/favorites')
   @ApiOperation({ summary: 'My favourites, most recent first' })
   @ApiErrors(400, 401)
-  favorites(@CurrentUser() user: UserEntity, @Query() page: PageQuery): Promise<ArtworkCardPageDto> {
+  favorites(@CurrentUser() user: AuthUser, @Query() page: PageQuery): Promise<ArtworkCardPageDto> {
     return this.social.favorites(user, page);
   }
 
   @Put('users/:username/follow')
   @ApiOperation({ summary: 'Follow a painter (idempotent)' })
   @ApiErrors(400, 401, 403, 404)
-  follow(@CurrentUser() user: UserEntity, @Param('username') username: string): Promise<FollowStateDto> {
+  follow(@CurrentUser() user: AuthUser, @Param('username') username: string): Promise<FollowStateDto> {
     return this.social.follow(user, username, true);
   }
 
   @Delete('users/:username/follow')
   @ApiOperation({ summary: 'Stop following a painter (idempotent)' })
   @ApiErrors(400, 401, 403, 404)
-  unfollow(@CurrentUser() user: UserEntity, @Param('username') username: string): Promise<FollowStateDto> {
+  unfollow(@CurrentUser() user: AuthUser, @Param('username') username: string): Promise<FollowStateDto> {
     return this.social.follow(user, username, false);
   }
 
   @Get('feed')
   @ApiOperation({ summary: 'Artworks of painters I follow, latest activity first' })
   @ApiErrors(400, 401)
-  feed(@CurrentUser() user: UserEntity, @Query() page: PageQuery): Promise<ArtworkCardPageDto> {
+  feed(@CurrentUser() user: AuthUser, @Query() page: PageQuery): Promise<ArtworkCardPageDto> {
     return this.social.feed(user, page);
   }
 }

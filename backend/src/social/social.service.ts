@@ -1,6 +1,7 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import type { AuthUser } from '../common/auth-user';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ArtworkCard, FavoriteState, FollowState, LikeState, Page } from '@gallery/contracts';
+import type { ArtworkCard, FavoriteState, FollowState, LikeState, Page, Profile } from '@gallery/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ArtworkEntity } from '../artworks/artwork.entity';
 import { ArtworksService } from '../artworks/artworks.service';
@@ -11,9 +12,11 @@ import { uuidv7Time } from '../common/uuidv7';
 import type { PageQuery } from '../common/pagination';
 import { dialectSql } from '../database/dialect';
 import { isUniqueViolation } from '../database/errors';
-import type { UserEntity } from '../users/user.entity';
-import { ListCache } from '../search/list-cache';
+import { DomainEvents } from '../events/domain-events';
+import { UserErrors } from '../users/user.errors';
+import { UserMapper } from '../users/user.mapper';
 import { UsersService } from '../users/users.service';
+import { SocialErrors } from './social.errors';
 import { FavoriteEntity } from './favorite.entity';
 import { FollowEntity } from './follow.entity';
 import { LikeEntity } from './like.entity';
@@ -27,23 +30,41 @@ export class SocialService {
     private readonly albums: ArtworksService,
     private readonly cards: ArtworkCards,
     private readonly users: UsersService,
-    private readonly listCache: ListCache,
+    private readonly userMapper: UserMapper,
+    private readonly events: DomainEvents,
   ) {}
 
-  async like(user: UserEntity, albumId: string, on: boolean): Promise<LikeState> {
+  /** A painter's page header: counts are what the viewer can see (unlisted works only for the painter). */
+  async profile(username: string, viewer: AuthUser | null): Promise<Profile> {
+    const user = await this.users.findByUsername(username);
+    if (!user) throw UserErrors.notFound();
+    const db = this.db.manager;
+    const [albumCount, followerCount, followingCount, followedByMe] = await Promise.all([
+      db.countBy(
+        ArtworkEntity,
+        viewer?.id === user.id ? { ownerId: user.id } : { ownerId: user.id, visibility: 'public' },
+      ),
+      db.countBy(FollowEntity, { followeeId: user.id }),
+      db.countBy(FollowEntity, { followerId: user.id }),
+      viewer ? db.existsBy(FollowEntity, { followerId: viewer.id, followeeId: user.id }) : false,
+    ]);
+    return this.userMapper.profile(user, { albumCount, followerCount, followingCount, followedByMe });
+  }
+
+  async like(user: AuthUser, albumId: string, on: boolean): Promise<LikeState> {
     const likeCount = await this.mark(LikeEntity, 'likeCount', user, albumId, on);
     return { likeCount, likedByMe: on };
   }
 
-  async favorite(user: UserEntity, albumId: string, on: boolean): Promise<FavoriteState> {
+  async favorite(user: AuthUser, albumId: string, on: boolean): Promise<FavoriteState> {
     const favoriteCount = await this.mark(FavoriteEntity, 'favoriteCount', user, albumId, on);
     return { favoriteCount, favoritedByMe: on };
   }
 
-  async follow(user: UserEntity, username: string, on: boolean): Promise<FollowState> {
+  async follow(user: AuthUser, username: string, on: boolean): Promise<FollowState> {
     const painter = await this.users.findByUsername(username);
-    if (!painter) throw new NotFoundException('no painter by that name');
-    if (painter.id === user.id) throw new BadRequestException('you cannot follow yourself');
+    if (!painter) throw UserErrors.notFound();
+    if (painter.id === user.id) throw SocialErrors.followSelf();
     const key = { followerId: user.id, followeeId: painter.id };
     if (on) await this.db.getRepository(FollowEntity).insert(key).catch(ignoreDuplicate);
     else await this.db.getRepository(FollowEntity).delete(key);
@@ -54,7 +75,7 @@ export class SocialService {
   }
 
   /** My favourites, most recently favourited first; others' unlisted works drop out. */
-  async favorites(user: UserEntity, page: PageQuery): Promise<Page<ArtworkCard>> {
+  async favorites(user: AuthUser, page: PageQuery): Promise<Page<ArtworkCard>> {
     const after = page.cursor ? `AND ${keysetAfter('f."at"', 'a."id"')}` : '';
     const sql = cardListSql(
       `SELECT a."id", f."at" AS "sortValue" FROM "favorites" f JOIN "albums" a ON a."id" = f."albumId" ` +
@@ -66,7 +87,7 @@ export class SocialService {
   }
 
   /** Public works of the painters I follow, latest activity (creation, new stage) first. */
-  async feed(user: UserEntity, page: PageQuery): Promise<Page<ArtworkCard>> {
+  async feed(user: AuthUser, page: PageQuery): Promise<Page<ArtworkCard>> {
     const after = page.cursor ? `AND ${keysetAfter('a."activityAt"', 'a."id"')}` : '';
     const sql = cardListSql(
       `SELECT a."id", a."activityAt" AS "sortValue" FROM "albums" a ` +
@@ -82,7 +103,7 @@ export class SocialService {
   private async sortedPage(
     sql: string,
     params: unknown[],
-    user: UserEntity,
+    user: AuthUser,
     page: PageQuery,
   ): Promise<Page<ArtworkCard>> {
     const cursor = page.cursor ? decodeCursor(page.cursor) : null;
@@ -105,7 +126,7 @@ export class SocialService {
   private async mark(
     entity: Mark,
     counter: 'likeCount' | 'favoriteCount',
-    user: UserEntity,
+    user: AuthUser,
     albumId: string,
     on: boolean,
   ) {
@@ -126,11 +147,11 @@ export class SocialService {
           { id: albumId },
           { hot: hotScore(album.likeCount, uuidv7Time(album.id)), updatedAt: () => 'updatedAt' },
         );
+        // Likes rank popular lists and break ties in search.
+        await this.events.publish(tx, 'artwork.changed', { artworkId: albumId, what: ['likes'] });
       }
       return album[counter];
     });
-    // Likes break ties in search ranking.
-    if (counter === 'likeCount') this.listCache.invalidate();
     return count;
   }
 }

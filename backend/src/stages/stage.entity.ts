@@ -1,15 +1,5 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { StageColor, StageKind, StageStatus } from '@gallery/contracts';
-import { ArtworkEntity } from '../artworks/artwork.entity';
 
 @Entity('stages')
 @Index('IDX_stages_album_position', ['albumId', 'position'])
@@ -20,12 +10,9 @@ export class StageEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
+  /** The artwork (table `albums`); the foreign key, ON DELETE CASCADE, is in the migrations. */
   @Column({ type: 'varchar', length: 36 })
   albumId!: string;
-
-  @ManyToOne(() => ArtworkEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'albumId' })
-  album!: ArtworkEntity;
 
   /** 0..n-1 within the album, no gaps. */
   @Column({ type: 'int' })

@@ -1,13 +1,18 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ArtworksModule } from '../artworks/artworks.module';
+import { StageColorEntity } from './stage-color.entity';
+import { StageMapper } from './stage.mapper';
 import { StageEntity } from './stage.entity';
-import { StagesController } from './stages.controller';
 import { StagesService } from './stages.service';
 
+/**
+ * Stages: their rows, colours, storage keys and mapper. The HTTP routes belong to the artwork
+ * (artworks module, which checks access and holds the artwork's lock); the image job is in
+ * StageJobsModule.
+ */
 @Module({
-  imports: [TypeOrmModule.forFeature([StageEntity]), ArtworksModule],
-  controllers: [StagesController],
-  providers: [StagesService],
+  imports: [TypeOrmModule.forFeature([StageEntity, StageColorEntity])],
+  providers: [StagesService, StageMapper],
+  exports: [StagesService, StageMapper, TypeOrmModule],
 })
 export class StagesModule {}

@@ -1,91 +1,56 @@
-import {
-  BadRequestException,
-  Injectable,
-  NotFoundException,
-  PayloadTooLargeException,
-  UnsupportedMediaTypeException,
-} from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Stage } from '@gallery/contracts';
-import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { Repository, type EntityManager } from 'typeorm';
-import { ArtworkEntity } from '../artworks/artwork.entity';
-import { ArtworksService } from '../artworks/artworks.service';
-import { refreshCover } from '../artworks/cover';
-import { isUniqueViolation } from '../database/errors';
 import { ImageRejectedError, inspectImage } from '../media/image-pipeline';
 import { JobQueue } from '../queue/job-queue';
-import { ListCache } from '../search/list-cache';
-import { SearchIndexer } from '../search/search-indexer';
+import { contentTypeFor } from '../storage/content-types';
 import { MediaStorage } from '../storage/media-storage';
-import type { UserEntity } from '../users/user.entity';
-import type { ReorderStagesDto, UpdateStageDto } from './dto';
+import type { TempUpload } from '../storage/temp-upload.storage';
+import { originalKey, stageObjectKeys } from './stage-keys';
 import { StageEntity } from './stage.entity';
-import { removeTempUploads, type TempUpload } from './temp-upload.storage';
+import { StageErrors } from './stage.errors';
 
-const MIME: Record<string, string> = {
-  jpeg: 'image/jpeg',
-  png: 'image/png',
-  webp: 'image/webp',
-  avif: 'image/avif',
-  gif: 'image/gif',
-  tiff: 'image/tiff',
-};
-const EXT: Record<string, string> = {
-  jpeg: 'jpg',
-  png: 'png',
-  webp: 'webp',
-  avif: 'avif',
-  gif: 'gif',
-  tiff: 'tif',
-};
+/** What an upload became: every file's stage in order, and the ones that are new. */
+export interface PreparedStages {
+  all: StageEntity[];
+  fresh: StageEntity[];
+}
 
+/**
+ * Stage rows and their stored originals. Access checks and the artwork row (its lock, counters
+ * and cover) belong to the artworks module, which calls these inside its own transactions.
+ */
 @Injectable()
 export class StagesService {
   constructor(
     @InjectRepository(StageEntity) private readonly stages: Repository<StageEntity>,
-    private readonly albums: ArtworksService,
     private readonly storage: MediaStorage,
     private readonly jobs: JobQueue,
-    private readonly search: SearchIndexer,
-    private readonly listCache: ListCache,
   ) {}
 
   /**
-   * Adds uploaded images as stages at the end of the artwork, each `pending` until processed.
-   * Every file is sniffed first: one bad file refuses the whole request and stores nothing.
-   * A file already in the artwork (same SHA-256) answers with the existing stage.
+   * Sniffs every file first (one bad file refuses the whole request and stores nothing), then
+   * stores the originals of files not already in the artwork (same SHA-256 answers with the
+   * existing stage). The new rows are not saved yet: see insertAtEnd.
    */
-  async upload(user: UserEntity, albumId: string, files: TempUpload[]): Promise<Stage[]> {
-    try {
-      return await this.addStages(user, albumId, files);
-    } finally {
-      await removeTempUploads(files);
-    }
-  }
-
-  private async addStages(user: UserEntity, albumId: string, files: TempUpload[]): Promise<Stage[]> {
-    const album = await this.albums.findOwned(user, albumId);
-    if (files.length === 0) throw new BadRequestException('attach 1 to 20 images in the "files" field');
+  async prepare(albumId: string, files: TempUpload[]): Promise<PreparedStages> {
     const formats = await Promise.all(files.map((f) => sniff(f)));
-
-    const result: StageEntity[] = [];
+    const all: StageEntity[] = [];
     const fresh: StageEntity[] = [];
     for (const [i, file] of files.entries()) {
       const known =
-        result.find((s) => s.sha256 === file.sha256) ??
+        all.find((s) => s.sha256 === file.sha256) ??
         (await this.stages.findOneBy({ albumId, sha256: file.sha256 }));
       if (known) {
-        result.push(known);
+        all.push(known);
         continue;
       }
-      const format = formats[i]!;
-      const originalKey = `originals/${albumId}/${randomBytes(18).toString('base64url')}.${EXT[format]}`;
-      await this.storage.put(originalKey, createReadStream(file.path), MIME[format]!);
+      const key = originalKey(albumId, formats[i]!);
+      await this.storage.put(key, createReadStream(file.path), contentTypeFor(key));
       const stage = this.stages.create({
         albumId,
-        originalKey,
+        originalKey: key,
         sha256: file.sha256,
         originalName: file.originalname.slice(0, 255),
         bytes: file.size,
@@ -94,118 +59,86 @@ export class StagesService {
         kind: 'other',
         status: 'pending',
       });
-      result.push(stage);
+      all.push(stage);
       fresh.push(stage);
     }
-    if (fresh.length) await this.insertAtEnd(album.id, fresh);
-    for (const stage of fresh)
+    return { all, fresh };
+  }
+
+  /** Saves prepared stages after the artwork's last one; the caller holds the artwork's lock. */
+  async insertAtEnd(tx: EntityManager, albumId: string, fresh: StageEntity[]): Promise<void> {
+    const last = await tx.findOne(StageEntity, { where: { albumId }, order: { position: 'DESC' } });
+    let position = (last?.position ?? -1) + 1;
+    for (const stage of fresh) stage.position = position++;
+    await tx.save(StageEntity, fresh);
+  }
+
+  /** Queues the image job of each stage (job ids dedupe, so a repeat is harmless). */
+  async queue(stages: StageEntity[]): Promise<void> {
+    for (const stage of stages)
       await this.jobs.add('process-stage', { stageId: stage.id }, `stage-${stage.id}`);
-    return result.map((s) => this.albums.mapper.stage(s));
   }
 
-  async update(user: UserEntity, albumId: string, stageId: string, dto: UpdateStageDto): Promise<Stage> {
-    await this.albums.findOwned(user, albumId);
-    const stage = await this.find(albumId, stageId);
-    if (dto.title !== undefined) stage.title = dto.title;
-    if (dto.note !== undefined) stage.note = dto.note;
-    if (dto.kind !== undefined) stage.kind = dto.kind;
-    const saved = await this.stages.save(stage);
-    if (dto.title !== undefined) await this.search.album(this.stages.manager, albumId);
-    return this.albums.mapper.stage(saved);
+  /** Deletes a stage and closes the gap in positions; the caller holds the artwork's lock. */
+  async remove(tx: EntityManager, stage: StageEntity): Promise<void> {
+    await tx.delete(StageEntity, { id: stage.id });
+    await tx
+      .createQueryBuilder()
+      .update(StageEntity)
+      .set({ position: () => 'position - 1', updatedAt: () => 'updatedAt' })
+      .where('albumId = :albumId AND position > :position', {
+        albumId: stage.albumId,
+        position: stage.position,
+      })
+      .execute();
   }
 
-  /** Removes the stage, closes the gap in positions, and deletes its images through a job. */
-  async remove(user: UserEntity, albumId: string, stageId: string): Promise<void> {
-    await this.albums.findOwned(user, albumId);
-    const stage = await this.find(albumId, stageId);
-    await this.stages.manager.transaction(async (tx) => {
-      await lockArtwork(tx, albumId);
-      await tx.delete(StageEntity, { id: stage.id });
-      await tx
-        .createQueryBuilder()
-        .update(StageEntity)
-        .set({ position: () => 'position - 1', updatedAt: () => 'updatedAt' })
-        .where('albumId = :albumId AND position > :position', { albumId, position: stage.position })
-        .execute();
-      await tx.decrement(ArtworkEntity, { id: albumId }, 'stageCount', 1);
-      await refreshCover(tx, albumId);
-      await this.search.album(tx, albumId);
-    });
-    this.listCache.invalidate(); // the cover and its colours may have changed
-    const keys = [stage.originalKey, stage.thumbKey, stage.previewKey].filter((k): k is string => !!k);
-    await this.jobs.add('delete-objects', { keys });
-  }
-
-  /**
-   * Puts the stages in the given order. The list must name every current stage exactly once;
-   * the album row lock serialises concurrent reorders, so positions stay 0..n-1.
-   */
-  async reorder(user: UserEntity, albumId: string, dto: ReorderStagesDto): Promise<Stage[]> {
-    await this.albums.findOwned(user, albumId);
-    const ordered = await this.stages.manager.transaction(async (tx) => {
-      await lockArtwork(tx, albumId);
-      const current = await tx.find(StageEntity, { where: { albumId }, order: { position: 'ASC' } });
-      const ids = new Set(current.map((s) => s.id));
-      if (dto.stageIds.length !== current.length || !dto.stageIds.every((id) => ids.has(id))) {
-        throw new BadRequestException("stageIds must list exactly the artwork's current stages");
-      }
-      const byId = new Map(current.map((s) => [s.id, s]));
-      for (const [position, id] of dto.stageIds.entries()) {
-        const stage = byId.get(id)!;
-        if (stage.position === position) continue;
-        await tx.update(StageEntity, { id }, { position, updatedAt: () => 'updatedAt' });
-        stage.position = position;
-      }
-      return dto.stageIds.map((id) => byId.get(id)!);
-    });
-    return ordered.map((s) => this.albums.mapper.stage(s));
-  }
-
-  /** Queues a failed stage again (the painter's "retry"). */
-  async retry(user: UserEntity, albumId: string, stageId: string): Promise<Stage> {
-    await this.albums.findOwned(user, albumId);
-    const stage = await this.find(albumId, stageId);
-    if (stage.status === 'failed') {
-      Object.assign(stage, { status: 'pending', error: null, attempts: 0 });
-      await this.stages.save(stage);
-      await this.jobs.add('process-stage', { stageId: stage.id }, `stage-${stage.id}`);
+  /** Puts the stages in the given order; 400 unless it names every current stage once. */
+  async reorder(tx: EntityManager, albumId: string, stageIds: string[]): Promise<StageEntity[]> {
+    const current = await tx.find(StageEntity, { where: { albumId }, order: { position: 'ASC' } });
+    const ids = new Set(current.map((s) => s.id));
+    if (stageIds.length !== current.length || !stageIds.every((id) => ids.has(id))) {
+      throw StageErrors.badOrder();
     }
-    return this.albums.mapper.stage(stage);
+    const byId = new Map(current.map((s) => [s.id, s]));
+    for (const [position, id] of stageIds.entries()) {
+      const stage = byId.get(id)!;
+      if (stage.position === position) continue;
+      await tx.update(StageEntity, { id }, { position, updatedAt: () => 'updatedAt' });
+      stage.position = position;
+    }
+    return stageIds.map((id) => byId.get(id)!);
   }
 
-  private async find(albumId: string, stageId: string): Promise<StageEntity> {
+  save(stage: StageEntity): Promise<StageEntity> {
+    return this.stages.save(stage);
+  }
+
+  /** The stage of this artwork, or 404. */
+  async find(albumId: string, stageId: string): Promise<StageEntity> {
     const stage = await this.stages.findOneBy({ id: stageId, albumId });
-    if (!stage) throw new NotFoundException('no such stage in this artwork');
+    if (!stage) throw StageErrors.notFound();
     return stage;
   }
 
-  private async insertAtEnd(albumId: string, fresh: StageEntity[]): Promise<void> {
-    try {
-      await this.stages.manager.transaction(async (tx) => {
-        await lockArtwork(tx, albumId);
-        const last = await tx.findOne(StageEntity, { where: { albumId }, order: { position: 'DESC' } });
-        let position = (last?.position ?? -1) + 1;
-        for (const stage of fresh) stage.position = position++;
-        await tx.save(StageEntity, fresh);
-        await tx.increment(ArtworkEntity, { id: albumId }, 'stageCount', fresh.length);
-        // A new stage is painter activity: the work moves up in followers' feeds.
-        await tx.update(ArtworkEntity, { id: albumId }, { activityAt: Date.now() });
-      });
-    } catch (err) {
-      // The same file arrived twice at once; the other request stored it.
-      if (isUniqueViolation(err))
-        throw new BadRequestException('this image is already being added to the artwork');
-      throw err;
-    }
+  exists(albumId: string, stageId: string): Promise<boolean> {
+    return this.stages.existsBy({ id: stageId, albumId });
   }
-}
 
-/**
- * Takes the album row's write lock for the rest of the transaction (InnoDB row lock; SQLite
- * serialises writers anyway) and bumps updatedAt: a stage change is painter activity.
- */
-async function lockArtwork(tx: EntityManager, albumId: string): Promise<void> {
-  await tx.update(ArtworkEntity, { id: albumId }, { updatedAt: new Date() });
+  /** An artwork's stages in position order. */
+  listOf(albumId: string, db: EntityManager = this.stages.manager): Promise<StageEntity[]> {
+    return db.find(StageEntity, { where: { albumId }, order: { position: 'ASC' } });
+  }
+
+  /** Every stored object of an artwork's stages, for deleting them with it. */
+  async objectKeysOf(albumId: string): Promise<string[]> {
+    return (await this.listOf(albumId)).flatMap(stageObjectKeys);
+  }
+
+  /** Deletes stored objects through a job, so a slow or failing store never blocks the request. */
+  async deleteObjects(keys: string[]): Promise<void> {
+    if (keys.length) await this.jobs.add('delete-objects', { keys });
+  }
 }
 
 async function sniff(file: TempUpload): Promise<string> {
@@ -214,8 +147,6 @@ async function sniff(file: TempUpload): Promise<string> {
   } catch (err) {
     if (!(err instanceof ImageRejectedError)) throw err;
     const message = `${file.originalname}: ${err.message}`;
-    throw err.kind === 'too-large'
-      ? new PayloadTooLargeException(message)
-      : new UnsupportedMediaTypeException(message);
+    throw err.kind === 'too-large' ? StageErrors.tooLarge(message) : StageErrors.unsupported(message);
   }
 }

@@ -1,8 +1,11 @@
+import { Injectable } from '@nestjs/common';
 import type { Me, Profile, UserSummary } from '@gallery/contracts';
-import type { MediaStorage } from '../storage/media-storage';
+import { MediaStorage } from '../storage/media-storage';
+import type { AuthUser } from '../common/auth-user';
 import type { UserEntity } from './user.entity';
 
 /** Turns user rows into the API's shapes; entities never leave the service layer. */
+@Injectable()
 export class UserMapper {
   constructor(private readonly storage: MediaStorage) {}
 
@@ -16,7 +19,7 @@ export class UserMapper {
     };
   }
 
-  me(user: UserEntity): Me {
+  me(user: AuthUser): Me {
     return { ...this.summary(user), bio: user.bio, role: user.role, createdAt: user.createdAt.toISOString() };
   }
 

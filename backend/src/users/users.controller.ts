@@ -18,9 +18,9 @@ import { LIMITS, type Me } from '@gallery/contracts';
 import type { Request } from 'express';
 import { ApiErrors, ApiFileBody } from '../common/api-errors';
 import { RealtimeEmitter } from '../realtime/realtime-emitter';
-import { CurrentUser, OptionalUser } from '../auth/current-user';
-import { SignedInGuard } from '../auth/guards';
-import { signIn } from '../auth/session-login';
+import { CurrentUser, OptionalUser } from '../common/current-user';
+import { SignedInGuard } from '../common/guards';
+import { signIn } from '../session/session-login';
 import { ChangePasswordDto, UpdateProfileDto } from './dto';
 import { MeDto, ProfileDto } from './responses';
 import type { UserEntity } from './user.entity';
@@ -69,15 +69,5 @@ export class UsersController {
   ): Promise<Me> {
     if (!file) throw new BadRequestException('file is required');
     return this.users.setAvatar(user, file.buffer);
-  }
-
-  @Get(':username')
-  @ApiOperation({ summary: "A painter's public profile" })
-  @ApiErrors(404)
-  profile(
-    @OptionalUser() viewer: UserEntity | null,
-    @Param('username') username: string,
-  ): Promise<ProfileDto> {
-    return this.users.profile(username, viewer);
   }
 }

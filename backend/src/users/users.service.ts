@@ -1,30 +1,26 @@
-import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Me, Profile } from '@gallery/contracts';
+import type { Me } from '@gallery/contracts';
 import { randomBytes } from 'node:crypto';
-import { Repository } from 'typeorm';
-import { hashPassword, verifyPassword } from '../auth/passwords';
-import { ArtworkEntity } from '../artworks/artwork.entity';
+import { In, Repository } from 'typeorm';
 import { isUniqueViolation } from '../database/errors';
-import { FollowEntity } from '../social/follow.entity';
-import { SearchIndexer } from '../search/search-indexer';
+import { DomainEvents } from '../events/domain-events';
 import { MediaStorage } from '../storage/media-storage';
 import { renderAvatar } from './avatar';
+import { hashPassword, verifyPassword } from './passwords';
 import type { ChangePasswordDto, UpdateProfileDto } from './dto';
 import { UserEntity } from './user.entity';
+import { UserErrors } from './user.errors';
 import { UserMapper } from './user.mapper';
 
 @Injectable()
 export class UsersService {
-  readonly mapper: UserMapper;
-
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly storage: MediaStorage,
-    private readonly search: SearchIndexer,
-  ) {
-    this.mapper = new UserMapper(storage);
-  }
+    private readonly mapper: UserMapper,
+    private readonly events: DomainEvents,
+  ) {}
 
   findById(id: string): Promise<UserEntity | null> {
     return this.users.findOneBy({ id });
@@ -32,6 +28,27 @@ export class UsersService {
 
   findByUsername(username: string): Promise<UserEntity | null> {
     return this.users.findOneBy({ username: username.toLowerCase() });
+  }
+
+  /** The accounts among `ids` that exist, in no particular order. */
+  findByIds(ids: string[]): Promise<UserEntity[]> {
+    return ids.length ? this.users.findBy({ id: In(ids) }) : Promise.resolve([]);
+  }
+
+  /** The accounts among these (lower-case) usernames that exist, in no particular order. */
+  findByUsernames(usernames: string[]): Promise<UserEntity[]> {
+    return usernames.length ? this.users.findBy({ username: In(usernames) }) : Promise.resolve([]);
+  }
+
+  /** Usernames starting with `prefix` (a LIKE pattern, '!'-escaped), shortest first. */
+  findByUsernamePrefix(pattern: string, limit: number): Promise<UserEntity[]> {
+    return this.users
+      .createQueryBuilder('u')
+      .where("u.username LIKE :pattern ESCAPE '!'", { pattern })
+      .orderBy('LENGTH(u.username)', 'ASC')
+      .addOrderBy('u.username', 'ASC')
+      .take(limit)
+      .getMany();
   }
 
   /** Creates an account; 409 when the (lower-cased) name is taken, also under a race. */
@@ -43,30 +60,15 @@ export class UsersService {
       passwordHash: await hashPassword(input.password),
     });
     try {
-      const saved = await this.users.save(user);
-      await this.search.user(this.users.manager, saved);
-      return saved;
+      return await this.users.manager.transaction(async (tx) => {
+        const saved = await tx.save(user);
+        await this.events.publish(tx, 'painter.changed', { userId: saved.id });
+        return saved;
+      });
     } catch (err) {
       if (isUniqueViolation(err)) throw usernameTaken();
       throw err;
     }
-  }
-
-  /** A painter's page header: counts are what the viewer can see (unlisted works only for the painter). */
-  async profile(username: string, viewer: UserEntity | null): Promise<Profile> {
-    const user = await this.findByUsername(username);
-    if (!user) throw new NotFoundException('no painter by that name');
-    const db = this.users.manager;
-    const [albumCount, followerCount, followingCount, followedByMe] = await Promise.all([
-      db.countBy(
-        ArtworkEntity,
-        viewer?.id === user.id ? { ownerId: user.id } : { ownerId: user.id, visibility: 'public' },
-      ),
-      db.countBy(FollowEntity, { followeeId: user.id }),
-      db.countBy(FollowEntity, { followerId: user.id }),
-      viewer ? db.existsBy(FollowEntity, { followerId: viewer.id, followeeId: user.id }) : false,
-    ]);
-    return this.mapper.profile(user, { albumCount, followerCount, followingCount, followedByMe });
   }
 
   async updateProfile(user: UserEntity, dto: UpdateProfileDto): Promise<Me> {
@@ -78,19 +80,21 @@ export class UsersService {
     if (dto.displayName !== undefined) user.displayName = dto.displayName;
     if (dto.bio !== undefined) user.bio = dto.bio;
     try {
-      await this.users.save(user);
+      await this.users.manager.transaction(async (tx) => {
+        await tx.save(user);
+        await this.events.publish(tx, 'painter.changed', { userId: user.id });
+      });
     } catch (err) {
       if (isUniqueViolation(err)) throw usernameTaken();
       throw err;
     }
-    await this.search.user(this.users.manager, user);
     return this.mapper.me(user);
   }
 
   /** Sets the new password and bumps authVersion, which signs out every other session. */
   async changePassword(user: UserEntity, dto: ChangePasswordDto): Promise<UserEntity> {
     if (!(await verifyPassword(user.passwordHash, dto.currentPassword))) {
-      throw new ForbiddenException('current password is wrong');
+      throw UserErrors.wrongPassword();
     }
     user.passwordHash = await hashPassword(dto.newPassword);
     user.authVersion += 1;
@@ -110,6 +114,4 @@ export class UsersService {
   }
 }
 
-function usernameTaken(): ConflictException {
-  return new ConflictException('username is taken');
-}
+const usernameTaken = UserErrors.usernameTaken;

@@ -1,9 +1,11 @@
+import type { ErrorCode } from './errors';
 import type { Stage } from './artworks';
 import type { Conversation, Message } from './chat';
 import type { UserSummary } from './users';
 
 /** Acknowledgement every client event answers with. */
-export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: string };
+export type Ack<T extends object = object> =
+  ({ ok: true } & T) | { ok: false; error: string; code: ErrorCode };
 
 /** Events the server sends; the gateway may emit nothing else. */
 export interface ServerToClientEvents {

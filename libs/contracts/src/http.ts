@@ -1,8 +1,12 @@
+import type { ErrorCode } from './errors';
+
 /** Every error the api answers with, whatever the route. */
 export interface ApiError {
   statusCode: number;
   error: string;
   message: string | string[];
+  /** Stable, machine-readable: switch on this, not on the message. */
+  code: ErrorCode;
 }
 
 /** A page of a list: pass nextCursor back as ?cursor= for the next one. */

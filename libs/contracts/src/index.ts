@@ -4,3 +4,4 @@ export * from './artworks';
 export * from './chat';
 export * from './http';
 export * from './events';
+export * from './errors';

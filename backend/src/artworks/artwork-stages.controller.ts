@@ -14,14 +14,14 @@ import {
 import { FilesInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { LIMITS } from '@gallery/contracts';
-import { StageDto, StagesDto } from '../artworks/responses';
-import { CurrentUser } from '../auth/current-user';
-import { SignedInGuard } from '../auth/guards';
 import { ApiErrors } from '../common/api-errors';
-import type { UserEntity } from '../users/user.entity';
-import { ReorderStagesDto, UpdateStageDto } from './dto';
-import { StagesService } from './stages.service';
-import { TempUploadStorage, type TempUpload } from './temp-upload.storage';
+import type { AuthUser } from '../common/auth-user';
+import { CurrentUser } from '../common/current-user';
+import { SignedInGuard } from '../common/guards';
+import { ReorderStagesDto, UpdateStageDto } from '../stages/dto';
+import { StageDto, StagesDto } from '../stages/responses';
+import { TempUploadStorage, type TempUpload } from '../storage/temp-upload.storage';
+import { ArtworkStagesService } from './artwork-stages.service';
 
 const uploads = FilesInterceptor('files', LIMITS.filesPerUpload, {
   storage: new TempUploadStorage(),
@@ -31,8 +31,9 @@ const uploads = FilesInterceptor('files', LIMITS.filesPerUpload, {
 @ApiTags('stages')
 @Controller('albums/:albumId/stages')
 @UseGuards(SignedInGuard)
-export class StagesController {
-  constructor(private readonly stages: StagesService) {}
+/** The stages of an artwork, edited by its painter. */
+export class ArtworkStagesController {
+  constructor(private readonly stages: ArtworkStagesService) {}
 
   @Post()
   @UseInterceptors(uploads)
@@ -47,7 +48,7 @@ export class StagesController {
   })
   @ApiErrors(400, 401, 403, 404, 413, 415)
   async upload(
-    @CurrentUser() user: UserEntity,
+    @CurrentUser() user: AuthUser,
     @Param('albumId') albumId: string,
     @UploadedFiles() files: TempUpload[] | undefined,
   ): Promise<StagesDto> {
@@ -58,7 +59,7 @@ export class StagesController {
   @ApiOperation({ summary: 'Reorder: stageIds must be exactly the current stages' })
   @ApiErrors(400, 401, 403, 404)
   reorder(
-    @CurrentUser() user: UserEntity,
+    @CurrentUser() user: AuthUser,
     @Param('albumId') albumId: string,
     @Body() dto: ReorderStagesDto,
   ): Promise<StageDto[]> {
@@ -69,7 +70,7 @@ export class StagesController {
   @ApiOperation({ summary: "Edit a stage's kind, title or note" })
   @ApiErrors(400, 401, 403, 404)
   update(
-    @CurrentUser() user: UserEntity,
+    @CurrentUser() user: AuthUser,
     @Param('albumId') albumId: string,
     @Param('stageId') stageId: string,
     @Body() dto: UpdateStageDto,
@@ -82,7 +83,7 @@ export class StagesController {
   @ApiOperation({ summary: 'Process a failed stage again' })
   @ApiErrors(401, 403, 404)
   retry(
-    @CurrentUser() user: UserEntity,
+    @CurrentUser() user: AuthUser,
     @Param('albumId') albumId: string,
     @Param('stageId') stageId: string,
   ): Promise<StageDto> {
@@ -94,7 +95,7 @@ export class StagesController {
   @ApiOperation({ summary: 'Remove a stage and its images' })
   @ApiErrors(401, 403, 404)
   remove(
-    @CurrentUser() user: UserEntity,
+    @CurrentUser() user: AuthUser,
     @Param('albumId') albumId: string,
     @Param('stageId') stageId: string,
   ): Promise<void> {

@@ -1,21 +1,20 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { StageEntity } from '../stages/stage.entity';
-import { configureSharp } from './image-pipeline';
+import { configureSharp } from '../media/image-pipeline';
 import { StageProcessor } from './stage-processor';
 import { StageRecovery } from './stage-recovery';
+import { StagesModule } from './stages.module';
 
 /**
- * Media processing: the job handlers (wherever jobs are consumed) and, in the api, the
- * recovery sweep that re-queues unfinished stages.
+ * The stage image job's handlers, wherever jobs are consumed (the api in embedded mode, workers in
+ * production), and, in the api, the recovery sweep that queues unfinished stages again.
  */
 @Module({})
-export class MediaModule {
+export class StageJobsModule {
   static forRoot(options: { recovery: boolean }): DynamicModule {
     configureSharp();
     return {
-      module: MediaModule,
-      imports: [TypeOrmModule.forFeature([StageEntity])],
+      module: StageJobsModule,
+      imports: [StagesModule],
       providers: [StageProcessor, ...(options.recovery ? [StageRecovery] : [])],
       exports: options.recovery ? [StageRecovery] : [],
     };

@@ -4,9 +4,11 @@ import { ListCache } from './list-cache';
 import { MysqlSearchIndex } from './mysql-search.index';
 import { SearchIndex } from './search-index';
 import { SqliteSearchIndex } from './sqlite-search.index';
-import { SearchIndexer } from './search-indexer';
 
-/** The search port, picked by the database in use; SearchIndexer keeps it up to date. */
+/**
+ * The search port, picked by the database in use. It knows no feature entities: the features
+ * that own searchable text (artworks, users) put it here from their event listeners.
+ */
 @Global()
 @Module({
   providers: [
@@ -16,9 +18,8 @@ import { SearchIndexer } from './search-indexer';
       useFactory: (config: AppConfig) =>
         config.database.kind === 'mysql' ? new MysqlSearchIndex() : new SqliteSearchIndex(),
     },
-    SearchIndexer,
     ListCache,
   ],
-  exports: [SearchIndex, SearchIndexer, ListCache],
+  exports: [SearchIndex, ListCache],
 })
 export class SearchIndexModule {}

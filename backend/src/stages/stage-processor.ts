@@ -1,33 +1,22 @@
-import { Injectable, Logger, Optional, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ROOMS } from '@gallery/contracts';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Repository } from 'typeorm';
-import { ArtworkMapper } from '../artworks/artwork.mapper';
-import { ArtworkEntity } from '../artworks/artwork.entity';
-import { refreshCover } from '../artworks/cover';
-import { StageColorEntity } from '../artworks/stage-color.entity';
+import { DomainEvents } from '../events/domain-events';
+import { ImageRejectedError, processImage } from '../media/image-pipeline';
 import { JobDispatcher } from '../queue/job-dispatcher';
 import type { JobAttempt } from '../queue/jobs';
-import { RealtimeEmitter } from '../realtime/realtime-emitter';
-import { ListCache } from '../search/list-cache';
-import { StageEntity } from '../stages/stage.entity';
 import { MediaStorage } from '../storage/media-storage';
-import { UserMapper } from '../users/user.mapper';
-import { ImageRejectedError, processImage } from './image-pipeline';
+import { StageColorEntity } from './stage-color.entity';
+import { derivedKeys } from './stage-keys';
+import { StageEntity } from './stage.entity';
 
 const TRANSIENT_FAILURE =
   "We couldn't process this image right now. Retry, or delete it and upload it again.";
-
-/** Derived images sit beside the original under the same unguessable token. */
-export function derivedKeys(originalKey: string): { thumbKey: string; previewKey: string } {
-  const base = originalKey.replace(/^originals\//, '').replace(/\.[a-z0-9]+$/i, '');
-  return { thumbKey: `thumbs/${base}.webp`, previewKey: `previews/${base}.webp` };
-}
 
 /**
  * Turns an uploaded original into what viewers see. Runs wherever jobs are consumed (the api in
@@ -37,17 +26,13 @@ export function derivedKeys(originalKey: string): { thumbKey: string; previewKey
 @Injectable()
 export class StageProcessor implements OnModuleInit {
   private readonly logger = new Logger('StageProcessor');
-  private readonly mapper: ArtworkMapper;
 
   constructor(
     @InjectRepository(StageEntity) private readonly stages: Repository<StageEntity>,
     private readonly storage: MediaStorage,
     private readonly dispatcher: JobDispatcher,
-    private readonly realtime: RealtimeEmitter,
-    @Optional() private readonly listCache?: ListCache,
-  ) {
-    this.mapper = new ArtworkMapper(storage, new UserMapper(storage));
-  }
+    private readonly events: DomainEvents,
+  ) {}
 
   onModuleInit(): void {
     this.dispatcher.register('process-stage', ({ stageId }, attempt) => this.process(stageId, attempt));
@@ -116,26 +101,21 @@ export class StageProcessor implements OnModuleInit {
     }
   }
 
-  /** Writes the row (the truth), moves the cover if needed, and tells the owner and watchers. */
+  /**
+   * Writes the row (the truth) and publishes the change in the same transaction: the artworks
+   * module moves the cover there (ready and the cover it may become commit together, so no
+   * reader sees every stage ready with an older cover), then tells the owner and watchers.
+   */
   private async setStatus(stage: StageEntity, changes: Partial<StageEntity>): Promise<void> {
     Object.assign(stage, changes);
-    // Ready and the cover it may become commit together: no reader sees every stage ready while
-    // the cover still points at an older one.
-    const affected = await this.stages.manager.transaction(async (tx) => {
+    await this.stages.manager.transaction(async (tx) => {
       const result = await tx.update(StageEntity, { id: stage.id }, changes);
-      if (result.affected && changes.status === 'ready') await refreshCover(tx, stage.albumId);
-      return result.affected ?? 0;
-    });
-    if (!affected) return;
-    // A new cover means new colours for the hue browse. (A worker process has no cache; the
-    // api's expires by itself.)
-    if (changes.status === 'ready') this.listCache?.invalidate();
-    const album = await this.stages.manager.findOneBy(ArtworkEntity, { id: stage.albumId });
-    if (!album) return;
-    const fresh = (await this.stages.findOneBy({ id: stage.id })) ?? stage;
-    this.realtime.toRooms([ROOMS.user(album.ownerId), ROOMS.album(album.id)], 'stage:updated', {
-      ...this.mapper.stage(fresh),
-      albumId: album.id,
+      if (!result.affected) return;
+      await this.events.publish(tx, 'stage.status', {
+        artworkId: stage.albumId,
+        stageId: stage.id,
+        status: stage.status,
+      });
     });
   }
 }

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { UserEntity } from '../users/user.entity';
+import type { AuthUser } from '../common/auth-user';
 
 /** How long "remember me" keeps a session: 30 days from the last visit. */
 export const REMEMBER_MS = 30 * 24 * 60 * 60 * 1000;
@@ -14,7 +14,7 @@ export interface SessionUser {
  * Puts the user in the session. Passport regenerates the session id on login (no fixation).
  * `remember` turns the browser-session cookie into a 30-day one; undefined keeps the current choice.
  */
-export async function signIn(req: Request, user: UserEntity, remember?: boolean): Promise<void> {
+export async function signIn(req: Request, user: AuthUser, remember?: boolean): Promise<void> {
   const keep = remember ?? req.session?.cookie.maxAge != null;
   await new Promise<void>((resolve, reject) => req.login(user, (err) => (err ? reject(err) : resolve())));
   req.session.cookie.maxAge = keep ? REMEMBER_MS : undefined;

@@ -6,7 +6,7 @@ import {
   type ExecutionContext,
 } from '@nestjs/common';
 import type { Request } from 'express';
-import type { UserEntity } from '../users/user.entity';
+import type { AuthUser } from './auth-user';
 
 /** 401 unless the request carries a valid session. */
 @Injectable()
@@ -24,7 +24,7 @@ export class AdminGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const req = context.switchToHttp().getRequest<Request>();
     if (!req.isAuthenticated()) throw new UnauthorizedException('sign in first');
-    if ((req.user as UserEntity).role !== 'admin') throw new ForbiddenException('admins only');
+    if ((req.user as AuthUser).role !== 'admin') throw new ForbiddenException('admins only');
     return true;
   }
 }

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, LessThan, Repository } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { JobQueue } from '../queue/job-queue';
-import { StageEntity } from '../stages/stage.entity';
+import { StageEntity } from './stage.entity';
 
 /**
  * The stage row is the truth; the queue only carries work. At start-up every unfinished stage

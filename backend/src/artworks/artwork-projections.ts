@@ -1,0 +1,73 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ROOMS } from '@gallery/contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+import { DomainEvents } from '../events/domain-events';
+import { RealtimeEmitter } from '../realtime/realtime-emitter';
+import { normalize } from '../search-index/normalize';
+import { SearchIndex } from '../search-index/search-index';
+import { StageMapper } from '../stages/stage.mapper';
+import { StageEntity } from '../stages/stage.entity';
+import { ArtworkEntity } from './artwork.entity';
+import { refreshCover } from './cover';
+import { syncPalette } from './palette';
+
+/**
+ * Everything derived from an artwork and its stages, kept in step by listening to the domain
+ * events instead of being called by hand: the cover and its palette, the searchable text (in the
+ * same transaction as the change), and the live `stage:updated` for the owner and watchers (once
+ * committed). Runs in the api and in workers, wherever stages change.
+ */
+@Injectable()
+export class ArtworkProjections implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly events: DomainEvents,
+    private readonly index: SearchIndex,
+    private readonly stages: StageMapper,
+    private readonly realtime: RealtimeEmitter,
+  ) {}
+
+  onModuleInit(): void {
+    this.events.onInTransaction('artwork.changed', async ({ artworkId, what }, tx) => {
+      if (what.includes('cover')) await refreshCover(tx, artworkId);
+      else if (what.includes('visibility')) await syncPalette(tx, artworkId);
+      if (what.includes('created') || what.includes('text')) await this.indexText(tx, artworkId);
+    });
+    this.events.onInTransaction('artwork.deleted', ({ artworkId }, tx) =>
+      this.index.removeArtwork(tx, artworkId),
+    );
+    this.events.onInTransaction('stages.changed', async ({ artworkId, what }, tx) => {
+      if (what === 'removed') await refreshCover(tx, artworkId);
+      if (what === 'removed' || what === 'retitled') await this.indexText(tx, artworkId);
+    });
+    this.events.onInTransaction('stage.status', async ({ artworkId, status }, tx) => {
+      if (status === 'ready') await refreshCover(tx, artworkId);
+    });
+    this.events.onCommitted('stage.status', ({ artworkId, stageId }) =>
+      this.tellWatchers(artworkId, stageId),
+    );
+  }
+
+  /** An artwork's searchable text: its title, description and stage titles. */
+  private async indexText(db: EntityManager, artworkId: string): Promise<void> {
+    const album = await db.findOneBy(ArtworkEntity, { id: artworkId });
+    if (!album) return this.index.removeArtwork(db, artworkId);
+    const stages = await db.find(StageEntity, { where: { albumId: artworkId }, select: { title: true } });
+    const text = normalize([album.title, album.description, ...stages.map((s) => s.title)].join(' '));
+    await this.index.putArtwork(db, artworkId, text.slice(0, 60_000));
+  }
+
+  private async tellWatchers(artworkId: string, stageId: string): Promise<void> {
+    const db = this.db.manager;
+    const [album, stage] = await Promise.all([
+      db.findOneBy(ArtworkEntity, { id: artworkId }),
+      db.findOneBy(StageEntity, { id: stageId }),
+    ]);
+    if (!album || !stage) return;
+    this.realtime.toRooms([ROOMS.user(album.ownerId), ROOMS.album(album.id)], 'stage:updated', {
+      ...this.stages.stage(stage),
+      albumId: album.id,
+    });
+  }
+}

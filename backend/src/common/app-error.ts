@@ -1,0 +1,18 @@
+import { HttpException } from '@nestjs/common';
+import type { ErrorCode } from '@gallery/contracts';
+
+/**
+ * An error a user can cause, with its HTTP status and stable code. Each module subclasses it and
+ * names its errors in one `*.errors.ts` file, so the codes a route can answer are found in one place.
+ */
+export class AppError extends HttpException {
+  constructor(
+    readonly code: ErrorCode,
+    status: number,
+    message: string | string[],
+    /** Seconds until a retry may succeed (429, 503), sent as Retry-After. */
+    readonly retryAfter?: number,
+  ) {
+    super({ message }, status);
+  }
+}

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import type { Image, Stage } from '@gallery/contracts';
+import { MediaStorage } from '../storage/media-storage';
+import type { StageEntity } from './stage.entity';
+
+/** The columns of a stage that make its image; a card query selects just these. */
+export type ImageColumns = Pick<
+  StageEntity,
+  'status' | 'thumbKey' | 'previewKey' | 'width' | 'height' | 'placeholder'
+>;
+
+/** Stage rows to API shapes. */
+@Injectable()
+export class StageMapper {
+  constructor(private readonly storage: MediaStorage) {}
+
+  /** The viewable image of a ready stage, else null. */
+  image(stage: ImageColumns | undefined | null): Image | null {
+    if (!stage || stage.status !== 'ready' || !stage.thumbKey || !stage.previewKey) return null;
+    return {
+      thumbUrl: this.storage.url(stage.thumbKey),
+      previewUrl: this.storage.url(stage.previewKey),
+      width: stage.width,
+      height: stage.height,
+      placeholder: stage.placeholder,
+    };
+  }
+
+  stage(stage: StageEntity): Stage {
+    return {
+      id: stage.id,
+      position: stage.position,
+      kind: stage.kind,
+      title: stage.title,
+      note: stage.note,
+      status: stage.status,
+      error: stage.error,
+      image: this.image(stage),
+      colors: stage.colors ?? [],
+      createdAt: stage.createdAt.toISOString(),
+    };
+  }
+}
