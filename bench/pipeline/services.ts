@@ -8,7 +8,7 @@ import { commandExists, freePort, Managed } from './proc';
 
 /**
  * s3rver in a child process on a free loopback port, and the S3 environment for an api or worker
- * talking to it, as STACK.md prescribes.
+ * talking to it, as docs/stack.md prescribes (path-style, 127.0.0.1, WHEN_REQUIRED checksums).
  */
 export async function startS3rver(
   dir: string,
