@@ -3,6 +3,7 @@ import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import type { DatabaseSessionStore } from '../src/session/database-session.store';
+import { SessionEntity } from '../src/session/session.entity';
 import { createSessionStore, SESSION_PREFIX } from '../src/session/session-store';
 import { createMysqlDatabase, databaseKinds, redisAvailable } from './support/adapters';
 import { REDIS_URL } from './support/services';
@@ -12,7 +13,9 @@ type Adapter = { store: Store; close: () => Promise<void> };
 async function databaseAdapter(kind: 'sqlite' | 'mysql'): Promise<Adapter> {
   const mysql = kind === 'mysql' ? await createMysqlDatabase() : null;
   const db = await new DataSource(
-    dataSourceOptions(mysql ? { kind: 'mysql', url: mysql.url } : { kind: 'sqlite', file: ':memory:' }),
+    dataSourceOptions(mysql ? { kind: 'mysql', url: mysql.url } : { kind: 'sqlite', file: ':memory:' }, [
+      SessionEntity,
+    ]),
   ).initialize();
   const store = createSessionStore(null, db) as DatabaseSessionStore;
   return {

@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { UsersModule } from '../users/users.module';
 import { ChatController } from './chat.controller';
+import { ConversationEntity } from './conversation.entity';
+import { MemberEntity } from './member.entity';
+import { MessageEntity } from './message.entity';
 import { ChatMapper } from './chat.mapper';
 import { ChatGateway } from './chat.gateway';
 import { ConversationsService } from './conversations.service';
@@ -9,7 +13,7 @@ import { PresenceService } from './presence.service';
 import { PublicReads } from './public-reads';
 
 @Module({
-  imports: [UsersModule],
+  imports: [TypeOrmModule.forFeature([ConversationEntity, MemberEntity, MessageEntity]), UsersModule],
   controllers: [ChatController],
   providers: [ChatMapper, ConversationsService, MessagesService, PresenceService, PublicReads, ChatGateway],
 })

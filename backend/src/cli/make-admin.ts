@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { loadConfigOrExit } from '../config/load-or-exit';
 import { dataSourceOptions } from '../database/data-source-options';
 import { setRole } from '../users/set-role';
+import { UserEntity } from '../users/user.entity';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -16,7 +17,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const role = args.includes('--revoke') ? 'user' : 'admin';
-  const db = await new DataSource(dataSourceOptions(loadConfigOrExit().database)).initialize();
+  const db = await new DataSource(dataSourceOptions(loadConfigOrExit().database, [UserEntity])).initialize();
   try {
     if (!(await setRole(db, username, role))) {
       console.error(`No user named ${username}`);

@@ -10,7 +10,8 @@ import { serializeTransactions } from './serialize-transactions';
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => dataSourceOptions(config.database),
+      // Every module registers its own entities with forFeature; none are listed here.
+      useFactory: (config: AppConfig) => ({ ...dataSourceOptions(config.database), autoLoadEntities: true }),
       dataSourceFactory: async (options) => {
         const dataSource = await new DataSource(options!).initialize();
         return options!.type === 'better-sqlite3' ? serializeTransactions(dataSource) : dataSource;

@@ -1,10 +1,12 @@
 import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { SESSION_COOKIE } from '@gallery/contracts';
 import type { RequestHandler } from 'express';
 import session from 'express-session';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { REDIS, type RedisClient } from '../redis/redis.module';
+import { SessionEntity } from './session.entity';
 import { createSessionStore } from './session-store';
 
 /** Injection token of the express-session middleware, shared by REST and the Socket.IO handshake. */
@@ -12,6 +14,7 @@ export const SESSION_MIDDLEWARE = Symbol('SESSION_MIDDLEWARE');
 
 @Global()
 @Module({
+  imports: [TypeOrmModule.forFeature([SessionEntity])],
   providers: [
     {
       provide: SESSION_MIDDLEWARE,
