@@ -252,6 +252,26 @@ describe('ArtworkStore', () => {
       expect(store.saves()['s4']?.state).toBe('saved');
     });
 
+    it('guesses the kind of a new stage that a live update showed before the upload’s answer', async () => {
+      const { store, http } = setUp();
+      const done = store.upload([png('detalle.png')]);
+      const upload = http.expectOne({ method: 'POST', url: '/api/albums/art-1/stages' });
+      const refreshed = store.refresh();
+      http
+        .expectOne({ method: 'GET', url: '/api/albums/art-1' })
+        .flush(album([...STAGES, stage('s4', 3, { kind: 'other', status: 'processing', image: null })]));
+      await refreshed;
+      expect(ids(store.stages())).toEqual(['s1', 's2', 's3', 's4']);
+
+      upload.flush({ stages: [stage('s4', 3, { kind: 'other', status: 'pending', image: null })] });
+      await done;
+      expect(store.stages()[3].kind).toBe('detail');
+      const patch = http.expectOne({ method: 'PATCH', url: '/api/albums/art-1/stages/s4' });
+      expect(patch.request.body).toEqual({ kind: 'detail' });
+      patch.flush(stage('s4', 3, { kind: 'detail' }));
+      await settle();
+    });
+
     it('leaves a stage that was already there as it is', async () => {
       const { store, http } = setUp();
       const done = store.upload([png('final.png')]);

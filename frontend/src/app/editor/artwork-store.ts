@@ -251,13 +251,17 @@ export class ArtworkStore {
       this.stages().length,
     );
     const kinds = new Map(sent.map((file, i) => [file, guessed[i]]));
+    // Stages there before this upload keep their kind. (New ones may show up before the upload's
+    // answer, through a live update, so "not on screen yet" would miss them.)
+    const before = new Set(this.stages().map((stage) => stage.id));
     return this.uploader.upload(album.id, chosen, (stages, batch) => {
       // A file uploaded before comes back as its existing stage: nothing new to add.
       const fresh = stages.filter((stage) => !this.stages().some((s) => s.id === stage.id));
       this.updateStages((current) => fresh.reduce(upsertStage, [...current]));
       stages.forEach((stage, i) => {
         const kind = kinds.get(batch[i]);
-        if (kind && stage.kind === 'other' && fresh.includes(stage)) {
+        if (kind && stage.kind === 'other' && !before.has(stage.id)) {
+          before.add(stage.id);
           void this.setGuessedKind(album.id, stage.id, kind);
         }
       });
