@@ -64,6 +64,8 @@ export interface ArtworkCard {
   cover: Image | null;
   stageCount: number;
   likeCount: number;
+  /** Filled for the owner. */
+  visibility?: Visibility;
   /** Whether the signed-in viewer likes / keeps it; false for anonymous viewers. */
   likedByMe: boolean;
   favoritedByMe: boolean;

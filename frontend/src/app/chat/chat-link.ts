@@ -20,13 +20,7 @@ import type { Conversations } from './conversations';
   imports: [RouterLink, RouterLinkActive],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <a
-      class="link"
-      routerLink="/chat"
-      routerLinkActive="active"
-      [attr.aria-label]="label()"
-      [attr.title]="label()"
-    >
+    <a class="link" routerLink="/chat" routerLinkActive="active" [attr.title]="label()">
       <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
         <path
           d="M4 6.5A2.5 2.5 0 016.5 4h11A2.5 2.5 0 0120 6.5v7a2.5 2.5 0 01-2.5 2.5H10l-4 4v-4A2.5 2.5 0 014 13.5z"
@@ -36,6 +30,8 @@ import type { Conversations } from './conversations';
       @if (unread() > 0) {
         <span class="badge" aria-hidden="true">{{ unread() > 99 ? '99+' : unread() }}</span>
       }
+      <!-- The name comes from content, not aria-label, so it never differs from the words shown. -->
+      <span class="visually-hidden">{{ label() }}</span>
     </a>
   `,
   styles: `

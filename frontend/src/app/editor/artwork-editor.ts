@@ -1,9 +1,10 @@
 import { LiveAnnouncer } from '@angular/cdk/a11y';
 import { Clipboard } from '@angular/cdk/clipboard';
-import { CdkDrag, type CdkDragDrop, CdkDropList } from '@angular/cdk/drag-drop';
+import { CdkDrag, type CdkDragDrop, type CdkDragStart, CdkDropList } from '@angular/cdk/drag-drop';
 import { DOCUMENT } from '@angular/common';
 import {
   ChangeDetectionStrategy,
+  ChangeDetectorRef,
   Component,
   DestroyRef,
   computed,
@@ -39,7 +40,9 @@ export class ArtworkEditor {
   private readonly clipboard = inject(Clipboard);
   private readonly announcer = inject(LiveAnnouncer);
   private readonly router = inject(Router);
-  private readonly location = inject(DOCUMENT).location;
+  private readonly document = inject(DOCUMENT);
+  private readonly location = this.document.location;
+  private readonly changeDetector = inject(ChangeDetectorRef);
 
   /** Resolved by `editableArtwork` before the page opens. */
   readonly album = input.required<Artwork>();
@@ -50,6 +53,8 @@ export class ArtworkEditor {
     const code = this.store.album()?.shareCode;
     return code ? `${this.location.origin}/s/${code}` : null;
   });
+  /** A stage is being dragged: on phones the rows fold to one line meanwhile. */
+  protected readonly dragging = signal(false);
   protected readonly copied = signal(false);
   protected readonly deleting = signal(false);
   protected readonly deleteError = signal<string | null>(null);
@@ -78,6 +83,22 @@ export class ArtworkEditor {
 
   protected addFiles(files: File[]): void {
     void this.store.upload(files);
+  }
+
+  /**
+   * Marks the list as dragging and renders that at once: the CDK measures the rows right after
+   * this event, so on phones they must already be one line each. The page then scrolls so the
+   * dragged stage's place stays under the finger.
+   */
+  protected dragStarted(event: CdkDragStart): void {
+    const placeholder = event.source.getPlaceholderElement();
+    const before = placeholder.getBoundingClientRect().top;
+    this.dragging.set(true);
+    this.changeDetector.detectChanges();
+    const shift = placeholder.getBoundingClientRect().top - before;
+    if (shift !== 0) {
+      this.document.defaultView?.scrollBy({ top: shift, behavior: 'instant' });
+    }
   }
 
   /** CDK drop: the same path as the Move buttons. */

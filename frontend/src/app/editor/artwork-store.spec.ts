@@ -224,6 +224,65 @@ describe('ArtworkStore', () => {
       expect(store.uploads().map((u) => u.state)).toEqual(['done', 'done']);
     });
 
+    it('gives each new stage the kind its name or place suggests, and saves it', async () => {
+      const { store, http } = setUp();
+      const done = store.upload([
+        png('couleur.png'),
+        new File(['hi'], 'notes.txt', { type: 'text/plain' }),
+        png('IMG_0042.png'),
+      ]);
+      const request = http.expectOne({ method: 'POST', url: '/api/albums/art-1/stages' });
+      request.flush({
+        stages: [
+          stage('s4', 3, { kind: 'other', status: 'pending', image: null }),
+          stage('s5', 4, { kind: 'other', status: 'pending', image: null }),
+        ],
+      });
+      await done;
+
+      // Named: colour. Unnamed and last of five (the refused text file does not count): final.
+      expect(store.stages().map((s) => s.kind)).toEqual(['sketch', 'sketch', 'sketch', 'color', 'final']);
+      const colour = http.expectOne({ method: 'PATCH', url: '/api/albums/art-1/stages/s4' });
+      expect(colour.request.body).toEqual({ kind: 'color' });
+      const final = http.expectOne({ method: 'PATCH', url: '/api/albums/art-1/stages/s5' });
+      expect(final.request.body).toEqual({ kind: 'final' });
+      colour.flush(stage('s4', 3, { kind: 'color' }));
+      final.flush(stage('s5', 4, { kind: 'final' }));
+      await settle();
+      expect(store.saves()['s4']?.state).toBe('saved');
+    });
+
+    it('guesses the kind of a new stage that a live update showed before the upload’s answer', async () => {
+      const { store, http } = setUp();
+      const done = store.upload([png('detalle.png')]);
+      const upload = http.expectOne({ method: 'POST', url: '/api/albums/art-1/stages' });
+      const refreshed = store.refresh();
+      http
+        .expectOne({ method: 'GET', url: '/api/albums/art-1' })
+        .flush(album([...STAGES, stage('s4', 3, { kind: 'other', status: 'processing', image: null })]));
+      await refreshed;
+      expect(ids(store.stages())).toEqual(['s1', 's2', 's3', 's4']);
+
+      upload.flush({ stages: [stage('s4', 3, { kind: 'other', status: 'pending', image: null })] });
+      await done;
+      expect(store.stages()[3].kind).toBe('detail');
+      const patch = http.expectOne({ method: 'PATCH', url: '/api/albums/art-1/stages/s4' });
+      expect(patch.request.body).toEqual({ kind: 'detail' });
+      patch.flush(stage('s4', 3, { kind: 'detail' }));
+      await settle();
+    });
+
+    it('leaves a stage that was already there as it is', async () => {
+      const { store, http } = setUp();
+      const done = store.upload([png('final.png')]);
+      http
+        .expectOne({ method: 'POST', url: '/api/albums/art-1/stages' })
+        .flush({ stages: [stage('s2', 1, { kind: 'other' })] });
+      await done;
+      http.expectNone({ method: 'PATCH' });
+      expect(ids(store.stages())).toEqual(['s1', 's2', 's3']);
+    });
+
     it('shows the api’s reason when it refuses a batch', async () => {
       const { store, http } = setUp();
       const done = store.upload([png('photo.png')]);

@@ -3,6 +3,7 @@ import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core'
 import type {
   Artwork,
   Stage,
+  StageKind,
   UpdateArtworkRequest,
   UpdateStageRequest,
   Visibility,
@@ -14,7 +15,9 @@ import { Artworks } from '../artwork/artworks';
 import { followStages } from '../artwork/live';
 import { isProcessing, renumber, upsertStage, withServerState } from '../artwork/stages';
 import { Debouncer } from './debouncer';
+import { guessStageKinds } from './stage-kind-guess';
 import { StageUploads } from './stage-uploads';
+import { fileProblem } from './upload-plan';
 
 /** Quiet period after the last keystroke before an edit is saved. */
 export const AUTOSAVE_MS = 600;
@@ -233,17 +236,35 @@ export class ArtworkStore {
   /**
    * Sends the chosen images as new stages, 20 per request, one request after the other so the
    * stages keep the order chosen. Files the api would refuse are set aside with a reason.
-   * Resolves when every request has finished, successfully or not.
+   * Each new stage gets the kind its file name or place suggests (the api makes them 'other');
+   * the painter can change it. Resolves when every request has finished, successfully or not.
    */
   upload(files: Iterable<File>): Promise<void> {
     const album = this.state();
     if (!album) {
       return Promise.resolve();
     }
-    return this.uploader.upload(album.id, files, (stages) => {
+    const chosen = [...files];
+    const sent = chosen.filter((file) => fileProblem(file) === null);
+    const guessed = guessStageKinds(
+      sent.map((file) => file.name),
+      this.stages().length,
+    );
+    const kinds = new Map(sent.map((file, i) => [file, guessed[i]]));
+    // Stages there before this upload keep their kind. (New ones may show up before the upload's
+    // answer, through a live update, so "not on screen yet" would miss them.)
+    const before = new Set(this.stages().map((stage) => stage.id));
+    return this.uploader.upload(album.id, chosen, (stages, batch) => {
       // A file uploaded before comes back as its existing stage: nothing new to add.
       const fresh = stages.filter((stage) => !this.stages().some((s) => s.id === stage.id));
       this.updateStages((current) => fresh.reduce(upsertStage, [...current]));
+      stages.forEach((stage, i) => {
+        const kind = kinds.get(batch[i]);
+        if (kind && stage.kind === 'other' && !before.has(stage.id)) {
+          before.add(stage.id);
+          void this.setGuessedKind(album.id, stage.id, kind);
+        }
+      });
     });
   }
 
@@ -305,6 +326,14 @@ export class ArtworkStore {
   }
 
   // ---- Internals ----
+
+  /** Shows and saves the kind guessed for a stage the upload just added. */
+  private async setGuessedKind(albumId: string, stageId: string, kind: StageKind): Promise<void> {
+    this.updateStages((stages) =>
+      stages.map((s) => (s.id === stageId && s.kind === 'other' ? { ...s, kind } : s)),
+    );
+    await this.persist(stageId, () => firstValueFrom(this.artworks.updateStage(albumId, stageId, { kind })));
+  }
 
   private async saveDetails(): Promise<void> {
     const album = this.state();

@@ -12,7 +12,7 @@ import {
 } from '@angular/core';
 import { LIMITS, type Stage, type StageKind } from '@gallery/contracts';
 
-import { STAGE_KIND_OPTIONS } from '../artwork/stage-kinds';
+import { STAGE_KIND_OPTIONS, stageKindLabel } from '../artwork/stage-kinds';
 import { StageImage } from '../artwork/stage-image';
 import { isProcessing } from '../artwork/stages';
 import { Confirm } from '../ui/confirm';
@@ -45,6 +45,7 @@ export class StageRow {
   protected readonly limits = LIMITS;
   protected readonly kinds = STAGE_KIND_OPTIONS;
   protected readonly number = computed(() => this.index() + 1);
+  protected readonly kindLabel = computed(() => stageKindLabel(this.stage().kind));
   protected readonly processing = computed(() => isProcessing(this.stage()));
   protected readonly isCover = computed(() => this.store.album()?.coverStageId === this.stage().id);
   protected readonly pinned = computed(() => this.isCover() && (this.store.album()?.coverPinned ?? false));

@@ -17,6 +17,9 @@ export interface UploadItem {
   readonly error: string | null;
 }
 
+/** Receives a request's stages and the files sent in it (`stages[i]` is `files[i]`'s stage). */
+export type StagesAdded = (stages: readonly Stage[], files: readonly File[]) => void;
+
 /**
  * Sends chosen images as new stages: checked first, 20 per request, one request after the other
  * so the stages keep the order chosen, each request with its own progress. Provided by the
@@ -39,10 +42,11 @@ export class StageUploads {
   readonly rejected = this.rejectedFiles.asReadonly();
 
   /**
-   * Queues the files for the artwork; `added` receives the stages each request created.
+   * Queues the files for the artwork; `added` receives the stages each request answered with,
+   * one per file sent and in the same order (a file sent before comes back as its stage).
    * Resolves when every request has finished, successfully or not.
    */
-  upload(albumId: string, files: Iterable<File>, added: (stages: readonly Stage[]) => void): Promise<void> {
+  upload(albumId: string, files: Iterable<File>, added: StagesAdded): Promise<void> {
     const plan = planUpload(files);
     this.rejectedFiles.set(plan.rejected);
     this.items.update((items) =>
@@ -74,12 +78,7 @@ export class StageUploads {
     this.rejectedFiles.set([]);
   }
 
-  private send(
-    albumId: string,
-    itemId: number,
-    files: readonly File[],
-    added: (stages: readonly Stage[]) => void,
-  ): Promise<void> {
+  private send(albumId: string, itemId: number, files: readonly File[], added: StagesAdded): Promise<void> {
     this.patch(itemId, { state: 'uploading' });
     return new Promise<void>((resolve) => {
       this.artworks.uploadStages(albumId, files).subscribe({
@@ -87,7 +86,7 @@ export class StageUploads {
           if (event.type === HttpEventType.UploadProgress) {
             this.patch(itemId, { loaded: event.loaded, ...(event.total ? { total: event.total } : {}) });
           } else if (event.type === HttpEventType.Response) {
-            added(event.body?.stages ?? []);
+            added(event.body?.stages ?? [], files);
             this.items.update((items) =>
               items.map((item) =>
                 item.id === itemId ? { ...item, state: 'done', loaded: item.total } : item,

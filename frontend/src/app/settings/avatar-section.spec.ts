@@ -95,4 +95,20 @@ describe('AvatarSection', () => {
     expect(host.querySelector<HTMLButtonElement>('button.btn-primary')!.disabled).toBe(true);
     http.verify();
   });
+
+  it('describes the file input only by the hint and error that are on the page', async () => {
+    const { host, choose } = await setUp();
+    const input = host.querySelector<HTMLInputElement>('#settings-avatar')!;
+    expect(input.hasAttribute('aria-describedby')).toBe(false);
+
+    await choose(new File(['png'], 'me.png', { type: 'image/png' }));
+    expect(input.getAttribute('aria-describedby')).toBe('settings-avatar-status');
+
+    await choose(new File(['%PDF'], 'cv.pdf', { type: 'application/pdf' }));
+    const ids = input.getAttribute('aria-describedby')?.split(' ') ?? [];
+    expect(ids).toContain('settings-avatar-error');
+    for (const id of ids) {
+      expect(host.querySelector(`#${id}`)).not.toBeNull();
+    }
+  });
 });

@@ -3,6 +3,7 @@ import {
   Component,
   type ElementRef,
   type OnDestroy,
+  computed,
   inject,
   signal,
   viewChild,
@@ -49,6 +50,13 @@ export class AvatarSection implements OnDestroy {
   protected readonly uploading = signal(false);
   protected readonly saved = signal(false);
   protected readonly error = signal<string | null>(null);
+  /** Points only at the hint and error that are on the page now: a missing id is a broken reference. */
+  protected readonly describedBy = computed(
+    () =>
+      [this.chosen() ? 'settings-avatar-status' : null, this.error() ? 'settings-avatar-error' : null]
+        .filter((id) => id !== null)
+        .join(' ') || null,
+  );
 
   protected choose(event: Event): void {
     const file = (event.target as HTMLInputElement).files?.[0] ?? null;
