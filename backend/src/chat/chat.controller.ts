@@ -1,5 +1,4 @@
 import {
-  BadRequestException,
   Body,
   Controller,
   Delete,
@@ -18,6 +17,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { LIMITS, type Conversation, type Message, type Page } from '@gallery/contracts';
 import type { Response } from 'express';
+import { ChatErrors } from './chat.errors';
 import { CurrentUser } from '../common/current-user';
 import { SignedInGuard } from '../common/guards';
 import { ApiErrors, ApiFileBody } from '../common/api-errors';
@@ -156,7 +156,7 @@ export class ChatController {
     @Param('id') id: string,
     @UploadedFile() file: TempUpload | undefined,
   ): Promise<Message> {
-    if (!file) throw new BadRequestException('file is required');
+    if (!file) throw ChatErrors.fileRequired();
     try {
       await this.conversations.access(user, id);
       return await this.messages.send(user, id, '', await prepareAttachment(file.path, file.originalname));

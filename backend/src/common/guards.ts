@@ -1,11 +1,6 @@
-import {
-  ForbiddenException,
-  Injectable,
-  UnauthorizedException,
-  type CanActivate,
-  type ExecutionContext,
-} from '@nestjs/common';
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
+import { AppError } from './app-error';
 import type { AuthUser } from './auth-user';
 
 /** 401 unless the request carries a valid session. */
@@ -13,7 +8,7 @@ import type { AuthUser } from './auth-user';
 export class SignedInGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const req = context.switchToHttp().getRequest<Request>();
-    if (!req.isAuthenticated()) throw new UnauthorizedException('sign in first');
+    if (!req.isAuthenticated()) throw signInFirst();
     return true;
   }
 }
@@ -23,8 +18,12 @@ export class SignedInGuard implements CanActivate {
 export class AdminGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const req = context.switchToHttp().getRequest<Request>();
-    if (!req.isAuthenticated()) throw new UnauthorizedException('sign in first');
-    if ((req.user as AuthUser).role !== 'admin') throw new ForbiddenException('admins only');
+    if (!req.isAuthenticated()) throw signInFirst();
+    if ((req.user as AuthUser).role !== 'admin') throw new AppError('ADMIN_ONLY', 403, 'admins only');
     return true;
   }
+}
+
+function signInFirst(): AppError {
+  return new AppError('UNAUTHENTICATED', 401, 'sign in first');
 }
