@@ -1,8 +1,8 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { type ComponentFixture, DeferBlockBehavior, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { Artwork, Me } from '@gallery/contracts';
+import type { Artwork, Me, Profile } from '@gallery/contracts';
 import { NEVER } from 'rxjs';
 
 import { Session } from '../auth/session';
@@ -20,7 +20,35 @@ const ART = album(
   { description: 'Lisbon, early.' },
 );
 
+const PAINTER: Profile = {
+  ...ART.owner,
+  bio: 'Paints harbours.',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  albumCount: 3,
+  followerCount: 12,
+  followingCount: 1,
+  followedByMe: false,
+};
+
+/** jsdom has none; `@defer (on viewport)` needs one to exist, and this one never fires. */
+class QuietIntersectionObserver {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+  takeRecords(): [] {
+    return [];
+  }
+}
+
 describe('ArtworkPage', () => {
+  beforeAll(() => {
+    Object.assign(globalThis, { IntersectionObserver: QuietIntersectionObserver });
+  });
+
+  afterAll(() => {
+    delete (globalThis as { IntersectionObserver?: unknown }).IntersectionObserver;
+  });
+
   let fixture: ComponentFixture<ArtworkPage>;
   let host: HTMLElement;
   let http: HttpTestingController;
@@ -28,6 +56,8 @@ describe('ArtworkPage', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       imports: [ArtworkPage],
+      // jsdom has no IntersectionObserver for `@defer (on viewport)`; tests render blocks by hand.
+      deferBlockBehavior: DeferBlockBehavior.Manual,
       providers: [
         provideRouter([]),
         provideHttpClient(),
@@ -57,6 +87,8 @@ describe('ArtworkPage', () => {
     await fixture.whenStable();
     const url = route.id ? `/api/albums/${route.id}` : `/api/shared/${route.code}`;
     http.expectOne(url).flush(answer);
+    await settle();
+    http.expectOne(`/api/users/${answer.owner.username}`).flush(PAINTER);
     await settle();
   }
 
@@ -142,6 +174,8 @@ describe('ArtworkPage', () => {
     host = fixture.nativeElement;
     fixture.detectChanges();
     http.expectOne('/api/albums/art-1').flush(album([stage('s1', 0, { status: 'processing', image: null })]));
+    await render();
+    http.expectOne('/api/users/clara').flush(PAINTER);
     await render();
     expect(host.querySelector('.processing')).not.toBeNull();
 
