@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { type ComponentFixture, DeferBlockBehavior, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { type ComponentFixture, DeferBlockBehavior, DeferBlockState, TestBed } from '@angular/core/testing';
+import { Router, provideRouter } from '@angular/router';
 import type { Artwork, Me, Profile } from '@gallery/contracts';
 import { NEVER } from 'rxjs';
 
@@ -78,7 +78,10 @@ describe('ArtworkPage', () => {
     await fixture.whenStable();
   }
 
-  async function open(route: { id?: string; code?: string }, answer: Artwork = ART): Promise<void> {
+  async function open(
+    route: { id?: string; code?: string; stage?: string; compare?: string; mode?: string },
+    answer: Artwork = ART,
+  ): Promise<void> {
     fixture = TestBed.createComponent(ArtworkPage);
     for (const [name, value] of Object.entries(route)) {
       fixture.componentRef.setInput(name, value);
@@ -188,5 +191,75 @@ describe('ArtworkPage', () => {
     // Everything is ready: no more polling.
     jest.advanceTimersByTime(POLL_INTERVAL_MS * 3);
     http.expectNone('/api/albums/art-1');
+  });
+
+  function selectedOption(): string | null {
+    return host.querySelector('[role=option][aria-selected=true]')?.getAttribute('aria-label') ?? null;
+  }
+
+  function navigations(): jest.SpyInstance {
+    return jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+  }
+
+  it('opens on the final, as the hero, with its note beside it', async () => {
+    await open({ id: 'art-1' });
+    expect(selectedOption()).toBe('Stage 3, Final: Done');
+    expect(host.querySelector('app-hero img')?.getAttribute('alt')).toBe('Stage 3, Final: Done');
+    expect(host.querySelector('app-stage-notes')?.textContent).toContain('Stage 3 of 3');
+    // The story stays below, for reading.
+    expect(host.querySelector('#story-title')?.textContent).toBe('The story');
+  });
+
+  it('opens on the stage in the address and scrubs with the arrow keys, keeping the address', async () => {
+    const navigate = navigations();
+    await open({ id: 'art-1', stage: '2' });
+    expect(selectedOption()).toBe('Stage 2, Colour');
+    expect(host.querySelector('app-stage-notes .note')?.textContent).toBe('Warm first.\nCool later.');
+
+    host.querySelector<HTMLElement>('[role=option][aria-selected=true]')!.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }),
+    );
+    await settle();
+    expect(selectedOption()).toBe('Stage 1, Sketch: Lines');
+    expect(navigate).toHaveBeenLastCalledWith(
+      [],
+      expect.objectContaining({ queryParams: { stage: '1' }, queryParamsHandling: 'merge', replaceUrl: true }),
+    );
+  });
+
+  it('compares the stages the address names, and the filmstrip picks the after one', async () => {
+    const navigate = navigations();
+    await open({ id: 'art-1', compare: '1,3', mode: 'swipe' });
+    expect(host.querySelector('app-hero')).toBeNull();
+    const [compare] = await fixture.getDeferBlocks();
+    await compare.render(DeferBlockState.Complete);
+    await settle();
+
+    const divider = host.querySelector<HTMLElement>('[role=slider]')!;
+    expect(divider.getAttribute('aria-valuenow')).toBe('50');
+    divider.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }));
+    await settle();
+    expect(divider.getAttribute('aria-valuenow')).toBe('48');
+
+    expect(selectedOption()).toBe('Stage 3, Final: Done');
+    host.querySelectorAll<HTMLElement>('[role=option]')[1].click();
+    await settle();
+    expect(navigate).toHaveBeenLastCalledWith(
+      [],
+      expect.objectContaining({ queryParams: { compare: '1,2', mode: 'swipe' } }),
+    );
+  });
+
+  it('turns the painter’s tools on with their keys', async () => {
+    await open({ id: 'art-1' });
+    const picture = () => host.querySelector<HTMLElement>('app-hero app-stage-image')!;
+    expect(picture().style.filter).toBe('');
+    keydown('g');
+    await settle();
+    expect(picture().style.filter).toBe('grayscale(1)');
+    expect(host.querySelector('[aria-keyshortcuts=G]')?.getAttribute('aria-pressed')).toBe('true');
+    keydown('m');
+    await settle();
+    expect(picture().style.transform).toBe('scaleX(-1)');
   });
 });
