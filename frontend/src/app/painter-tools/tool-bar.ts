@@ -85,6 +85,20 @@ interface ToolButton {
       text-align: center;
       opacity: 0.65;
     }
+    /* Phones: one row that scrolls sideways, and no key hints (there is rarely a keyboard). */
+    @media (max-width: 599px) {
+      :host {
+        flex-wrap: nowrap;
+        overflow-x: auto;
+        scrollbar-width: none;
+      }
+      .tool {
+        flex: none;
+      }
+      kbd {
+        display: none;
+      }
+    }
     .defs {
       position: absolute;
       width: 0;

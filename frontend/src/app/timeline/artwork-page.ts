@@ -194,8 +194,9 @@ export class ArtworkPage {
     this.updateAddress({ stage: stageParam(index) });
   }
 
+  /** Starts on the first stage against the one on screen; the filmstrip then picks the after. */
   protected startComparing(): void {
-    this.picking.set('before');
+    this.picking.set('after');
     this.setCompare(startCompare(this.current(), this.stages().length));
   }
 

@@ -3,8 +3,8 @@ import {
   ChangeDetectionStrategy,
   Component,
   type ElementRef,
+  afterRenderEffect,
   computed,
-  effect,
   input,
   output,
   signal,
@@ -50,25 +50,34 @@ export class Filmstrip {
   private readonly scroller = viewChild.required<ElementRef<HTMLElement>>('scroller');
 
   protected readonly kindLabel = stageKindLabel;
+  /** Each stage's main colours, with their share of the strip (the shown ones add up to 1). */
   protected readonly palettes = computed(() =>
-    this.stages().map((stage) =>
-      [...stage.colors].sort((a, b) => b.weight - a.weight).slice(0, SWATCHES),
-    ),
+    this.stages().map((stage) => {
+      const colors = [...stage.colors].sort((a, b) => b.weight - a.weight).slice(0, SWATCHES);
+      const total = colors.reduce((sum, color) => sum + Math.max(color.weight, 0), 0);
+      return colors.map((color) => ({
+        hex: color.hex,
+        share: total > 0 ? Math.max(color.weight, 0) / total : 1 / colors.length,
+      }));
+    }),
   );
   /** The one swatch in the tab order (roving); arrow keys move it. */
   protected readonly swatchStop = signal(0);
 
   private scrubbing: number | null = null;
 
-  /** Keeps the chosen frame in view, scrolling only the strip, never the page. */
-  private readonly reveal = effect(() => {
+  /**
+   * Keeps the chosen frame in view, scrolling only the strip, never the page. After rendering,
+   * when the frames have their places.
+   */
+  private readonly reveal = afterRenderEffect(() => {
     const index = this.selected();
     const scroller = this.scroller().nativeElement;
     const frame = scroller.querySelector<HTMLElement>(`[data-index="${index}"]`);
     if (!frame) {
       return;
     }
-    const left = frame.offsetLeft - scroller.offsetLeft;
+    const left = frame.getBoundingClientRect().left - scroller.getBoundingClientRect().left + scroller.scrollLeft;
     const right = left + frame.offsetWidth;
     if (left < scroller.scrollLeft) {
       scroller.scrollTo({ left: left - 16 });
