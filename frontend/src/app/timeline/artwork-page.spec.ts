@@ -262,4 +262,25 @@ describe('ArtworkPage', () => {
     await settle();
     expect(picture().style.transform).toBe('scaleX(-1)');
   });
+
+  it('numbers the pins on the hero and lists their notes beside it', async () => {
+    const pinned = album([
+      stage('s1', 0, { kind: 'sketch' }),
+      stage('s2', 1, {
+        kind: 'final',
+        pins: [
+          { id: 'p1', stageId: 's2', x: 0.25, y: 0.5, body: 'Glaze here.', createdAt: '' },
+          { id: 'p2', stageId: 's2', x: 0.8, y: 0.1, body: 'Sky last.', createdAt: '' },
+        ],
+      }),
+    ]);
+    await open({ id: 'art-1' }, pinned);
+    const markers = [...host.querySelectorAll<HTMLElement>('app-hero .pin')];
+    expect(markers.map((pin) => pin.textContent?.trim())).toEqual(['1', '2']);
+    expect([markers[0].style.left, markers[0].style.top]).toEqual(['25%', '50%']);
+    expect([...host.querySelectorAll('app-stage-notes .pins li')].map((li) => li.textContent)).toEqual([
+      'Glaze here.',
+      'Sky last.',
+    ]);
+  });
 });
