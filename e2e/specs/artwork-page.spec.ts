@@ -132,7 +132,10 @@ describe('artwork page', () => {
         await page.keyboard.press('ArrowLeft');
         await page.keyboard.press('ArrowLeft');
         await eventually(() => assert.equal(query(page).get('stage'), '2'));
-        assert.equal(await strip.getByRole('option', { selected: true }).getAttribute('aria-label'), 'Stage 2, Draft');
+        assert.equal(
+          await strip.getByRole('option', { selected: true }).getAttribute('aria-label'),
+          'Stage 2, Draft',
+        );
         await eventually(async () =>
           assert.match(await page.locator('app-stage-notes').innerText(), /flat colour/),
         );

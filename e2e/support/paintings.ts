@@ -16,7 +16,9 @@ export const PAINTING_SIZES: Readonly<Record<PaintingStage, readonly [number, nu
 
 export async function painting(stage: PaintingStage): Promise<Buffer> {
   const [width, height] = PAINTING_SIZES[stage];
-  return sharp(Buffer.from(svg(stage, width, height))).png().toBuffer();
+  return sharp(Buffer.from(svg(stage, width, height)))
+    .png()
+    .toBuffer();
 }
 
 function svg(stage: PaintingStage, width: number, height: number): string {

@@ -13,8 +13,10 @@ export class CardList implements CardSource {
   private readonly items = signal<readonly ArtworkCard[]>([]);
   private readonly status = signal<'idle' | 'loading' | 'ready' | 'failed'>('idle');
   private readonly errorMessage = signal<string | null>(null);
-  private last: { request: () => Observable<Page<ArtworkCard>>; keep: (card: ArtworkCard) => boolean } | null =
-    null;
+  private last: {
+    request: () => Observable<Page<ArtworkCard>>;
+    keep: (card: ArtworkCard) => boolean;
+  } | null = null;
   private generation = 0;
 
   readonly cards = this.items.asReadonly();
@@ -26,7 +28,10 @@ export class CardList implements CardSource {
 
   constructor(private readonly max: number) {}
 
-  async load(request: () => Observable<Page<ArtworkCard>>, keep: (card: ArtworkCard) => boolean): Promise<void> {
+  async load(
+    request: () => Observable<Page<ArtworkCard>>,
+    keep: (card: ArtworkCard) => boolean,
+  ): Promise<void> {
     this.last = { request, keep };
     const generation = ++this.generation;
     this.status.set('loading');

@@ -2,8 +2,16 @@ import { compareParams, readCompareState, startCompare } from './compare-state';
 
 describe('compare state', () => {
   it('reads ?compare=1,4&mode=… as two 1-based stages and a mode', () => {
-    expect(readCompareState({ compare: '1,4', mode: 'swipe' }, 5)).toEqual({ before: 0, after: 3, mode: 'swipe' });
-    expect(readCompareState({ compare: '4, 2', mode: 'onion' }, 5)).toEqual({ before: 3, after: 1, mode: 'onion' });
+    expect(readCompareState({ compare: '1,4', mode: 'swipe' }, 5)).toEqual({
+      before: 0,
+      after: 3,
+      mode: 'swipe',
+    });
+    expect(readCompareState({ compare: '4, 2', mode: 'onion' }, 5)).toEqual({
+      before: 3,
+      after: 1,
+      mode: 'onion',
+    });
     expect(readCompareState({ compare: '1,2', mode: 'blink' }, 2)?.mode).toBe('blink');
     expect(readCompareState({ compare: '1,2', mode: 'side' }, 2)?.mode).toBe('side');
   });

@@ -30,7 +30,9 @@ describe('painter tools', () => {
 
   it('value bands use the SVG filter, after the blur, and stand in for greyscale', () => {
     expect(toolFilter({ ...NO_TOOLS, bands: 3 }, 'value-bands-1')).toBe('url(#value-bands-1)');
-    expect(toolFilter({ ...NO_TOOLS, bands: 5, greyscale: true, squint: true }, 'v')).toBe('blur(6px) url(#v)');
+    expect(toolFilter({ ...NO_TOOLS, bands: 5, greyscale: true, squint: true }, 'v')).toBe(
+      'blur(6px) url(#v)',
+    );
   });
 
   it('posterises to evenly spaced greys', () => {
@@ -58,7 +60,9 @@ describe('painter tools', () => {
     expect(on.greyscale).toBe(true);
     expect(toggleTool(on, 'greyscale').greyscale).toBe(false);
     expect(toggleTool(NO_TOOLS, 'bands').bands).toBe(3);
-    expect(describeTools({ greyscale: true, mirror: true, squint: false, bands: 0 })).toBe('Greyscale, mirrored');
+    expect(describeTools({ greyscale: true, mirror: true, squint: false, bands: 0 })).toBe(
+      'Greyscale, mirrored',
+    );
     expect(describeTools({ ...NO_TOOLS, bands: 5, squint: true })).toBe('5 value bands, squinting');
   });
 

@@ -87,7 +87,9 @@ export function toggleTool(tools: PainterTools, name: ToolName): PainterTools {
  * The tool a key press toggles, or null. Keys with a modifier, and keys typed into a field,
  * belong to someone else.
  */
-export function toolForKey(event: Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey' | 'metaKey' | 'target'>): ToolName | null {
+export function toolForKey(
+  event: Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey' | 'metaKey' | 'target'>,
+): ToolName | null {
   if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) {
     return null;
   }

@@ -216,14 +216,18 @@ describe('ArtworkPage', () => {
     expect(selectedOption()).toBe('Stage 2, Colour');
     expect(host.querySelector('app-stage-notes .note')?.textContent).toBe('Warm first.\nCool later.');
 
-    host.querySelector<HTMLElement>('[role=option][aria-selected=true]')!.dispatchEvent(
-      new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }),
-    );
+    host
+      .querySelector<HTMLElement>('[role=option][aria-selected=true]')!
+      .dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }));
     await settle();
     expect(selectedOption()).toBe('Stage 1, Sketch: Lines');
     expect(navigate).toHaveBeenLastCalledWith(
       [],
-      expect.objectContaining({ queryParams: { stage: '1' }, queryParamsHandling: 'merge', replaceUrl: true }),
+      expect.objectContaining({
+        queryParams: { stage: '1' },
+        queryParamsHandling: 'merge',
+        replaceUrl: true,
+      }),
     );
   });
 

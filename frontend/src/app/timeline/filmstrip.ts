@@ -77,7 +77,8 @@ export class Filmstrip {
     if (!frame) {
       return;
     }
-    const left = frame.getBoundingClientRect().left - scroller.getBoundingClientRect().left + scroller.scrollLeft;
+    const left =
+      frame.getBoundingClientRect().left - scroller.getBoundingClientRect().left + scroller.scrollLeft;
     const right = left + frame.offsetWidth;
     if (left < scroller.scrollLeft) {
       scroller.scrollTo({ left: left - 16 });
