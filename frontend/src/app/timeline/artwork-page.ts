@@ -36,7 +36,7 @@ import { Avatar } from '../ui/avatar';
 import { ArtworkView } from './artwork-view';
 import { Filmstrip } from './filmstrip';
 import { Hero } from './hero';
-import { Lightbox, type LightboxData } from './lightbox';
+import type { LightboxData } from './lightbox';
 import { MoreWorks } from './more-works';
 import { ShareButton } from './share-button';
 import { openingStageIndex, readStageParam, stageParam } from './stage-address';
@@ -219,16 +219,18 @@ export class ArtworkPage {
   protected enlargeHero(trigger: HTMLElement): void {
     const stage = this.currentStage();
     if (stage) {
-      this.enlarge({ stageId: stage.id, trigger });
+      void this.enlarge({ stageId: stage.id, trigger });
     }
   }
 
-  protected enlarge({ stageId, trigger }: EnlargeRequest): void {
+  /** The lightbox is fetched on first use: most visits never open it. */
+  protected async enlarge({ stageId, trigger }: EnlargeRequest): Promise<void> {
     const stages = this.view.readyStages();
     const index = stages.findIndex((stage) => stage.id === stageId);
     if (index < 0) {
       return;
     }
+    const { Lightbox } = await import('./lightbox');
     this.dialog.open<void, LightboxData>(Lightbox, {
       data: { stages, index, tools: this.tools.tools() },
       ariaLabelledBy: 'lightbox-caption',
