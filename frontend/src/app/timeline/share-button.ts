@@ -56,6 +56,11 @@ export class ShareButton {
 
   /** What the share sheet calls the link. */
   readonly title = input('');
+  /**
+   * The path others can open, when it differs from the one on screen (an unlisted artwork is
+   * seen by others through its share link, not /a/:id). Query and all are kept.
+   */
+  readonly path = input<string | null>(null);
 
   protected readonly message = signal('');
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -66,7 +71,12 @@ export class ShareButton {
 
   protected async share(): Promise<void> {
     // The address as it is, stage and comparison included: the link opens on what is seen.
-    const url = this.document.location.href;
+    const here = new URL(this.document.location.href);
+    const path = this.path();
+    if (path) {
+      here.pathname = path;
+    }
+    const url = here.toString();
     const navigator = this.document.defaultView?.navigator;
     const coarse = this.document.defaultView?.matchMedia?.('(pointer: coarse)').matches ?? false;
     if (navigator && typeof navigator.share === 'function' && coarse) {
