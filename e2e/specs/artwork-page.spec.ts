@@ -262,6 +262,61 @@ describe('artwork page', () => {
     ),
   );
 
+  it('at 360 px with a finger: a swipe on the picture moves the stage, and the divider follows a drag', async (t) => {
+    const context = await browser.newContext({
+      baseURL: app.baseUrl,
+      viewport: { width: 360, height: 740 },
+      hasTouch: true,
+      isMobile: true,
+      reducedMotion: 'reduce',
+    });
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    try {
+      const cdp = await context.newCDPSession(page);
+      /** A one-finger drag through real touch events, as a phone sends them. */
+      const swipe = async (from: { x: number; y: number }, to: { x: number; y: number }) => {
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [from] });
+        for (let step = 1; step <= 8; step++) {
+          const x = from.x + ((to.x - from.x) * step) / 8;
+          const y = from.y + ((to.y - from.y) * step) / 8;
+          await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y }] });
+        }
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      };
+
+      await page.goto(`/a/${albumId}`);
+      await loaded(page.locator('app-hero app-stage-image img'));
+      assert.ok(await fitsWidth(page), 'the artwork page scrolls sideways at 360 px');
+      const area = await page.locator('app-hero .area').boundingBox();
+      assert.ok(area);
+      const y = area.y + area.height / 2;
+      await swipe({ x: area.x + area.width * 0.2, y }, { x: area.x + area.width * 0.85, y });
+      await eventually(() => assert.equal(query(page).get('stage'), '3'));
+      await swipe({ x: area.x + area.width * 0.85, y }, { x: area.x + area.width * 0.2, y });
+      await eventually(() => assert.equal(query(page).get('stage'), '4'));
+
+      await page.goto(`/a/${albumId}?compare=1,4&mode=swipe`);
+      const divider = page.getByRole('slider', { name: 'Divider between before and after' });
+      await divider.waitFor();
+      const box = await page.locator('app-compare-view .swipe').boundingBox();
+      assert.ok(box);
+      const middle = box.y + box.height / 2;
+      await swipe({ x: box.x + box.width / 2, y: middle }, { x: box.x + box.width * 0.8, y: middle });
+      await eventually(async () => assert.equal(await divider.getAttribute('aria-valuenow'), '80'));
+      assert.ok(await fitsWidth(page), 'the comparison scrolls sideways at 360 px');
+      await page.screenshot({ path: viewportShot('artwork-page-9-phone-360-touch-compare') });
+      if (problems.length > 0) {
+        throw new Error(`the page threw: ${problems.join('; ')}`);
+      }
+    } finally {
+      await screenshot(page, t.name).catch(() => undefined);
+      await context.close();
+    }
+  });
+
   it(
     'artwork page in the dark',
     withPage(
