@@ -230,7 +230,9 @@ export class ArtworkPage {
     if (index < 0) {
       return;
     }
-    const { Lightbox } = await import('./lightbox');
+    // '.js' because the specs' type-check resolves like Node (nodenext), which wants an
+    // extension on a dynamic import; the build and jest map it back to lightbox.ts.
+    const { Lightbox } = await import('./lightbox.js');
     this.dialog.open<void, LightboxData>(Lightbox, {
       data: { stages, index, tools: this.tools.tools() },
       ariaLabelledBy: 'lightbox-caption',
