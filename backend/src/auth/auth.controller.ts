@@ -4,11 +4,11 @@ import type { Request } from 'express';
 import { ApiErrors } from '../common/api-errors';
 import { RealtimeEmitter } from '../realtime/realtime-emitter';
 import { AuthRateLimit } from '../throttling/throttling.module';
-import { MeDto } from '../users/responses';
+import { MeDto, SessionStateDto } from '../users/responses';
 import type { AuthUser } from '../common/auth-user';
 import { UserMapper } from '../users/user.mapper';
 import { UsersService } from '../users/users.service';
-import { CurrentUser } from '../common/current-user';
+import { CurrentUser, OptionalUser } from '../common/current-user';
 import { LoginDto, RegisterDto } from './dto';
 import { SignedInGuard } from '../common/guards';
 import { LoginGuard } from './login.guard';
@@ -54,6 +54,15 @@ export class AuthController {
     await signOut(req);
     // Live connections of this browser must not outlive the session they were opened with.
     if (user) this.realtime.disconnectUser(user.id);
+  }
+
+  @Get('session')
+  @ApiOperation({
+    summary: 'Who is signed in here, if anyone',
+    description: 'Always 200: `me` is null when signed out, so a first visit logs no error.',
+  })
+  session(@OptionalUser() user: AuthUser | null): SessionStateDto {
+    return { me: user ? this.mapper.me(user) : null };
   }
 
   @Get('me')
