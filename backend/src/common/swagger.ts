@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { CSRF, SESSION_COOKIE } from '@gallery/contracts';
 
 /**
@@ -7,6 +7,25 @@ import { CSRF, SESSION_COOKIE } from '@gallery/contracts';
  * browser: cookies go along, and the request interceptor copies XSRF-TOKEN into the header.
  */
 export function setupSwagger(app: INestApplication): void {
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), {
+    jsonDocumentUrl: 'api/docs-json',
+    customSiteTitle: 'Gallery API',
+    swaggerOptions: {
+      persistAuthorization: true,
+      withCredentials: true,
+      requestInterceptor: (req: { headers: Record<string, string> }) => {
+        // Runs in the browser: Swagger UI serialises this function into its page.
+        const cookie = (globalThis as unknown as { document: { cookie: string } }).document.cookie;
+        const match = cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]+)/);
+        if (match) req.headers['X-XSRF-TOKEN'] = decodeURIComponent(match[1]!);
+        return req;
+      },
+    },
+  });
+}
+
+/** The OpenAPI document of every controller; also written to a file by cli/openapi.ts for linting. */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Gallery API')
     .setDescription(
@@ -24,20 +43,5 @@ export function setupSwagger(app: INestApplication): void {
     .addSecurityRequirements('session')
     .addSecurityRequirements('csrf')
     .build();
-  const document = SwaggerModule.createDocument(app, config);
-  SwaggerModule.setup('api/docs', app, document, {
-    jsonDocumentUrl: 'api/docs-json',
-    customSiteTitle: 'Gallery API',
-    swaggerOptions: {
-      persistAuthorization: true,
-      withCredentials: true,
-      requestInterceptor: (req: { headers: Record<string, string> }) => {
-        // Runs in the browser: Swagger UI serialises this function into its page.
-        const cookie = (globalThis as unknown as { document: { cookie: string } }).document.cookie;
-        const match = cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]+)/);
-        if (match) req.headers['X-XSRF-TOKEN'] = decodeURIComponent(match[1]!);
-        return req;
-      },
-    },
-  });
+  return SwaggerModule.createDocument(app, config);
 }
