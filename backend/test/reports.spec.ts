@@ -32,7 +32,9 @@ describe.each(databaseKinds())('reports — %s', (database) => {
     ids.stage = (await settled(ada, ids.public)).stages[0]!.id;
     ids.hiddenStage = (await settled(ada, ids.unlisted)).stages[0]!.id;
     const dm = (await ada.post('/api/chat/direct', { username: 'cyd' })).body as Conversation;
-    ids.dm = ((await ada.post(`/api/chat/conversations/${dm.id}/messages`, { body: 'psst' })).body as Message).id;
+    ids.dm = (
+      (await ada.post(`/api/chat/conversations/${dm.id}/messages`, { body: 'psst' })).body as Message
+    ).id;
     const pub = await ada.post('/api/chat/conversations/public/messages', { body: 'hello all' });
     ids.publicMsg = (pub.body as Message).id;
   });
@@ -50,7 +52,11 @@ describe.each(databaseKinds())('reports — %s', (database) => {
   });
 
   it('files a report on a public artwork (201) with a preview, and a repeat answers 200 with the same report', async () => {
-    const first = await report(ben, { target: { kind: 'album', id: ids.public }, reason: 'spam', details: ' ads ' });
+    const first = await report(ben, {
+      target: { kind: 'album', id: ids.public },
+      reason: 'spam',
+      details: ' ads ',
+    });
     expect(first.status).toBe(201);
     const created = first.body as Report;
     expect(created).toMatchObject({
@@ -120,7 +126,11 @@ describe.each(databaseKinds())('reports — %s', (database) => {
     ];
     for (const target of unseeable) {
       const res = await report(ben, { target, reason: 'spam' });
-      expect({ target, status: res.status, code: res.body.code }).toEqual({ target, status: 404, code: 'NOT_FOUND' });
+      expect({ target, status: res.status, code: res.body.code }).toEqual({
+        target,
+        status: 404,
+        code: 'NOT_FOUND',
+      });
     }
     expect(await count()).toBe(before);
   });
