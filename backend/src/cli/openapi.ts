@@ -17,7 +17,9 @@ async function main(): Promise<void> {
   const out = resolve(process.argv[2] ?? 'openapi.json');
   const dataDir = mkdtempSync(join(tmpdir(), 'gallery-openapi-'));
   // Only what shapes the document is kept from the environment: never the deploy's database or Redis.
-  const config = loadAppConfig({ DATA_DIR: dataDir, PUBLIC_URL: process.env.PUBLIC_URL });
+  // The server named in the file is PUBLIC_URL (a real deploy's origin), not a dev localhost.
+  const publicUrl = process.env.PUBLIC_URL || 'https://gallery.invalid';
+  const config = loadAppConfig({ DATA_DIR: dataDir, PUBLIC_URL: publicUrl });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,
     logger: ['error', 'warn'],
@@ -25,7 +27,7 @@ async function main(): Promise<void> {
   try {
     app.setGlobalPrefix('api');
     await app.init();
-    writeFileSync(out, `${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`);
+    writeFileSync(out, `${JSON.stringify(buildOpenApiDocument(app, config.publicUrl), null, 2)}\n`);
     console.log(`wrote ${out}`);
   } finally {
     await app.close();

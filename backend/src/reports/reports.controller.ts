@@ -1,17 +1,17 @@
-import { Body, Controller, Post, Res, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Post, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiErrors } from '../common/api-errors';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser } from '../common/current-user';
-import { SignedInGuard } from '../common/guards';
+import { SignedIn } from '../common/guards';
 import { CreateReportDto } from './dto';
 import { ReportDto } from './responses';
 import { ReportsService } from './reports.service';
 
 @ApiTags('moderation')
 @Controller('reports')
-@UseGuards(SignedInGuard)
+@SignedIn()
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
@@ -21,6 +21,8 @@ export class ReportsController {
     description:
       'One open report per reporter and target: reporting it again answers 200 with the open report.',
   })
+  @ApiCreatedResponse({ type: ReportDto, description: 'Report filed' })
+  @ApiOkResponse({ type: ReportDto, description: 'You already have an open report on this target: that one' })
   @ApiErrors(400, 401, 403, 404)
   async create(
     @CurrentUser() user: AuthUser,

@@ -9,17 +9,16 @@ import {
   Put,
   Req,
   UploadedFile,
-  UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { LIMITS, type Me } from '@gallery/contracts';
 import type { Request } from 'express';
 import { ApiErrors, ApiFileBody } from '../common/api-errors';
 import { RealtimeEmitter } from '../realtime/realtime-emitter';
 import { CurrentUser, OptionalUser } from '../common/current-user';
-import { SignedInGuard } from '../common/guards';
+import { SignedIn } from '../common/guards';
 import { signIn } from '../session/session-login';
 import { ChangePasswordDto, UpdateProfileDto } from './dto';
 import { MeDto, ProfileDto } from './responses';
@@ -35,8 +34,9 @@ export class UsersController {
   ) {}
 
   @Patch('me')
-  @UseGuards(SignedInGuard)
+  @SignedIn()
   @ApiOperation({ summary: 'Edit my display name, bio or username' })
+  @ApiOkResponse({ type: MeDto })
   @ApiErrors(400, 401, 403, 409)
   updateProfile(@CurrentUser() user: UserEntity, @Body() dto: UpdateProfileDto): Promise<MeDto> {
     return this.users.updateProfile(user, dto);
@@ -44,8 +44,9 @@ export class UsersController {
 
   @Put('me/password')
   @HttpCode(204)
-  @UseGuards(SignedInGuard)
+  @SignedIn()
   @ApiOperation({ summary: 'Change my password; signs out my other sessions' })
+  @ApiNoContentResponse({ description: 'Changed; your other sessions are signed out' })
   @ApiErrors(400, 401, 403)
   async changePassword(
     @Req() req: Request,
@@ -58,10 +59,11 @@ export class UsersController {
   }
 
   @Put('me/avatar')
-  @UseGuards(SignedInGuard)
+  @SignedIn()
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: LIMITS.avatarBytes, files: 1 } }))
   @ApiOperation({ summary: 'Set my avatar (any common image; stored as a 256 px square WebP)' })
   @ApiFileBody()
+  @ApiOkResponse({ type: MeDto })
   @ApiErrors(400, 401, 403, 413, 415)
   setAvatar(
     @CurrentUser() user: UserEntity,
