@@ -9,6 +9,7 @@ import { ApiExceptionFilter } from './common/api-exception.filter';
 import { setupSwagger } from './common/swagger';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
+import { sessionLayer } from './session/session-layer';
 import { SESSION_MIDDLEWARE } from './session/session.module';
 
 /**
@@ -36,9 +37,8 @@ export function configureApp(app: NestExpressApplication): void {
   app.useBodyParser('urlencoded', { limit: LIMITS.jsonBodyBytes, extended: false });
   app.use(cookieParser());
   app.use(csrfMiddleware(config.secureCookies));
-  app.use(app.get<RequestHandler>(SESSION_MIDDLEWARE));
   app.use(passport.initialize());
-  app.use(passport.session());
+  app.use(sessionLayer(app.get<RequestHandler>(SESSION_MIDDLEWARE), passport.session()));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
   setupSwagger(app, config.publicUrl);

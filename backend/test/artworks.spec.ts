@@ -400,6 +400,16 @@ describe.each(appModes())('artworks — %s', (_name, options) => {
       expect(seen).toEqual([made[4], made[3], made[1], made[0]]);
       const own = (await c.get('/api/users/monet_p/albums')).body as Page<ArtworkCard>;
       expect(own.items.map((a) => a.id)).toEqual([...made].reverse());
+      // The painter's own cards say which are unlisted (their badge); nobody else's do.
+      expect(own.items.map((a) => a.visibility)).toEqual([
+        'public',
+        'public',
+        'unlisted',
+        'public',
+        'public',
+      ]);
+      const others = (await viewer.get('/api/users/monet_p/albums')).body as Page<ArtworkCard>;
+      expect(others.items.every((a) => a.visibility === undefined)).toBe(true);
       expect((await viewer.get('/api/users/monet_p/albums?limit=0')).status).toBe(400);
       expect((await viewer.get('/api/users/nobody/albums')).status).toBe(404);
     });

@@ -165,7 +165,7 @@ describe.each(appModes())('accounts — %s', (_name, options) => {
           statusCode: 401,
           error: 'Unauthorized',
           message: 'wrong username or password',
-          code: 'UNAUTHENTICATED',
+          code: 'INVALID_CREDENTIALS',
         });
         expect(sessionCookieOf(res)).toBeUndefined();
       }

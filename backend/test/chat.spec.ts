@@ -152,7 +152,7 @@ describe.each(appModes())('chat — %s', (_name, options) => {
         expect(await kitSocket.emitWithAck('chat:read', { conversationId: 'public', messageId })).toEqual({
           ok: false,
           error: 'no such message in this conversation',
-          code: 'NOT_FOUND',
+          code: 'MESSAGE_NOT_FOUND',
         });
       }
       expect((await room(kit)).unreadCount).toBe(1);
@@ -280,17 +280,17 @@ describe.each(appModes())('chat — %s', (_name, options) => {
         [
           { conversationId: id, messageId: elsewhere.id },
           'no such message in this conversation',
-          'NOT_FOUND',
+          'MESSAGE_NOT_FOUND',
         ],
         [
           { conversationId: id, messageId: 'not-a-message' },
           'no such message in this conversation',
-          'NOT_FOUND',
+          'MESSAGE_NOT_FOUND',
         ],
         [
           { conversationId: 'public', messageId: mine.id },
           'no such message in this conversation',
-          'NOT_FOUND',
+          'MESSAGE_NOT_FOUND',
         ],
         [{ conversationId: id, messageId: '' }, 'messageId is required', 'VALIDATION_FAILED'],
       ] as const) {
@@ -300,7 +300,7 @@ describe.each(appModes())('chat — %s', (_name, options) => {
       expect(await cy.emitWithAck('chat:read', { conversationId: id, messageId: mine.id })).toEqual({
         ok: false,
         error: 'no such conversation',
-        code: 'NOT_FOUND',
+        code: 'CONVERSATION_NOT_FOUND',
       });
       const after = ((await people.ada!.get('/api/chat/conversations')).body as Conversation[]).find(
         (c) => c.id === id,
@@ -348,13 +348,13 @@ describe.each(appModes())('chat — %s', (_name, options) => {
           statusCode: 404,
           error: 'Not Found',
           message: 'no such conversation',
-          code: 'NOT_FOUND',
+          code: 'CONVERSATION_NOT_FOUND',
         });
       }
       expect(await cy.emitWithAck('chat:send', { conversationId: id, body: 'hi' })).toEqual({
         ok: false,
         error: 'no such conversation',
-        code: 'NOT_FOUND',
+        code: 'CONVERSATION_NOT_FOUND',
       });
       expect(await overheard).toEqual([]);
     });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ArtworkCard, Page, StageStatus } from '@gallery/contracts';
+import type { ArtworkCard, Page, StageStatus, Visibility } from '@gallery/contracts';
 import type { DataSource } from 'typeorm';
 import { dialectSql, placeholders, toIso } from '../database/dialect';
 import { StageMapper } from '../stages/stage.mapper';
@@ -10,6 +10,7 @@ import { UserMapper } from '../users/user.mapper';
 export interface CardRow {
   id: string;
   title: string;
+  visibility: Visibility;
   stageCount: number;
   likeCount: number;
   createdAt: Date | string;
@@ -28,7 +29,7 @@ export interface CardRow {
 
 /** Card columns; `a` is the artwork, `u` its painter, `s` its cover stage. */
 export const CARD_COLUMNS =
-  'a."id", a."title", a."stageCount", a."likeCount", a."createdAt", a."updatedAt", ' +
+  'a."id", a."title", a."visibility", a."stageCount", a."likeCount", a."createdAt", a."updatedAt", ' +
   'u."id" AS "ownerId", u."username", u."displayName", u."avatarKey", ' +
   's."status" AS "coverStatus", s."thumbKey", s."previewKey", s."width", s."height", s."placeholder"';
 const CARD_JOINS =
@@ -104,13 +105,15 @@ export class ArtworkCards {
             rows.map((r) => r.id),
           )
         : null;
-    return rows.map((r) => this.card(r, marks));
+    return rows.map((r) => this.card(r, marks, viewerId));
   }
 
-  private card(r: CardRow, marks: Marks | null): ArtworkCard {
+  private card(r: CardRow, marks: Marks | null, viewerId: string | null): ArtworkCard {
     return {
       id: r.id,
       title: r.title,
+      // Only the painter learns which of their cards are unlisted (the badge on their own page).
+      ...(r.ownerId === viewerId ? { visibility: r.visibility } : {}),
       owner: this.users.summary({ ...r, id: r.ownerId }),
       // No cover stage: the LEFT JOIN left its columns null.
       cover: r.coverStatus ? this.images.image({ ...r, status: r.coverStatus }) : null,

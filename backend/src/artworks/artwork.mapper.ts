@@ -1,9 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import type { Artwork } from '@gallery/contracts';
 import { StageMapper } from '../stages/stage.mapper';
-import type { StageEntity } from '../stages/stage.entity';
+import type { StageView } from '../stages/stage.mapper';
 import { UserMapper } from '../users/user.mapper';
 import type { ArtworkEntity } from './artwork.entity';
+
+/** The artwork columns an Artwork is made of: an entity with its owner, or a plain row (artwork-rows). */
+export type ArtworkView = Pick<
+  ArtworkEntity,
+  | 'id'
+  | 'title'
+  | 'description'
+  | 'visibility'
+  | 'shareCode'
+  | 'ownerId'
+  | 'coverStageId'
+  | 'coverPinned'
+  | 'likeCount'
+  | 'favoriteCount'
+> & {
+  owner: Parameters<UserMapper['summary']>[0];
+  createdAt: Date | string;
+  updatedAt: Date | string;
+};
+
+const iso = (d: Date | string): string => (typeof d === 'string' ? d : d.toISOString());
 
 /** Artwork rows to API shapes. Needs the artwork's owner loaded. */
 @Injectable()
@@ -14,7 +35,7 @@ export class ArtworkMapper {
   ) {}
 
   /** `stages` in any order; they are sorted by position here. */
-  artwork(album: ArtworkEntity, stages: StageEntity[], viewerId: string | null): Artwork {
+  artwork(album: ArtworkView, stages: StageView[], viewerId: string | null): Artwork {
     const sorted = [...stages].sort((a, b) => a.position - b.position);
     const cover = sorted.find((s) => s.id === album.coverStageId);
     return {
@@ -32,8 +53,8 @@ export class ArtworkMapper {
       favoriteCount: album.favoriteCount,
       likedByMe: false,
       favoritedByMe: false,
-      createdAt: album.createdAt.toISOString(),
-      updatedAt: album.updatedAt.toISOString(),
+      createdAt: iso(album.createdAt),
+      updatedAt: iso(album.updatedAt),
     };
   }
 }

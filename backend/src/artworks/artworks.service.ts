@@ -13,6 +13,7 @@ import { ArtworkCards } from './artwork-cards';
 import { ArtworkEntity } from './artwork.entity';
 import { ArtworkErrors } from './artwork.errors';
 import { ArtworkMapper } from './artwork.mapper';
+import { ArtworkRows } from './artwork-rows';
 import { hotScore } from './popularity';
 import type { CreateArtworkDto, UpdateArtworkDto } from './dto';
 
@@ -24,6 +25,7 @@ export class ArtworksService {
     private readonly users: UsersService,
     private readonly cards: ArtworkCards,
     private readonly mapper: ArtworkMapper,
+    private readonly rows: ArtworkRows,
     private readonly events: DomainEvents,
   ) {}
 
@@ -49,7 +51,18 @@ export class ArtworksService {
 
   /** Public artworks to anyone; unlisted ones only to their owner (404 to others). */
   async get(viewer: AuthUser | null, id: string): Promise<Artwork> {
-    return this.present(viewer, await this.findVisibleOrThrow(viewer, id));
+    const [loaded, marks] = await Promise.all([
+      this.rows.load(id),
+      viewer ? this.cards.marks(viewer.id, [id]) : null,
+    ]);
+    if (!loaded || (loaded.artwork.visibility === 'unlisted' && loaded.artwork.ownerId !== viewer?.id)) {
+      throw ArtworkErrors.notFound();
+    }
+    return {
+      ...this.mapper.artwork(loaded.artwork, loaded.stages, viewer?.id ?? null),
+      likedByMe: marks?.liked.has(id) ?? false,
+      favoritedByMe: marks?.favorited.has(id) ?? false,
+    };
   }
 
   /** Anyone holding the share code sees the artwork, listed or not. */

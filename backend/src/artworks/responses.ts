@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { VISIBILITIES, type Artwork, type ArtworkCard, type Page, type Visibility } from '@gallery/contracts';
 import { ImageDto, StageDto } from '../stages/responses';
 import { UserSummaryDto } from '../users/responses';
@@ -27,6 +27,8 @@ export class ArtworkDto implements Artwork {
 export class ArtworkCardDto implements ArtworkCard {
   @ApiProperty() id!: string;
   @ApiProperty() title!: string;
+  @ApiPropertyOptional({ enum: VISIBILITIES, description: 'Only on the painter’s own cards' })
+  visibility?: Visibility;
   @ApiProperty({ type: UserSummaryDto }) owner!: UserSummaryDto;
   @ApiProperty({ type: ImageDto, nullable: true }) cover!: ImageDto | null;
   @ApiProperty() stageCount!: number;

@@ -1,6 +1,7 @@
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { Strategy } from 'passport-local';
+import { AppError } from '../common/app-error';
 import type { AuthUser } from '../common/auth-user';
 import { AuthService } from './auth.service';
 
@@ -12,7 +13,7 @@ export class LocalStrategy extends PassportStrategy(Strategy) {
 
   async validate(username: string, password: string): Promise<AuthUser> {
     const user = await this.auth.checkCredentials(username, password);
-    if (!user) throw new UnauthorizedException('wrong username or password');
+    if (!user) throw new AppError('INVALID_CREDENTIALS', 401, 'wrong username or password');
     return user;
   }
 }

@@ -1,5 +1,4 @@
 import {
-  BadRequestException,
   Body,
   Controller,
   Delete,
@@ -24,6 +23,7 @@ import {
 } from '@nestjs/swagger';
 import { LIMITS, type Conversation, type Message, type Page } from '@gallery/contracts';
 import type { Response } from 'express';
+import { ChatErrors } from './chat.errors';
 import { CurrentUser } from '../common/current-user';
 import { SignedIn } from '../common/guards';
 import { ApiErrors, ApiFileBody } from '../common/api-errors';
@@ -183,7 +183,7 @@ export class ChatController {
     @Param('id') id: string,
     @UploadedFile() file: TempUpload | undefined,
   ): Promise<Message> {
-    if (!file) throw new BadRequestException('file is required');
+    if (!file) throw ChatErrors.fileRequired();
     try {
       await this.conversations.access(user, id);
       return await this.messages.send(user, id, '', await prepareAttachment(file.path, file.originalname));

@@ -1,4 +1,4 @@
-import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PUBLIC_ROOM_ID, ROOMS, type Conversation } from '@gallery/contracts';
 import { DataSource, In, MoreThan, Not, type EntityManager, type FindOptionsWhere } from 'typeorm';
@@ -8,6 +8,7 @@ import type { AuthUser } from '../common/auth-user';
 import { UserErrors } from '../users/user.errors';
 import type { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
+import { ChatErrors } from './chat.errors';
 import { ChatMapper } from './chat.mapper';
 import { ConversationEntity } from './conversation.entity';
 import type { CreateGroupDto } from './dto';
@@ -38,7 +39,7 @@ export class ConversationsService {
     const member = conversation
       ? await this.db.getRepository(MemberEntity).findOneBy({ conversationId: id, userId: user.id })
       : null;
-    if (!conversation || !member) throw new NotFoundException('no such conversation');
+    if (!conversation || !member) throw ChatErrors.conversationNotFound();
     return { conversation, member };
   }
 
@@ -104,7 +105,7 @@ export class ConversationsService {
     username: string,
   ): Promise<{ conversation: Conversation; created: boolean }> {
     const other = await this.findUser(username);
-    if (other.id === user.id) throw new BadRequestException('you cannot message yourself');
+    if (other.id === user.id) throw ChatErrors.messageSelf();
     const directKey = [user.id, other.id].sort().join(':');
     const repo = this.db.getRepository(ConversationEntity);
     let conversation = await repo.findOneBy({ directKey });
@@ -136,7 +137,7 @@ export class ConversationsService {
     );
     const others = names.length ? await this.users.findByUsernames(names) : [];
     const unknown = names.filter((n) => !others.some((o) => o.username === n));
-    if (unknown.length) throw new NotFoundException(`no painter named ${unknown.join(', ')}`);
+    if (unknown.length) throw ChatErrors.unknownPainters(unknown);
     const group = await this.db.transaction(async (tx) => {
       const c = await tx.save(
         tx.create(ConversationEntity, { kind: 'group', name: dto.name, directKey: null }),
@@ -178,7 +179,7 @@ export class ConversationsService {
     const result = await this.db
       .getRepository(MemberEntity)
       .update({ conversationId: id, userId: other.id }, { role });
-    if (!result.affected) throw new NotFoundException(`${other.username} is not in this group`);
+    if (!result.affected) throw ChatErrors.notInGroup(other.username);
     await this.ensureAdmin(this.db.manager, id);
     return this.announce(id, user);
   }
@@ -186,13 +187,13 @@ export class ConversationsService {
   /** An admin removes anyone; anyone may leave. The removed stop receiving at once. */
   async removeMember(user: AuthUser, id: string, username: string): Promise<void> {
     const { conversation, member } = await this.access(user, id);
-    if (conversation.kind !== 'group') throw new BadRequestException('only groups have members to remove');
+    if (conversation.kind !== 'group') throw ChatErrors.notAGroup('only groups have members to remove');
     const target = username.toLowerCase() === user.username ? user : await this.findUser(username);
     if (target.id !== user.id && member!.role !== 'admin')
-      throw new ForbiddenException('only group admins can remove members');
+      throw ChatErrors.notGroupAdmin('only group admins can remove members');
     await this.db.transaction(async (tx) => {
       const result = await tx.delete(MemberEntity, { conversationId: id, userId: target.id });
-      if (!result.affected) throw new NotFoundException(`${target.username} is not in this group`);
+      if (!result.affected) throw ChatErrors.notInGroup(target.username);
       await this.ensureAdmin(tx, id);
     });
     this.realtime.leaveRoom([target.id], ROOMS.conversation(id));
@@ -202,7 +203,7 @@ export class ConversationsService {
   /** Deletes the history for me only; the conversation returns, empty, with the next message. */
   async deleteForMe(user: AuthUser, id: string): Promise<void> {
     const { conversation } = await this.access(user, id);
-    if (conversation.kind === 'public') throw new BadRequestException('the public room cannot be deleted');
+    if (conversation.kind === 'public') throw ChatErrors.publicRoomUndeletable();
     const latest = await this.db
       .getRepository(MessageEntity)
       .findOne({ where: { conversationId: id }, order: { id: 'DESC' } });
@@ -270,8 +271,8 @@ export class ConversationsService {
 
   private async requireAdmin(user: AuthUser, id: string): Promise<void> {
     const { conversation, member } = await this.access(user, id);
-    if (conversation.kind !== 'group') throw new BadRequestException('this is not a group');
-    if (member!.role !== 'admin') throw new ForbiddenException('only group admins can do that');
+    if (conversation.kind !== 'group') throw ChatErrors.notAGroup();
+    if (member!.role !== 'admin') throw ChatErrors.notGroupAdmin();
   }
 
   /** A group always has an admin while it has members: the longest-standing member steps up. */

@@ -1,4 +1,4 @@
-import { HttpException, HttpStatus, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ThrottlerStorage } from '@nestjs/throttler';
 import { ROOMS, type Message, type Page } from '@gallery/contracts';
@@ -10,6 +10,7 @@ import { MediaStorage } from '../storage/media-storage';
 import type { AuthUser } from '../common/auth-user';
 import type { PreparedAttachment } from './attachments';
 import { ConversationEntity } from './conversation.entity';
+import { ChatErrors } from './chat.errors';
 import { ChatMapper } from './chat.mapper';
 import { ConversationsService } from './conversations.service';
 import type { HistoryQuery } from './dto';
@@ -19,13 +20,6 @@ import { PublicReads } from './public-reads';
 
 /** The window of the per-person message limit (RATE_LIMIT_CHAT_PER_10S), across all instances. */
 const RATE_WINDOW_MS = 10_000;
-
-/** Too many messages: a 429 for REST, an ack error for sockets. */
-export class ChatRateLimitError extends HttpException {
-  constructor(readonly retryAfter: number) {
-    super(`too many messages, try again in ${retryAfter} seconds`, HttpStatus.TOO_MANY_REQUESTS);
-  }
-}
 
 @Injectable()
 export class MessagesService {
@@ -103,7 +97,7 @@ export class MessagesService {
   async markRead(user: AuthUser, conversationId: string, messageId: string): Promise<void> {
     const { conversation, member } = await this.conversations.access(user, conversationId);
     const exists = await this.db.getRepository(MessageEntity).existsBy({ id: messageId, conversationId });
-    if (!exists) throw new NotFoundException('no such message in this conversation');
+    if (!exists) throw ChatErrors.messageNotFound();
     if (!member) {
       if (await this.publicReads.markRead(user.id, messageId)) {
         const room = await this.conversations.presentPublic(user, conversation);
@@ -136,7 +130,7 @@ export class MessagesService {
       RATE_WINDOW_MS,
       'chat',
     );
-    if (isBlocked) throw new ChatRateLimitError(Math.max(1, timeToBlockExpire));
+    if (isBlocked) throw ChatErrors.rateLimited(Math.max(1, timeToBlockExpire));
   }
 
   private async store(conversationId: string, file: PreparedAttachment): Promise<StoredAttachment> {

@@ -1,18 +1,13 @@
 import {
   applyDecorators,
-  ForbiddenException,
   Injectable,
-  UnauthorizedException,
   UseGuards,
   type CanActivate,
   type ExecutionContext,
 } from '@nestjs/common';
 import { ApiCookieAuth } from '@nestjs/swagger';
 import type { Request } from 'express';
-
-/** Names of the security schemes common/swagger.ts declares. */
-export const SESSION_SECURITY = 'session';
-export const CSRF_SECURITY = 'csrf';
+import { AppError } from './app-error';
 import type { AuthUser } from './auth-user';
 
 /** 401 unless the request carries a valid session. */
@@ -20,7 +15,7 @@ import type { AuthUser } from './auth-user';
 export class SignedInGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const req = context.switchToHttp().getRequest<Request>();
-    if (!req.isAuthenticated()) throw new UnauthorizedException('sign in first');
+    if (!req.isAuthenticated()) throw signInFirst();
     return true;
   }
 }
@@ -30,11 +25,19 @@ export class SignedInGuard implements CanActivate {
 export class AdminGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const req = context.switchToHttp().getRequest<Request>();
-    if (!req.isAuthenticated()) throw new UnauthorizedException('sign in first');
-    if ((req.user as AuthUser).role !== 'admin') throw new ForbiddenException('admins only');
+    if (!req.isAuthenticated()) throw signInFirst();
+    if ((req.user as AuthUser).role !== 'admin') throw new AppError('ADMIN_ONLY', 403, 'admins only');
     return true;
   }
 }
+
+function signInFirst(): AppError {
+  return new AppError('UNAUTHENTICATED', 401, 'sign in first');
+}
+
+/** Names of the security schemes common/swagger.ts declares. */
+export const SESSION_SECURITY = 'session';
+export const CSRF_SECURITY = 'csrf';
 
 /**
  * SignedInGuard plus its Swagger security requirement (the session cookie), on a handler or a

@@ -3,7 +3,7 @@ import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validato
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { LIMITS } from '@gallery/contracts';
 
-/** `?limit=1..100&cursor=…` as API.md defines lists. */
+/** `?limit=1..100&cursor=…` as docs/api.md defines lists. */
 export class PageQuery {
   @ApiPropertyOptional({
     minimum: 1,

@@ -94,7 +94,7 @@ const DECODE_FAILURE =
 
 /**
  * One libvips thread per image and no operation cache: a worker gets its parallelism from two
- * jobs in flight (STACK.md measures ~6 img/s that way), and cached decodes of originals that are
+ * jobs in flight (docs/stack.md measures ~6 img/s that way), and cached decodes of originals that are
  * never read twice would only hold memory.
  */
 export function configureSharp(): void {

@@ -9,6 +9,24 @@ export type ImageColumns = Pick<
   'status' | 'thumbKey' | 'previewKey' | 'width' | 'height' | 'placeholder'
 >;
 
+/** The stage columns a Stage is made of: an entity, or a plain row with ISO dates (artwork-rows). */
+export type StageView = Pick<
+  StageEntity,
+  | 'id'
+  | 'position'
+  | 'kind'
+  | 'title'
+  | 'note'
+  | 'status'
+  | 'error'
+  | 'thumbKey'
+  | 'previewKey'
+  | 'width'
+  | 'height'
+  | 'placeholder'
+  | 'colors'
+> & { createdAt: Date | string };
+
 /** Stage rows to API shapes. */
 @Injectable()
 export class StageMapper {
@@ -26,7 +44,7 @@ export class StageMapper {
     };
   }
 
-  stage(stage: StageEntity): Stage {
+  stage(stage: StageView): Stage {
     return {
       id: stage.id,
       position: stage.position,
@@ -37,7 +55,7 @@ export class StageMapper {
       error: stage.error,
       image: this.image(stage),
       colors: stage.colors ?? [],
-      createdAt: stage.createdAt.toISOString(),
+      createdAt: typeof stage.createdAt === 'string' ? stage.createdAt : stage.createdAt.toISOString(),
     };
   }
 }

@@ -1,28 +1,17 @@
-import {
-  BadRequestException,
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  Patch,
-  Put,
-  Req,
-  UploadedFile,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, HttpCode, Patch, Put, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { LIMITS, type Me } from '@gallery/contracts';
 import type { Request } from 'express';
 import { ApiErrors, ApiFileBody } from '../common/api-errors';
 import { RealtimeEmitter } from '../realtime/realtime-emitter';
-import { CurrentUser, OptionalUser } from '../common/current-user';
+import { CurrentUser } from '../common/current-user';
 import { SignedIn } from '../common/guards';
 import { signIn } from '../session/session-login';
 import { ChangePasswordDto, UpdateProfileDto } from './dto';
-import { MeDto, ProfileDto } from './responses';
+import { MeDto } from './responses';
 import type { UserEntity } from './user.entity';
+import { UserErrors } from './user.errors';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -69,7 +58,7 @@ export class UsersController {
     @CurrentUser() user: UserEntity,
     @UploadedFile() file: Express.Multer.File | undefined,
   ): Promise<Me> {
-    if (!file) throw new BadRequestException('file is required');
+    if (!file) throw UserErrors.fileRequired();
     return this.users.setAvatar(user, file.buffer);
   }
 }

@@ -16,6 +16,30 @@ export interface Image {
   height: number;
   /** Tiny blurred stand-in (thumbhash, base64) shown while the image loads. */
   placeholder: string | null;
+  /**
+   * Deep-zoom tiles of the original, when the api has made them. Optional until the backend
+   * fills it (issue #11); clients treat absent and null alike.
+   */
+  tiles?: ImageTiles | null;
+}
+
+export interface ImageTiles {
+  url: string;
+  format: 'dzi' | 'iiif';
+  width: number;
+  height: number;
+}
+
+/** A painter's note pinned to a point of a stage's image. */
+export interface Pin {
+  id: string;
+  stageId: string;
+  /** Where on the image, 0..1 of its width from the left. */
+  x: number;
+  /** Where on the image, 0..1 of its height from the top. */
+  y: number;
+  body: string;
+  createdAt: string;
 }
 
 export interface StageColor {
@@ -35,6 +59,8 @@ export interface Stage {
   image: Image | null;
   colors: StageColor[];
   createdAt: string;
+  /** Notes pinned to the image, in order. Optional until the backend fills it (issue #11). */
+  pins?: Pin[];
 }
 
 export interface Artwork {
