@@ -12,6 +12,7 @@ import { HealthModule } from './health/health.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
+import { ReportsModule } from './reports/reports.module';
 import { SearchIndexModule } from './search-index/search-index.module';
 import { SearchModule } from './search/search.module';
 import { SessionModule } from './session/session.module';
@@ -44,6 +45,7 @@ export class AppModule {
         SocialModule,
         SearchModule,
         ChatModule,
+        ReportsModule,
         HealthModule,
         RealtimeModule.forRoot({
           albumAccess: { imports: [ArtworksModule], useExisting: ArtworkViewAccess },

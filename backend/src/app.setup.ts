@@ -41,7 +41,7 @@ export function configureApp(app: NestExpressApplication): void {
   app.use(sessionLayer(app.get<RequestHandler>(SESSION_MIDDLEWARE), passport.session()));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
-  setupSwagger(app);
+  setupSwagger(app, config.publicUrl);
 }
 
 function s3Origin(config: AppConfig): string | null {

@@ -8,16 +8,24 @@ import {
   Post,
   Put,
   UploadedFiles,
-  UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import { LIMITS } from '@gallery/contracts';
 import { ApiErrors } from '../common/api-errors';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser } from '../common/current-user';
-import { SignedInGuard } from '../common/guards';
+import { SignedIn } from '../common/guards';
 import { ReorderStagesDto, UpdateStageDto } from '../stages/dto';
 import { StageDto, StagesDto } from '../stages/responses';
 import { TempUploadStorage, type TempUpload } from '../storage/temp-upload.storage';
@@ -30,7 +38,7 @@ const uploads = FilesInterceptor('files', LIMITS.filesPerUpload, {
 
 @ApiTags('stages')
 @Controller('albums/:albumId/stages')
-@UseGuards(SignedInGuard)
+@SignedIn()
 /** The stages of an artwork, edited by its painter. */
 export class ArtworkStagesController {
   constructor(private readonly stages: ArtworkStagesService) {}
@@ -46,6 +54,8 @@ export class ArtworkStagesController {
       properties: { files: { type: 'array', items: { type: 'string', format: 'binary' } } },
     },
   })
+  @ApiCreatedResponse({ type: StagesDto, description: 'The new stages, pending until processed' })
+  @ApiParam({ name: 'albumId', description: 'Artwork id' })
   @ApiErrors(400, 401, 403, 404, 413, 415)
   async upload(
     @CurrentUser() user: AuthUser,
@@ -57,6 +67,8 @@ export class ArtworkStagesController {
 
   @Put('order')
   @ApiOperation({ summary: 'Reorder: stageIds must be exactly the current stages' })
+  @ApiOkResponse({ type: [StageDto], description: 'The stages in their new order' })
+  @ApiParam({ name: 'albumId', description: 'Artwork id' })
   @ApiErrors(400, 401, 403, 404)
   reorder(
     @CurrentUser() user: AuthUser,
@@ -68,6 +80,9 @@ export class ArtworkStagesController {
 
   @Patch(':stageId')
   @ApiOperation({ summary: "Edit a stage's kind, title or note" })
+  @ApiOkResponse({ type: StageDto })
+  @ApiParam({ name: 'albumId', description: 'Artwork id' })
+  @ApiParam({ name: 'stageId', description: 'Stage id (within that artwork)' })
   @ApiErrors(400, 401, 403, 404)
   update(
     @CurrentUser() user: AuthUser,
@@ -81,6 +96,9 @@ export class ArtworkStagesController {
   @Post(':stageId/retry')
   @HttpCode(200)
   @ApiOperation({ summary: 'Process a failed stage again' })
+  @ApiOkResponse({ type: StageDto, description: 'The stage, pending again' })
+  @ApiParam({ name: 'albumId', description: 'Artwork id' })
+  @ApiParam({ name: 'stageId', description: 'Stage id (within that artwork)' })
   @ApiErrors(401, 403, 404)
   retry(
     @CurrentUser() user: AuthUser,
@@ -93,6 +111,9 @@ export class ArtworkStagesController {
   @Delete(':stageId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a stage and its images' })
+  @ApiNoContentResponse({ description: 'Removed' })
+  @ApiParam({ name: 'albumId', description: 'Artwork id' })
+  @ApiParam({ name: 'stageId', description: 'Stage id (within that artwork)' })
   @ApiErrors(401, 403, 404)
   remove(
     @CurrentUser() user: AuthUser,

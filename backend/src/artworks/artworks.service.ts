@@ -162,11 +162,15 @@ export class ArtworksService {
 
   /** The artwork if the viewer may see it, else 404 (unlisted works are hidden, not forbidden). */
   async findVisibleOrThrow(viewer: AuthUser | null, id: string): Promise<ArtworkEntity> {
-    const album = await this.albums.findOne({ where: { id }, relations: { owner: true } });
-    if (!album || (album.visibility === 'unlisted' && album.ownerId !== viewer?.id)) {
-      throw ArtworkErrors.notFound();
-    }
+    const album = await this.findVisible(viewer, id);
+    if (!album) throw ArtworkErrors.notFound();
     return album;
+  }
+
+  /** The artwork (with its owner) if the viewer may see it, else null: for callers with their own 404. */
+  async findVisible(viewer: AuthUser | null, id: string): Promise<ArtworkEntity | null> {
+    const album = await this.albums.findOne({ where: { id }, relations: { owner: true } });
+    return album && (album.visibility === 'public' || album.ownerId === viewer?.id) ? album : null;
   }
 
   /**

@@ -74,7 +74,7 @@ export class HistoryQuery {
   @MaxLength(36)
   before?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50, description: 'Messages per page' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -5,7 +5,12 @@ import { LIMITS } from '@gallery/contracts';
 
 /** `?limit=1..100&cursor=…` as docs/api.md defines lists. */
 export class PageQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: LIMITS.page.maxLimit, default: LIMITS.page.defaultLimit })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: LIMITS.page.maxLimit,
+    default: LIMITS.page.defaultLimit,
+    description: 'Items per page',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -121,6 +121,11 @@ export class StagesService {
     return stage;
   }
 
+  /** A stage by id alone, whatever its artwork; the caller checks that artwork's visibility. */
+  findById(stageId: string): Promise<StageEntity | null> {
+    return this.stages.findOneBy({ id: stageId });
+  }
+
   exists(albumId: string, stageId: string): Promise<boolean> {
     return this.stages.existsBy({ id: stageId, albumId });
   }

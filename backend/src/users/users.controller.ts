@@ -1,22 +1,12 @@
-import {
-  Body,
-  Controller,
-  HttpCode,
-  Patch,
-  Put,
-  Req,
-  UploadedFile,
-  UseGuards,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, HttpCode, Patch, Put, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { LIMITS, type Me } from '@gallery/contracts';
 import type { Request } from 'express';
 import { ApiErrors, ApiFileBody } from '../common/api-errors';
 import { RealtimeEmitter } from '../realtime/realtime-emitter';
 import { CurrentUser } from '../common/current-user';
-import { SignedInGuard } from '../common/guards';
+import { SignedIn } from '../common/guards';
 import { signIn } from '../session/session-login';
 import { ChangePasswordDto, UpdateProfileDto } from './dto';
 import { MeDto } from './responses';
@@ -33,8 +23,9 @@ export class UsersController {
   ) {}
 
   @Patch('me')
-  @UseGuards(SignedInGuard)
+  @SignedIn()
   @ApiOperation({ summary: 'Edit my display name, bio or username' })
+  @ApiOkResponse({ type: MeDto })
   @ApiErrors(400, 401, 403, 409)
   updateProfile(@CurrentUser() user: UserEntity, @Body() dto: UpdateProfileDto): Promise<MeDto> {
     return this.users.updateProfile(user, dto);
@@ -42,8 +33,9 @@ export class UsersController {
 
   @Put('me/password')
   @HttpCode(204)
-  @UseGuards(SignedInGuard)
+  @SignedIn()
   @ApiOperation({ summary: 'Change my password; signs out my other sessions' })
+  @ApiNoContentResponse({ description: 'Changed; your other sessions are signed out' })
   @ApiErrors(400, 401, 403)
   async changePassword(
     @Req() req: Request,
@@ -56,10 +48,11 @@ export class UsersController {
   }
 
   @Put('me/avatar')
-  @UseGuards(SignedInGuard)
+  @SignedIn()
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: LIMITS.avatarBytes, files: 1 } }))
   @ApiOperation({ summary: 'Set my avatar (any common image; stored as a 256 px square WebP)' })
   @ApiFileBody()
+  @ApiOkResponse({ type: MeDto })
   @ApiErrors(400, 401, 403, 413, 415)
   setAvatar(
     @CurrentUser() user: UserEntity,

@@ -15,6 +15,7 @@ export const LIMITS = {
   imagePixels: 100_000_000,
   filesPerUpload: 20,
   chatMessage: { min: 1, max: 2000 },
+  reportDetails: { max: 1000 },
   chatAttachmentBytes: 25 * 1024 * 1024,
   avatarBytes: 10 * 1024 * 1024,
   avatarSize: 256,
