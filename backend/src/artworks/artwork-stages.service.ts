@@ -4,7 +4,7 @@ import type { AuthUser } from '../common/auth-user';
 import { isUniqueViolation } from '../database/errors';
 import { DomainEvents } from '../events/domain-events';
 import { StageErrors } from '../stages/stage.errors';
-import { stageObjectKeys } from '../stages/stage-keys';
+import { stageObjects } from '../stages/stage-keys';
 import { StageMapper } from '../stages/stage.mapper';
 import { StagesService } from '../stages/stages.service';
 import { removeTempUploads, type TempUpload } from '../storage/temp-upload.storage';
@@ -85,7 +85,7 @@ export class ArtworkStagesService {
       await tx.decrement(ArtworkEntity, { id: albumId }, 'stageCount', 1);
       await this.events.publish(tx, 'stages.changed', { artworkId: albumId, what: 'removed' });
     });
-    await this.stages.deleteObjects(stageObjectKeys(stage));
+    await this.stages.deleteObjects(stageObjects([stage]));
   }
 
   /** Puts the stages in the given order; the artwork's lock serialises concurrent reorders. */

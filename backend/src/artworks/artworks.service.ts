@@ -102,12 +102,12 @@ export class ArtworksService {
   /** Deletes the artwork now and its stored images through a job, so nothing is orphaned. */
   async remove(user: AuthUser, id: string): Promise<void> {
     const album = await this.findOwned(user, id);
-    const keys = await this.stages.objectKeysOf(album.id);
+    const objects = await this.stages.objectsOf(album.id);
     await this.albums.manager.transaction(async (tx) => {
       await tx.delete(ArtworkEntity, { id: album.id });
       await this.events.publish(tx, 'artwork.deleted', { artworkId: album.id });
     });
-    await this.stages.deleteObjects(keys);
+    await this.stages.deleteObjects(objects);
   }
 
   /** A painter's artworks, newest first; others see only the public ones. */

@@ -6,7 +6,15 @@ import type { StageEntity } from './stage.entity';
 /** The columns of a stage that make its image; a card query selects just these. */
 export type ImageColumns = Pick<
   StageEntity,
-  'status' | 'thumbKey' | 'previewKey' | 'width' | 'height' | 'placeholder'
+  | 'status'
+  | 'thumbKey'
+  | 'previewKey'
+  | 'width'
+  | 'height'
+  | 'placeholder'
+  | 'tilesKey'
+  | 'tilesWidth'
+  | 'tilesHeight'
 >;
 
 /** Stage rows to API shapes. */
@@ -23,6 +31,14 @@ export class StageMapper {
       width: stage.width,
       height: stage.height,
       placeholder: stage.placeholder,
+      tiles: stage.tilesKey
+        ? {
+            url: this.storage.url(stage.tilesKey),
+            format: 'dzi',
+            width: Number(stage.tilesWidth),
+            height: Number(stage.tilesHeight),
+          }
+        : null,
     };
   }
 
@@ -37,6 +53,7 @@ export class StageMapper {
       error: stage.error,
       image: this.image(stage),
       colors: stage.colors ?? [],
+      pins: [],
       createdAt: stage.createdAt.toISOString(),
     };
   }
