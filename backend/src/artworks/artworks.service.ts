@@ -7,6 +7,7 @@ import type { AuthUser } from '../common/auth-user';
 import type { PageQuery } from '../common/pagination';
 import { DomainEvents } from '../events/domain-events';
 import { normalize } from '../search-index/normalize';
+import { PinsService } from '../stages/pins.service';
 import { StagesService } from '../stages/stages.service';
 import { UsersService } from '../users/users.service';
 import { ArtworkCards } from './artwork-cards';
@@ -21,6 +22,7 @@ export class ArtworksService {
   constructor(
     @InjectRepository(ArtworkEntity) private readonly albums: Repository<ArtworkEntity>,
     private readonly stages: StagesService,
+    private readonly pins: PinsService,
     private readonly users: UsersService,
     private readonly cards: ArtworkCards,
     private readonly mapper: ArtworkMapper,
@@ -65,8 +67,9 @@ export class ArtworksService {
       this.stages.listOf(album.id),
       viewer ? this.cards.marks(viewer.id, [album.id]) : null,
     ]);
+    const pins = await this.pins.byStage(stages.map((s) => s.id));
     return {
-      ...this.mapper.artwork(album, stages, viewer?.id ?? null),
+      ...this.mapper.artwork(album, stages, pins, viewer?.id ?? null),
       likedByMe: marks?.liked.has(album.id) ?? false,
       favoritedByMe: marks?.favorited.has(album.id) ?? false,
     };

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { Image, Stage } from '@gallery/contracts';
+import type { Image, Pin, Stage } from '@gallery/contracts';
 import { MediaStorage } from '../storage/media-storage';
+import type { PinEntity } from './pin.entity';
 import type { StageEntity } from './stage.entity';
 
 /** The columns of a stage that make its image; a card query selects just these. */
@@ -42,7 +43,8 @@ export class StageMapper {
     };
   }
 
-  stage(stage: StageEntity): Stage {
+  /** `pins`: the stage's pins, oldest first (PinsService.byStage). */
+  stage(stage: StageEntity, pins: PinEntity[] | undefined): Stage {
     return {
       id: stage.id,
       position: stage.position,
@@ -53,8 +55,19 @@ export class StageMapper {
       error: stage.error,
       image: this.image(stage),
       colors: stage.colors ?? [],
-      pins: [],
+      pins: (pins ?? []).map((p) => this.pin(p)),
       createdAt: stage.createdAt.toISOString(),
+    };
+  }
+
+  pin(pin: PinEntity): Pin {
+    return {
+      id: pin.id,
+      stageId: pin.stageId,
+      x: Number(pin.x),
+      y: Number(pin.y),
+      body: pin.body,
+      createdAt: pin.createdAt.toISOString(),
     };
   }
 }

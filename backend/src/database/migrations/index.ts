@@ -8,6 +8,8 @@ import { DiscoveryMysql1763720000000 } from './1763720000000-discovery.mysql';
 import { PaletteMysql1763740000000 } from './1763740000000-palette.mysql';
 import { PaletteSqlite1763740000000 } from './1763740000000-palette.sqlite';
 import { DiscoverySqlite1763720000000 } from './1763720000000-discovery.sqlite';
+import { StagePinsMysql1763760000000 } from './1763760000000-stage-pins.mysql';
+import { StagePinsSqlite1763760000000 } from './1763760000000-stage-pins.sqlite';
 import { StageTilesMysql1763750000000 } from './1763750000000-stage-tiles.mysql';
 import { StageTilesSqlite1763750000000 } from './1763750000000-stage-tiles.sqlite';
 
@@ -19,6 +21,7 @@ export const SQLITE_MIGRATIONS = [
   ChatSqlite1763730000000,
   PaletteSqlite1763740000000,
   StageTilesSqlite1763750000000,
+  StagePinsSqlite1763760000000,
 ];
 export const MYSQL_MIGRATIONS = [
   AccountsMysql1763700000000,
@@ -27,4 +30,5 @@ export const MYSQL_MIGRATIONS = [
   ChatMysql1763730000000,
   PaletteMysql1763740000000,
   StageTilesMysql1763750000000,
+  StagePinsMysql1763760000000,
 ];
