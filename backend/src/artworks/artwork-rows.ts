@@ -12,7 +12,7 @@ const ARTWORK_SQL =
   'u."username", u."displayName", u."avatarKey" FROM "albums" a JOIN "users" u ON u."id" = a."ownerId" WHERE a."id" = ?';
 const STAGES_SQL =
   'SELECT "id", "position", "kind", "title", "note", "status", "error", "thumbKey", "previewKey", "width", ' +
-  '"height", "placeholder", "colors", "createdAt" FROM "stages" WHERE "albumId" = ? ORDER BY "position"';
+  '"height", "placeholder", "colors", "tilesKey", "tilesWidth", "tilesHeight", "createdAt" FROM "stages" WHERE "albumId" = ? ORDER BY "position"';
 
 type Raw = Record<string, unknown>;
 
@@ -75,6 +75,9 @@ export class ArtworkRows {
         width: Number(s.width),
         height: Number(s.height),
         placeholder: s.placeholder as string | null,
+        tilesKey: s.tilesKey as string | null,
+        tilesWidth: Number(s.tilesWidth ?? 0),
+        tilesHeight: Number(s.tilesHeight ?? 0),
         colors: typeof s.colors === 'string' ? (JSON.parse(s.colors) as StageColor[]) : null,
         createdAt: toIso(s.createdAt as Date | string),
       })),

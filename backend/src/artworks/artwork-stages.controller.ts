@@ -26,8 +26,8 @@ import { ApiErrors } from '../common/api-errors';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser } from '../common/current-user';
 import { SignedIn } from '../common/guards';
-import { ReorderStagesDto, UpdateStageDto } from '../stages/dto';
-import { StageDto, StagesDto } from '../stages/responses';
+import { CreatePinDto, ReorderStagesDto, UpdatePinDto, UpdateStageDto } from '../stages/dto';
+import { PinDto, StageDto, StagesDto } from '../stages/responses';
 import { TempUploadStorage, type TempUpload } from '../storage/temp-upload.storage';
 import { ArtworkStagesService } from './artwork-stages.service';
 
@@ -121,5 +121,43 @@ export class ArtworkStagesController {
     @Param('stageId') stageId: string,
   ): Promise<void> {
     return this.stages.remove(user, albumId, stageId);
+  }
+
+  @Post(':stageId/pins')
+  @ApiOperation({ summary: "Pin a note to a point of the stage's image (x, y: 0..1 of the image)" })
+  @ApiErrors(400, 401, 403, 404)
+  addPin(
+    @CurrentUser() user: AuthUser,
+    @Param('albumId') albumId: string,
+    @Param('stageId') stageId: string,
+    @Body() dto: CreatePinDto,
+  ): Promise<PinDto> {
+    return this.stages.addPin(user, albumId, stageId, dto);
+  }
+
+  @Patch(':stageId/pins/:pinId')
+  @ApiOperation({ summary: 'Move a pin or edit its note' })
+  @ApiErrors(400, 401, 403, 404)
+  updatePin(
+    @CurrentUser() user: AuthUser,
+    @Param('albumId') albumId: string,
+    @Param('stageId') stageId: string,
+    @Param('pinId') pinId: string,
+    @Body() dto: UpdatePinDto,
+  ): Promise<PinDto> {
+    return this.stages.updatePin(user, albumId, stageId, pinId, dto);
+  }
+
+  @Delete(':stageId/pins/:pinId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a pin' })
+  @ApiErrors(401, 403, 404)
+  removePin(
+    @CurrentUser() user: AuthUser,
+    @Param('albumId') albumId: string,
+    @Param('stageId') stageId: string,
+    @Param('pinId') pinId: string,
+  ): Promise<void> {
+    return this.stages.removePin(user, albumId, stageId, pinId);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Artwork } from '@gallery/contracts';
 import { StageMapper } from '../stages/stage.mapper';
+import type { PinEntity } from '../stages/pin.entity';
 import type { StageView } from '../stages/stage.mapper';
 import { UserMapper } from '../users/user.mapper';
 import type { ArtworkEntity } from './artwork.entity';
@@ -34,8 +35,13 @@ export class ArtworkMapper {
     private readonly users: UserMapper,
   ) {}
 
-  /** `stages` in any order; they are sorted by position here. */
-  artwork(album: ArtworkView, stages: StageView[], viewerId: string | null): Artwork {
+  /** `stages` in any order; they are sorted by position here. `pins` by stage id, oldest first. */
+  artwork(
+    album: ArtworkView,
+    stages: StageView[],
+    pins: Map<string, PinEntity[]>,
+    viewerId: string | null,
+  ): Artwork {
     const sorted = [...stages].sort((a, b) => a.position - b.position);
     const cover = sorted.find((s) => s.id === album.coverStageId);
     return {
@@ -48,7 +54,7 @@ export class ArtworkMapper {
       cover: this.stages.image(cover),
       coverStageId: album.coverStageId,
       coverPinned: album.coverPinned,
-      stages: sorted.map((s) => this.stages.stage(s)),
+      stages: sorted.map((s) => this.stages.stage(s, pins.get(s.id))),
       likeCount: album.likeCount,
       favoriteCount: album.favoriteCount,
       likedByMe: false,

@@ -7,6 +7,7 @@ import type { AuthUser } from '../common/auth-user';
 import type { PageQuery } from '../common/pagination';
 import { DomainEvents } from '../events/domain-events';
 import { normalize } from '../search-index/normalize';
+import { PinsService } from '../stages/pins.service';
 import { StagesService } from '../stages/stages.service';
 import { UsersService } from '../users/users.service';
 import { ArtworkCards } from './artwork-cards';
@@ -22,6 +23,7 @@ export class ArtworksService {
   constructor(
     @InjectRepository(ArtworkEntity) private readonly albums: Repository<ArtworkEntity>,
     private readonly stages: StagesService,
+    private readonly pins: PinsService,
     private readonly users: UsersService,
     private readonly cards: ArtworkCards,
     private readonly mapper: ArtworkMapper,
@@ -58,8 +60,9 @@ export class ArtworksService {
     if (!loaded || (loaded.artwork.visibility === 'unlisted' && loaded.artwork.ownerId !== viewer?.id)) {
       throw ArtworkErrors.notFound();
     }
+    const pins = await this.pins.byStage(loaded.stages.map((s) => s.id));
     return {
-      ...this.mapper.artwork(loaded.artwork, loaded.stages, viewer?.id ?? null),
+      ...this.mapper.artwork(loaded.artwork, loaded.stages, pins, viewer?.id ?? null),
       likedByMe: marks?.liked.has(id) ?? false,
       favoritedByMe: marks?.favorited.has(id) ?? false,
     };
@@ -78,8 +81,9 @@ export class ArtworksService {
       this.stages.listOf(album.id),
       viewer ? this.cards.marks(viewer.id, [album.id]) : null,
     ]);
+    const pins = await this.pins.byStage(stages.map((s) => s.id));
     return {
-      ...this.mapper.artwork(album, stages, viewer?.id ?? null),
+      ...this.mapper.artwork(album, stages, pins, viewer?.id ?? null),
       likedByMe: marks?.liked.has(album.id) ?? false,
       favoritedByMe: marks?.favorited.has(album.id) ?? false,
     };
@@ -115,12 +119,12 @@ export class ArtworksService {
   /** Deletes the artwork now and its stored images through a job, so nothing is orphaned. */
   async remove(user: AuthUser, id: string): Promise<void> {
     const album = await this.findOwned(user, id);
-    const keys = await this.stages.objectKeysOf(album.id);
+    const objects = await this.stages.objectsOf(album.id);
     await this.albums.manager.transaction(async (tx) => {
       await tx.delete(ArtworkEntity, { id: album.id });
       await this.events.publish(tx, 'artwork.deleted', { artworkId: album.id });
     });
-    await this.stages.deleteObjects(keys);
+    await this.stages.deleteObjects(objects);
   }
 
   /** A painter's artworks, newest first; others see only the public ones. */

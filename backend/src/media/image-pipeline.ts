@@ -64,7 +64,7 @@ export interface ProcessedImage {
   colors: StageColor[];
 }
 
-const PREVIEW_SIZE = 1600;
+export const PREVIEW_SIZE = 1600;
 const THUMB_WIDTH = 400;
 /** A scroll-long vertical painting must not turn into a 400 × 6000 "thumbnail". */
 const THUMB_MAX_HEIGHT = 1200;
@@ -79,7 +79,7 @@ const COLOR_SAMPLE_SIZE = 64;
 const PREVIEW_WEBP = { quality: 82, effort: 2 } as const;
 const THUMB_WEBP = { quality: 80, effort: 2 } as const;
 
-const DECODE_OPTIONS: SharpOptions = {
+export const DECODE_OPTIONS: SharpOptions = {
   limitInputPixels: LIMITS.imagePixels,
   // 'error' also stops on truncation: a cut-off JPEG must fail, not publish with a grey bottom half.
   failOn: 'error',

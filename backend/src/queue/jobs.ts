@@ -5,8 +5,10 @@ export const MEDIA_QUEUE = 'media';
 export interface JobData {
   /** Decode an uploaded original and make thumbnail, preview, placeholder and palette. */
   'process-stage': { stageId: string };
-  /** Remove stored objects of deleted stages and artworks. */
-  'delete-objects': { keys: string[] };
+  /** Make the deep-zoom tiles of a ready stage larger than its preview (queued once it is ready). */
+  'tile-stage': { stageId: string };
+  /** Remove stored objects of deleted stages and artworks: keys, and folders (`prefixes`, ending in '/'). */
+  'delete-objects': { keys: string[]; prefixes?: string[] };
 }
 export type JobName = keyof JobData;
 

@@ -61,6 +61,19 @@ export class StageEntity {
   @Column({ type: 'varchar', length: 200, nullable: true })
   previewKey!: string | null;
 
+  /**
+   * The deep-zoom descriptor (`tiles/<albumId>/<token>.dzi`), its tiles under `<token>_files/`;
+   * null until the tiles job made them, and for images no larger than their preview.
+   */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  tilesKey!: string | null;
+
+  @Column({ type: 'int', default: 0 })
+  tilesWidth!: number;
+
+  @Column({ type: 'int', default: 0 })
+  tilesHeight!: number;
+
   @Column({ type: 'varchar', length: 64, nullable: true })
   placeholder!: string | null;
 

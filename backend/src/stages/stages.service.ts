@@ -7,7 +7,7 @@ import { JobQueue } from '../queue/job-queue';
 import { contentTypeFor } from '../storage/content-types';
 import { MediaStorage } from '../storage/media-storage';
 import type { TempUpload } from '../storage/temp-upload.storage';
-import { originalKey, stageObjectKeys } from './stage-keys';
+import { originalKey, stageObjects, type StoredObjects } from './stage-keys';
 import { StageEntity } from './stage.entity';
 import { StageErrors } from './stage.errors';
 
@@ -136,13 +136,13 @@ export class StagesService {
   }
 
   /** Every stored object of an artwork's stages, for deleting them with it. */
-  async objectKeysOf(albumId: string): Promise<string[]> {
-    return (await this.listOf(albumId)).flatMap(stageObjectKeys);
+  async objectsOf(albumId: string): Promise<StoredObjects> {
+    return stageObjects(await this.listOf(albumId));
   }
 
   /** Deletes stored objects through a job, so a slow or failing store never blocks the request. */
-  async deleteObjects(keys: string[]): Promise<void> {
-    if (keys.length) await this.jobs.add('delete-objects', { keys });
+  async deleteObjects({ keys, prefixes }: StoredObjects): Promise<void> {
+    if (keys.length || prefixes.length) await this.jobs.add('delete-objects', { keys, prefixes });
   }
 }
 

@@ -17,15 +17,16 @@ export interface Image {
   /** Tiny blurred stand-in (thumbhash, base64) shown while the image loads. */
   placeholder: string | null;
   /**
-   * Deep-zoom tiles of the original, when the api has made them. Optional until the backend
-   * fills it (issue #11); clients treat absent and null alike.
+   * Deep-zoom pyramid of the full resolution, for a zooming viewer (OpenSeadragon opens `url`).
+   * Null until made (a background job after the stage is ready) or when the preview is already full size.
    */
-  tiles?: ImageTiles | null;
+  tiles: DeepZoomTiles | null;
 }
 
-export interface ImageTiles {
+export interface DeepZoomTiles {
+  /** The DeepZoom descriptor (.dzi); tiles are at `<url without .dzi>_files/<level>/<x>_<y>.webp`. */
   url: string;
-  format: 'dzi' | 'iiif';
+  format: 'dzi';
   width: number;
   height: number;
 }
@@ -34,12 +35,25 @@ export interface ImageTiles {
 export interface Pin {
   id: string;
   stageId: string;
-  /** Where on the image, 0..1 of its width from the left. */
+  /** 0..1 of the image's width, from the left. */
   x: number;
-  /** Where on the image, 0..1 of its height from the top. */
+  /** 0..1 of the image's height, from the top. */
   y: number;
+  /** 1–1000 characters. */
   body: string;
   createdAt: string;
+}
+
+export interface CreatePinRequest {
+  x: number;
+  y: number;
+  body: string;
+}
+
+export interface UpdatePinRequest {
+  x?: number;
+  y?: number;
+  body?: string;
 }
 
 export interface StageColor {
@@ -58,9 +72,9 @@ export interface Stage {
   error: string | null;
   image: Image | null;
   colors: StageColor[];
+  /** The painter's pinned notes, oldest first. */
+  pins: Pin[];
   createdAt: string;
-  /** Notes pinned to the image, in order. Optional until the backend fills it (issue #11). */
-  pins?: Pin[];
 }
 
 export interface Artwork {

@@ -11,6 +11,7 @@ export const LIMITS = {
   albumDescription: { max: 5000 },
   stageTitle: { max: 120 },
   stageNote: { max: 5000 },
+  pinBody: { min: 1, max: 1000 },
   imageBytes: 50 * 1024 * 1024,
   imagePixels: 100_000_000,
   filesPerUpload: 20,

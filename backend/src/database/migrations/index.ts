@@ -8,6 +8,10 @@ import { DiscoveryMysql1763720000000 } from './1763720000000-discovery.mysql';
 import { PaletteMysql1763740000000 } from './1763740000000-palette.mysql';
 import { PaletteSqlite1763740000000 } from './1763740000000-palette.sqlite';
 import { DiscoverySqlite1763720000000 } from './1763720000000-discovery.sqlite';
+import { StagePinsMysql1763760000000 } from './1763760000000-stage-pins.mysql';
+import { StagePinsSqlite1763760000000 } from './1763760000000-stage-pins.sqlite';
+import { StageTilesMysql1763750000000 } from './1763750000000-stage-tiles.mysql';
+import { StageTilesSqlite1763750000000 } from './1763750000000-stage-tiles.sqlite';
 import { ReportsMysql1763750000000 } from './1763750000000-reports.mysql';
 import { ReportsSqlite1763750000000 } from './1763750000000-reports.sqlite';
 
@@ -18,6 +22,8 @@ export const SQLITE_MIGRATIONS = [
   DiscoverySqlite1763720000000,
   ChatSqlite1763730000000,
   PaletteSqlite1763740000000,
+  StageTilesSqlite1763750000000,
+  StagePinsSqlite1763760000000,
   ReportsSqlite1763750000000,
 ];
 export const MYSQL_MIGRATIONS = [
@@ -26,5 +32,7 @@ export const MYSQL_MIGRATIONS = [
   DiscoveryMysql1763720000000,
   ChatMysql1763730000000,
   PaletteMysql1763740000000,
+  StageTilesMysql1763750000000,
+  StagePinsMysql1763760000000,
   ReportsMysql1763750000000,
 ];
