@@ -7,6 +7,7 @@ import passport from 'passport';
 import { csrfMiddleware } from './auth/csrf';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { setupSwagger } from './common/swagger';
+import { payloadShapeMiddleware } from './common/payload-shape';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { SESSION_MIDDLEWARE } from './session/session.module';
@@ -34,6 +35,8 @@ export function configureApp(app: NestExpressApplication): void {
   );
   app.useBodyParser('json', { limit: LIMITS.jsonBodyBytes });
   app.useBodyParser('urlencoded', { limit: LIMITS.jsonBodyBytes, extended: false });
+  // Before anything reads the body: too-deep nesting and __proto__/constructor keys are a 400.
+  app.use(payloadShapeMiddleware());
   app.use(cookieParser());
   app.use(csrfMiddleware(config.secureCookies));
   app.use(app.get<RequestHandler>(SESSION_MIDDLEWARE));
