@@ -11,7 +11,7 @@ import {
   UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
-import { FilesInterceptor } from '@nestjs/platform-express';
+import { MultiUpload } from '../common/uploads';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { LIMITS } from '@gallery/contracts';
 import { ApiErrors } from '../common/api-errors';
@@ -23,7 +23,7 @@ import { StageDto, StagesDto } from '../stages/responses';
 import { TempUploadStorage, type TempUpload } from '../storage/temp-upload.storage';
 import { ArtworkStagesService } from './artwork-stages.service';
 
-const uploads = FilesInterceptor('files', LIMITS.filesPerUpload, {
+const uploads = MultiUpload('files', LIMITS.filesPerUpload, {
   storage: new TempUploadStorage(),
   limits: { fileSize: LIMITS.imageBytes, files: LIMITS.filesPerUpload, fields: 10 },
 });

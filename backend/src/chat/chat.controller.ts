@@ -14,7 +14,7 @@ import {
   UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { SingleUpload } from '../common/uploads';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { LIMITS, type Conversation, type Message, type Page } from '@gallery/contracts';
 import type { Response } from 'express';
@@ -36,7 +36,7 @@ import {
 } from './dto';
 import { MessagesService } from './messages.service';
 
-const attachmentUpload = FileInterceptor('file', {
+const attachmentUpload = SingleUpload('file', {
   storage: new TempUploadStorage(),
   limits: { fileSize: LIMITS.chatAttachmentBytes, files: 1, fields: 5 },
 });

@@ -12,7 +12,7 @@ import {
   UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { SingleUpload } from '../common/uploads';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { LIMITS, type Me } from '@gallery/contracts';
 import type { Request } from 'express';
@@ -59,7 +59,7 @@ export class UsersController {
 
   @Put('me/avatar')
   @UseGuards(SignedInGuard)
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: LIMITS.avatarBytes, files: 1 } }))
+  @UseInterceptors(SingleUpload('file', { limits: { fileSize: LIMITS.avatarBytes, files: 1 } }))
   @ApiOperation({ summary: 'Set my avatar (any common image; stored as a 256 px square WebP)' })
   @ApiFileBody()
   @ApiErrors(400, 401, 403, 413, 415)

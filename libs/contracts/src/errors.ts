@@ -35,6 +35,8 @@ export const ERROR_CODES = [
   'UNSUPPORTED_IMAGE',
   'IMAGE_TOO_LARGE',
   'INVALID_CURSOR',
+  // Uploads.
+  'EMPTY_FILE',
   // Social.
   'CANNOT_FOLLOW_SELF',
   // Chat.
