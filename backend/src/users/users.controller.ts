@@ -20,6 +20,7 @@ import { ApiErrors, ApiFileBody } from '../common/api-errors';
 import { RealtimeEmitter } from '../realtime/realtime-emitter';
 import { CurrentUser, OptionalUser } from '../common/current-user';
 import { SignedInGuard } from '../common/guards';
+import { PasswordRateLimit } from '../throttling/throttling.module';
 import { signIn } from '../session/session-login';
 import { ChangePasswordDto, UpdateProfileDto } from './dto';
 import { MeDto, ProfileDto } from './responses';
@@ -44,9 +45,10 @@ export class UsersController {
 
   @Put('me/password')
   @HttpCode(204)
+  @PasswordRateLimit()
   @UseGuards(SignedInGuard)
   @ApiOperation({ summary: 'Change my password; signs out my other sessions' })
-  @ApiErrors(400, 401, 403)
+  @ApiErrors(400, 401, 403, 429)
   async changePassword(
     @Req() req: Request,
     @CurrentUser() user: UserEntity,
