@@ -38,10 +38,11 @@ export function configureApp(app: NestExpressApplication): void {
   // Before anything reads the body: too-deep nesting and __proto__/constructor keys are a 400.
   app.use(payloadShapeMiddleware());
   app.use(cookieParser());
-  app.use(csrfMiddleware(config.secureCookies));
   app.use(app.get<RequestHandler>(SESSION_MIDDLEWARE));
   app.use(passport.initialize());
   app.use(passport.session());
+  // After the session: tokens are bound to the session id (see auth/csrf.ts).
+  app.use(csrfMiddleware(config.sessionSecret, config.secureCookies));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
   setupSwagger(app);
