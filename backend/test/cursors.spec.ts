@@ -33,7 +33,7 @@ describe.each(databaseKinds())('list cursors — %s', (database) => {
   ];
 
   it.each(lists)('%s: garbage cursors are 400 INVALID_CURSOR', async (_name, path, param) => {
-    for (const garbage of ['garbage', 'zzzz', '12_abc', '_', '0', 'NaN_0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', '%00']) {
+    for (const garbage of ['garbage', 'zzzz', '12_abc', '_', '0', 'NaN_0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', '%00', 'x'.repeat(300)]) {
       const res = await painter.get(`${path()}&${param}=${encodeURIComponent(garbage)}`);
       expect({ garbage, status: res.status, body: res.body }).toEqual({
         garbage,
