@@ -95,7 +95,7 @@ describe.each(databaseKinds())('input hardening — %s', (database) => {
       ['create group', 'post', '/api/chat/groups', async () => '{"name":"Proto","usernames":[]'],
     ];
     it.each(cases)('%s: top-level keys', async (_name, method, path, start) => {
-      for (const key of ['__proto__', 'constructor', 'prototype']) {
+      for (const key of ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty']) {
         const res = await rawJson(painter, method, path, `${await start()},"${key}":{"isAdmin":true}}`);
         expect({ key, status: res.status, code: res.body.code }).toEqual({
           key,

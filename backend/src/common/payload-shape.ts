@@ -35,7 +35,9 @@ export function payloadProblem(value: unknown): AppError | null {
       continue;
     }
     for (const key of Object.keys(node)) {
-      if (FORBIDDEN_KEYS.has(key)) forbidden.add(key);
+      // Object.prototype's names too (toString, valueOf, …): class-validator's whitelist sees
+      // them as inherited members of the DTO and let `{"toString":{…}}` through.
+      if (FORBIDDEN_KEYS.has(key) || key in Object.prototype) forbidden.add(key);
       stack.push([(node as Record<string, unknown>)[key], depth + 1]);
     }
   }
