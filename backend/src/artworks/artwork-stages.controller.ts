@@ -10,7 +10,6 @@ import {
   UploadedFiles,
   UseInterceptors,
 } from '@nestjs/common';
-import { FilesInterceptor } from '@nestjs/platform-express';
 import {
   ApiBody,
   ApiConsumes,
@@ -21,6 +20,7 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
+import { MultiUpload } from '../common/uploads';
 import { LIMITS } from '@gallery/contracts';
 import { ApiErrors } from '../common/api-errors';
 import type { AuthUser } from '../common/auth-user';
@@ -31,7 +31,7 @@ import { PinDto, StageDto, StagesDto } from '../stages/responses';
 import { TempUploadStorage, type TempUpload } from '../storage/temp-upload.storage';
 import { ArtworkStagesService } from './artwork-stages.service';
 
-const uploads = FilesInterceptor('files', LIMITS.filesPerUpload, {
+const uploads = MultiUpload('files', LIMITS.filesPerUpload, {
   storage: new TempUploadStorage(),
   limits: { fileSize: LIMITS.imageBytes, files: LIMITS.filesPerUpload, fields: 10 },
 });

@@ -4,6 +4,7 @@ import type { Artwork, ArtworkCard, Page } from '@gallery/contracts';
 import { randomBytes } from 'node:crypto';
 import { LessThan, Repository, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { AuthUser } from '../common/auth-user';
+import { decodeIdCursor } from '../common/cursor';
 import type { PageQuery } from '../common/pagination';
 import { DomainEvents } from '../events/domain-events';
 import { normalize } from '../search-index/normalize';
@@ -133,7 +134,7 @@ export class ArtworksService {
     if (!owner) throw ArtworkErrors.painterNotFound();
     const where: FindOptionsWhere<ArtworkEntity> = { ownerId: owner.id };
     if (viewer?.id !== owner.id) where.visibility = 'public';
-    if (page.cursor) where.id = LessThan(page.cursor);
+    if (page.cursor) where.id = LessThan(decodeIdCursor(page.cursor));
     // Ids only, no join: the LIMIT applies to the (ownerId, …) index walk directly.
     const rows = await this.albums.find({
       select: { id: true },

@@ -12,7 +12,6 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -21,6 +20,7 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
+import { SingleUpload } from '../common/uploads';
 import { LIMITS, type Conversation, type Message, type Page } from '@gallery/contracts';
 import type { Response } from 'express';
 import { ChatErrors } from './chat.errors';
@@ -43,7 +43,7 @@ import {
 import { MessagesService } from './messages.service';
 import { ConversationDto, MessageDto, MessagePageDto } from './responses';
 
-const attachmentUpload = FileInterceptor('file', {
+const attachmentUpload = SingleUpload('file', {
   storage: new TempUploadStorage(),
   limits: { fileSize: LIMITS.chatAttachmentBytes, files: 1, fields: 5 },
 });

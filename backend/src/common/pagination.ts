@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { LIMITS } from '@gallery/contracts';
 
@@ -19,8 +19,8 @@ export class PageQuery {
   limit: number = LIMITS.page.defaultLimit;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  // No length rule: anything not handed out as nextCursor is INVALID_CURSOR (common/cursor.ts).
   @IsOptional()
   @IsString()
-  @MaxLength(200)
   cursor?: string;
 }

@@ -89,9 +89,34 @@ function ensureDir(dir: string): string {
   return dir;
 }
 
-/** Keeps a generated secret under data/ so sessions survive restarts without any setup. */
-function sessionSecret(env: Env, dataDir: string): string {
+/**
+ * Secrets that appear in this repository (compose fallback, examples, tests, benches): anyone can
+ * read them, so a production deployment must never sign cookies with one.
+ */
+const PUBLIC_SECRETS = new Set([
+  'local-trial-only-change-me',
+  'test-secret-test-secret',
+  'bench-search-session-secret',
+  'a-long-enough-secret',
+  'change-me',
+  'changeme',
+  'secret',
+]);
+
+/**
+ * Keeps a generated secret under data/ so sessions survive restarts without any setup. In
+ * production the secret must be given, long, and not one published in the repository.
+ */
+function sessionSecret(env: Env, dataDir: string, production: boolean): string {
   const given = env.SESSION_SECRET;
+  if (production) {
+    if (given === undefined || given === '')
+      throw new ConfigError('SESSION_SECRET must be set in production (at least 32 random characters)');
+    if (given.length < 32)
+      throw new ConfigError('SESSION_SECRET must be at least 32 characters in production');
+    if (PUBLIC_SECRETS.has(given.trim().toLowerCase()))
+      throw new ConfigError('SESSION_SECRET is a value published in the repository; set a random one');
+  }
   if (given !== undefined && given !== '') {
     if (given.length < 16) throw new ConfigError('SESSION_SECRET must be at least 16 characters');
     return given;
@@ -163,7 +188,11 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     database: databaseConfig(env, dataDir),
     redisUrl: redis ? env.REDIS_URL! : null,
     storage: storageConfig(env, dataDir),
-    sessionSecret: sessionSecret(env, dataDir),
+    sessionSecret: sessionSecret(
+      env,
+      dataDir,
+      publicUrl?.protocol === 'https:' || env.NODE_ENV === 'production',
+    ),
     secureCookies: publicUrl?.protocol === 'https:',
     trustProxy: boolVar(env, 'TRUST_PROXY', false),
     jobsInApi: boolVar(env, 'JOBS_IN_API', true),

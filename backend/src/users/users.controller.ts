@@ -1,12 +1,13 @@
 import { Body, Controller, HttpCode, Patch, Put, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SingleUpload } from '../common/uploads';
 import { LIMITS, type Me } from '@gallery/contracts';
 import type { Request } from 'express';
 import { ApiErrors, ApiFileBody } from '../common/api-errors';
 import { RealtimeEmitter } from '../realtime/realtime-emitter';
 import { CurrentUser } from '../common/current-user';
 import { SignedIn } from '../common/guards';
+import { PasswordRateLimit } from '../throttling/throttling.module';
 import { signIn } from '../session/session-login';
 import { ChangePasswordDto, UpdateProfileDto } from './dto';
 import { MeDto } from './responses';
@@ -33,10 +34,11 @@ export class UsersController {
 
   @Put('me/password')
   @HttpCode(204)
+  @PasswordRateLimit()
   @SignedIn()
   @ApiOperation({ summary: 'Change my password; signs out my other sessions' })
   @ApiNoContentResponse({ description: 'Changed; your other sessions are signed out' })
-  @ApiErrors(400, 401, 403)
+  @ApiErrors(400, 401, 403, 429)
   async changePassword(
     @Req() req: Request,
     @CurrentUser() user: UserEntity,
@@ -49,7 +51,7 @@ export class UsersController {
 
   @Put('me/avatar')
   @SignedIn()
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: LIMITS.avatarBytes, files: 1 } }))
+  @UseInterceptors(SingleUpload('file', { limits: { fileSize: LIMITS.avatarBytes, files: 1 } }))
   @ApiOperation({ summary: 'Set my avatar (any common image; stored as a 256 px square WebP)' })
   @ApiFileBody()
   @ApiOkResponse({ type: MeDto })

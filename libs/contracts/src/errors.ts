@@ -36,6 +36,8 @@ export const ERROR_CODES = [
   'UNSUPPORTED_IMAGE',
   'IMAGE_TOO_LARGE',
   'INVALID_CURSOR',
+  // Uploads.
+  'EMPTY_FILE',
   // Social.
   'CANNOT_FOLLOW_SELF',
   // Chat.
