@@ -1,11 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
   STAGE_KINDS,
+  type LookupMatch,
+  type LookupResult,
   type Provenance,
   type ProvenanceJwk,
   type ProvenanceStage,
   type StageKind,
 } from '@gallery/contracts';
+import { ArtworkCardDto } from '../artworks/responses';
 import { UserSummaryDto } from '../users/responses';
 
 /** Swagger descriptions of the process shapes; `implements` keeps them in step with contracts. */
@@ -47,4 +50,19 @@ export class ProvenanceDto implements Provenance {
   @ApiProperty({ description: 'Ed25519 over the ASCII of manifestSha256, base64url' }) signature!: string;
   @ApiProperty() keyId!: string;
   @ApiProperty({ type: ProvenanceJwkDto }) publicKey!: ProvenanceJwkDto;
+}
+
+export class LookupMatchDto implements LookupMatch {
+  @ApiProperty({ type: ArtworkCardDto }) album!: ArtworkCardDto;
+  @ApiProperty() stageId!: string;
+  @ApiProperty() position!: number;
+  @ApiProperty({ enum: STAGE_KINDS }) kind!: StageKind;
+  @ApiProperty({ description: "the file's SHA-256 equals the stage original's" }) exact!: boolean;
+  @ApiProperty({ minimum: 0, maximum: 64, description: 'differing bits of the 64-bit perceptual hashes' })
+  distance!: number;
+  @ApiProperty({ format: 'date-time', description: 'when the stage was first shown' }) uploadedAt!: string;
+}
+
+export class LookupResultDto implements LookupResult {
+  @ApiProperty({ type: [LookupMatchDto] }) matches!: LookupMatchDto[];
 }

@@ -7,6 +7,10 @@ export interface JobData {
   'process-stage': { stageId: string };
   /** Remove stored objects of deleted stages and artworks. */
   'delete-objects': { keys: string[] };
+  /** Fingerprint a ready stage's preview for lookup (SHA-256 and perceptual hash). */
+  'fingerprint-stage': { stageId: string };
+  /** Render (or remove) an artwork's process film. */
+  'render-timelapse': { albumId: string };
 }
 export type JobName = keyof JobData;
 

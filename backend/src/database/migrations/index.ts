@@ -8,6 +8,8 @@ import { DiscoveryMysql1763720000000 } from './1763720000000-discovery.mysql';
 import { PaletteMysql1763740000000 } from './1763740000000-palette.mysql';
 import { PaletteSqlite1763740000000 } from './1763740000000-palette.sqlite';
 import { DiscoverySqlite1763720000000 } from './1763720000000-discovery.sqlite';
+import { LookupMysql1763810000000 } from './1763810000000-lookup.mysql';
+import { LookupSqlite1763810000000 } from './1763810000000-lookup.sqlite';
 import { ProvenanceMysql1763800000000 } from './1763800000000-provenance.mysql';
 import { ProvenanceSqlite1763800000000 } from './1763800000000-provenance.sqlite';
 
@@ -19,6 +21,7 @@ export const SQLITE_MIGRATIONS = [
   ChatSqlite1763730000000,
   PaletteSqlite1763740000000,
   ProvenanceSqlite1763800000000,
+  LookupSqlite1763810000000,
 ];
 export const MYSQL_MIGRATIONS = [
   AccountsMysql1763700000000,
@@ -27,4 +30,5 @@ export const MYSQL_MIGRATIONS = [
   ChatMysql1763730000000,
   PaletteMysql1763740000000,
   ProvenanceMysql1763800000000,
+  LookupMysql1763810000000,
 ];
