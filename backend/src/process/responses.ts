@@ -7,6 +7,7 @@ import {
   type ProvenanceJwk,
   type ProvenanceStage,
   type StageKind,
+  type Timelapse,
 } from '@gallery/contracts';
 import { ArtworkCardDto } from '../artworks/responses';
 import { UserSummaryDto } from '../users/responses';
@@ -65,4 +66,16 @@ export class LookupMatchDto implements LookupMatch {
 
 export class LookupResultDto implements LookupResult {
   @ApiProperty({ type: [LookupMatchDto] }) matches!: LookupMatchDto[];
+}
+
+export class TimelapseDto implements Timelapse {
+  @ApiProperty({ enum: ['none', 'pending', 'ready', 'failed'] }) status!: Timelapse['status'];
+  @ApiProperty({ type: String, nullable: true, description: 'animated WebP' }) url!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'the final frame, WebP' }) posterUrl!:
+    string | null;
+  @ApiProperty() width!: number;
+  @ApiProperty() height!: number;
+  @ApiProperty() frames!: number;
+  @ApiProperty() bytes!: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) updatedAt!: string | null;
 }

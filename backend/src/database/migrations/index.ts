@@ -10,6 +10,8 @@ import { PaletteSqlite1763740000000 } from './1763740000000-palette.sqlite';
 import { DiscoverySqlite1763720000000 } from './1763720000000-discovery.sqlite';
 import { LookupMysql1763810000000 } from './1763810000000-lookup.mysql';
 import { LookupSqlite1763810000000 } from './1763810000000-lookup.sqlite';
+import { TimelapseMysql1763820000000 } from './1763820000000-timelapse.mysql';
+import { TimelapseSqlite1763820000000 } from './1763820000000-timelapse.sqlite';
 import { ProvenanceMysql1763800000000 } from './1763800000000-provenance.mysql';
 import { ProvenanceSqlite1763800000000 } from './1763800000000-provenance.sqlite';
 
@@ -22,6 +24,7 @@ export const SQLITE_MIGRATIONS = [
   PaletteSqlite1763740000000,
   ProvenanceSqlite1763800000000,
   LookupSqlite1763810000000,
+  TimelapseSqlite1763820000000,
 ];
 export const MYSQL_MIGRATIONS = [
   AccountsMysql1763700000000,
@@ -31,4 +34,5 @@ export const MYSQL_MIGRATIONS = [
   PaletteMysql1763740000000,
   ProvenanceMysql1763800000000,
   LookupMysql1763810000000,
+  TimelapseMysql1763820000000,
 ];
