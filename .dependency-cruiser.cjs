@@ -41,6 +41,7 @@ const FEATURES = {
   chat: ['users'],
   reports: ['users', 'artworks', 'stages', 'chat'],
   health: [],
+  process: ['users', 'artworks', 'stages'],
 };
 
 const TOP_FILES = ['app\\.module\\.ts', 'app\\.setup\\.ts', 'main\\.ts', 'worker\\.ts'];

@@ -10,6 +10,7 @@ import { DatabaseModule } from './database/database.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { RealtimeModule } from './realtime/realtime.module';
+import { ProcessModule } from './process/process.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
 import { ReportsModule } from './reports/reports.module';
@@ -47,6 +48,7 @@ export class AppModule {
         ChatModule,
         ReportsModule,
         HealthModule,
+        ProcessModule,
         RealtimeModule.forRoot({
           albumAccess: { imports: [ArtworksModule], useExisting: ArtworkViewAccess },
         }),

@@ -8,6 +8,7 @@ import { ArtworkProjectionsModule } from './artworks/artwork-projections.module'
 import { EventsModule } from './events/events.module';
 import { SearchIndexModule } from './search-index/search-index.module';
 import { StageJobsModule } from './stages/stage-jobs.module';
+import { ProcessJobsModule } from './process/process-jobs.module';
 import { QueueModule } from './queue/queue.module';
 import { RealtimeEmitterModule } from './realtime/realtime-emitter.module';
 import { RedisModule } from './redis/redis.module';
@@ -31,6 +32,8 @@ class WorkerModule {
         StageJobsModule.forRoot({ recovery: false }),
         // Stage status changes move the cover and reach the owner's and watchers' sockets.
         ArtworkProjectionsModule,
+        // Fingerprints for lookup and the process films follow stage changes.
+        ProcessJobsModule,
       ],
     };
   }

@@ -44,7 +44,8 @@ function refusingEmpty(Base: Type<NestInterceptor>): Type<NestInterceptor> {
           if (!empty) return next.handle();
           // An erroring stream: the exception filter answers, as for any handler error.
           return defer(async () => {
-            await Promise.all(files.filter((f) => f.path).map((f) => rm(f.path, { force: true })));
+            const paths = files.map((f) => f.path).filter((p): p is string => !!p);
+            await Promise.all(paths.map((p) => rm(p, { force: true })));
             throw emptyFileError(empty.originalname);
           });
         },

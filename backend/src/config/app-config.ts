@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -42,6 +42,8 @@ export class AppConfig {
   listCacheMs!: number;
   /** Sign-in and registration attempts allowed per 5 minutes; chat messages per person per 10 s. */
   rateLimit!: { authPerIp: number; authPerUsername: number; chatPer10s: number };
+  /** Ed25519 key that signs provenance records (PEM), and retired public keys still listed (PEM). */
+  provenance!: { privateKeyPem: string; oldPublicKeyPems: string[] };
 }
 
 /** A wrong setting: the message names the variable and what it should be. */
@@ -128,6 +130,44 @@ function sessionSecret(env: Env, dataDir: string, production: boolean): string {
   return secret;
 }
 
+const PEM_BLOCK = /-----BEGIN [A-Z ]+-----[\s\S]+?-----END [A-Z ]+-----/g;
+
+/**
+ * The provenance signing key: PROVENANCE_PRIVATE_KEY (PEM) in production, else generated once
+ * under data/ like the session secret. PROVENANCE_OLD_PUBLIC_KEYS (PEM blocks, `\n` allowed for
+ * newlines) keeps retired keys listed so records signed before a rotation still verify.
+ */
+function provenanceConfig(env: Env, dataDir: string): AppConfig['provenance'] {
+  const pem = (raw: string) => raw.replace(/\\n/g, '\n');
+  const oldPublicKeyPems = (pem(env.PROVENANCE_OLD_PUBLIC_KEYS ?? '').match(PEM_BLOCK) ?? []).map((block) => {
+    try {
+      const key = createPublicKey(block);
+      if (key.asymmetricKeyType !== 'ed25519') throw new Error(key.asymmetricKeyType);
+    } catch {
+      throw new ConfigError('PROVENANCE_OLD_PUBLIC_KEYS must be Ed25519 public keys in PEM');
+    }
+    return block;
+  });
+  const given = env.PROVENANCE_PRIVATE_KEY;
+  if (given) {
+    const privateKeyPem = pem(given);
+    try {
+      if (createPrivateKey(privateKeyPem).asymmetricKeyType !== 'ed25519') throw new Error();
+    } catch {
+      throw new ConfigError(
+        'PROVENANCE_PRIVATE_KEY must be an Ed25519 private key in PEM (openssl genpkey -algorithm ed25519)',
+      );
+    }
+    return { privateKeyPem, oldPublicKeyPems };
+  }
+  const file = join(ensureDir(dataDir), 'provenance-key.pem');
+  if (existsSync(file)) return { privateKeyPem: readFileSync(file, 'utf8'), oldPublicKeyPems };
+  const { privateKey } = generateKeyPairSync('ed25519');
+  const privateKeyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  writeFileSync(file, privateKeyPem, { mode: 0o600 });
+  return { privateKeyPem, oldPublicKeyPems };
+}
+
 function databaseConfig(env: Env, dataDir: string): DatabaseConfig {
   const url = urlVar(env, 'DATABASE_URL', ['mysql', 'mariadb', 'sqlite']);
   if (!url) return { kind: 'sqlite', file: join(ensureDir(dataDir), 'gallery.sqlite') };
@@ -203,6 +243,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
       authPerUsername: intVar(env, 'RATE_LIMIT_AUTH_PER_USERNAME', 10, 1, 1_000_000),
       chatPer10s: intVar(env, 'RATE_LIMIT_CHAT_PER_10S', 10, 1, 1_000_000),
     },
+    provenance: provenanceConfig(env, dataDir),
   } satisfies AppConfig);
   return config;
 }

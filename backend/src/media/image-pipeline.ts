@@ -7,6 +7,7 @@ import sharp, {
   type WebpOptions,
 } from 'sharp';
 import { rgbaToThumbHash } from 'thumbhash';
+import { uploadFacts } from './upload-facts';
 import { dominantColors, type RawPixels } from './dominant-colors';
 
 /** The formats a painter may upload, named as the api reports them. */
@@ -40,6 +41,10 @@ export interface ImageInfo {
   format: ImageFormat;
   width: number;
   height: number;
+  /** Self-reported by the file (EXIF DateTimeOriginal), for the provenance record; null when absent. */
+  capturedAt: Date | null;
+  /** Self-reported creating software (EXIF Software, PNG "Software" text); null when absent. */
+  software: string | null;
 }
 
 /** An encoded WebP and its size in pixels. */
@@ -150,7 +155,12 @@ async function readHeader(image: Sharp): Promise<ImageInfo> {
   if (!format) throw new ImageRejectedError('unsupported');
   // sharp enforces limitInputPixels on the header too; checking here keeps the promise explicit.
   if (metadata.width * metadata.height > LIMITS.imagePixels) throw new ImageRejectedError('too-large');
-  return { format, width: metadata.autoOrient.width, height: metadata.autoOrient.height };
+  return {
+    format,
+    width: metadata.autoOrient.width,
+    height: metadata.autoOrient.height,
+    ...uploadFacts(metadata),
+  };
 }
 
 function uploadFormat({ format, compression }: Metadata): ImageFormat | undefined {

@@ -9,6 +9,10 @@ export interface JobData {
   'tile-stage': { stageId: string };
   /** Remove stored objects of deleted stages and artworks: keys, and folders (`prefixes`, ending in '/'). */
   'delete-objects': { keys: string[]; prefixes?: string[] };
+  /** Fingerprint a ready stage's preview for lookup (SHA-256 and perceptual hash). */
+  'fingerprint-stage': { stageId: string };
+  /** Render (or remove) an artwork's process film. */
+  'render-timelapse': { albumId: string };
 }
 export type JobName = keyof JobData;
 

@@ -80,6 +80,14 @@ export class StageEntity {
   @Column({ type: 'simple-json', nullable: true })
   colors!: StageColor[] | null;
 
+  /** Provenance, read from the original at upload: EXIF DateTimeOriginal (self-reported). */
+  @Column({ type: 'datetime', nullable: true })
+  capturedAt!: Date | null;
+
+  /** Provenance: EXIF Software (self-reported). */
+  @Column({ type: 'varchar', length: 120, nullable: true })
+  software!: string | null;
+
   @CreateDateColumn()
   createdAt!: Date;
 

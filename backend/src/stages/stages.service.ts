@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createReadStream } from 'node:fs';
 import { Repository, type EntityManager } from 'typeorm';
-import { ImageRejectedError, inspectImage } from '../media/image-pipeline';
+import { ImageRejectedError, inspectImage, type ImageInfo } from '../media/image-pipeline';
 import { JobQueue } from '../queue/job-queue';
 import { contentTypeFor } from '../storage/content-types';
 import { MediaStorage } from '../storage/media-storage';
@@ -35,7 +35,7 @@ export class StagesService {
    * existing stage). The new rows are not saved yet: see insertAtEnd.
    */
   async prepare(albumId: string, files: TempUpload[]): Promise<PreparedStages> {
-    const formats = await Promise.all(files.map((f) => sniff(f)));
+    const infos = await Promise.all(files.map((f) => sniff(f)));
     const all: StageEntity[] = [];
     const fresh: StageEntity[] = [];
     for (const [i, file] of files.entries()) {
@@ -46,7 +46,8 @@ export class StagesService {
         all.push(known);
         continue;
       }
-      const key = originalKey(albumId, formats[i]!);
+      const info = infos[i]!;
+      const key = originalKey(albumId, info.format);
       await this.storage.put(key, createReadStream(file.path), contentTypeFor(key));
       const stage = this.stages.create({
         albumId,
@@ -58,6 +59,11 @@ export class StagesService {
         title: '',
         kind: 'other',
         status: 'pending',
+        // Provenance facts, from the bytes as uploaded (processing strips all metadata later).
+        width: info.width,
+        height: info.height,
+        capturedAt: info.capturedAt,
+        software: info.software,
       });
       all.push(stage);
       fresh.push(stage);
@@ -146,9 +152,9 @@ export class StagesService {
   }
 }
 
-async function sniff(file: TempUpload): Promise<string> {
+async function sniff(file: TempUpload): Promise<ImageInfo> {
   try {
-    return (await inspectImage(file.path)).format;
+    return await inspectImage(file.path);
   } catch (err) {
     if (!(err instanceof ImageRejectedError)) throw err;
     const message = `${file.originalname}: ${err.message}`;

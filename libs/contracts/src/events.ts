@@ -1,6 +1,7 @@
 import type { ErrorCode } from './errors';
 import type { Stage } from './artworks';
 import type { Conversation, Message } from './chat';
+import type { Timelapse } from './process';
 import type { UserSummary } from './users';
 
 /** Acknowledgement every client event answers with. */
@@ -16,6 +17,7 @@ export interface ServerToClientEvents {
   'presence:snapshot': (online: UserSummary[]) => void;
   'presence:update': (payload: { user: UserSummary; online: boolean }) => void;
   'stage:updated': (stage: Stage & { albumId: string }) => void;
+  'timelapse:updated': (timelapse: Timelapse & { albumId: string }) => void;
 }
 
 /** Events clients send, each with an acknowledgement callback. */

@@ -6,3 +6,4 @@ export * from './http';
 export * from './events';
 export * from './errors';
 export * from './reports';
+export * from './process';

@@ -14,6 +14,12 @@ import { StageTilesMysql1763750000000 } from './1763750000000-stage-tiles.mysql'
 import { StageTilesSqlite1763750000000 } from './1763750000000-stage-tiles.sqlite';
 import { ReportsMysql1763750000000 } from './1763750000000-reports.mysql';
 import { ReportsSqlite1763750000000 } from './1763750000000-reports.sqlite';
+import { LookupMysql1763810000000 } from './1763810000000-lookup.mysql';
+import { LookupSqlite1763810000000 } from './1763810000000-lookup.sqlite';
+import { TimelapseMysql1763820000000 } from './1763820000000-timelapse.mysql';
+import { TimelapseSqlite1763820000000 } from './1763820000000-timelapse.sqlite';
+import { ProvenanceMysql1763800000000 } from './1763800000000-provenance.mysql';
+import { ProvenanceSqlite1763800000000 } from './1763800000000-provenance.sqlite';
 
 /** Migrations in order, one list per dialect. Each feature appends its pair. */
 export const SQLITE_MIGRATIONS = [
@@ -25,6 +31,9 @@ export const SQLITE_MIGRATIONS = [
   StageTilesSqlite1763750000000,
   StagePinsSqlite1763760000000,
   ReportsSqlite1763750000000,
+  ProvenanceSqlite1763800000000,
+  LookupSqlite1763810000000,
+  TimelapseSqlite1763820000000,
 ];
 export const MYSQL_MIGRATIONS = [
   AccountsMysql1763700000000,
@@ -35,4 +44,7 @@ export const MYSQL_MIGRATIONS = [
   StageTilesMysql1763750000000,
   StagePinsMysql1763760000000,
   ReportsMysql1763750000000,
+  ProvenanceMysql1763800000000,
+  LookupMysql1763810000000,
+  TimelapseMysql1763820000000,
 ];
