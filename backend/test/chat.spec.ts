@@ -463,7 +463,7 @@ describe.each(appModes())('chat — %s', (_name, options) => {
       ]);
       expect(image.status).toBe(201);
       expect((image.body as Message).attachment).toMatchObject({
-        mime: 'image/webp',
+        mime: 'image/png',
         width: 800,
         height: 600,
         thumbUrl: expect.any(String),

@@ -7,6 +7,7 @@ import { StageErrors } from '../stages/stage.errors';
 import { stageObjectKeys } from '../stages/stage-keys';
 import { StageMapper } from '../stages/stage.mapper';
 import { StagesService } from '../stages/stages.service';
+import { MediaNotFoundError, MediaStorage, type StoredObject } from '../storage/media-storage';
 import { removeTempUploads, type TempUpload } from '../storage/temp-upload.storage';
 import { ArtworkEntity } from './artwork.entity';
 import { ArtworksService } from './artworks.service';
@@ -24,7 +25,30 @@ export class ArtworkStagesService {
     private readonly stages: StagesService,
     private readonly mapper: StageMapper,
     private readonly events: DomainEvents,
+    private readonly storage: MediaStorage,
   ) {}
+
+  /**
+   * The painter's own upload, as it was (EXIF and all): a short-lived signed URL where the store
+   * has them, else the object to stream. Only the owner gets it (others: 404 / 403 as elsewhere).
+   */
+  async original(
+    user: AuthUser,
+    albumId: string,
+    stageId: string,
+  ): Promise<{ redirect: string } | { object: StoredObject; fileName: string }> {
+    await this.artworks.findOwned(user, albumId);
+    const stage = await this.stages.find(albumId, stageId);
+    const fileName = stage.originalName || stage.originalKey.split('/').pop()!;
+    const redirect = await this.storage.privateDownloadUrl(stage.originalKey, fileName);
+    if (redirect) return { redirect };
+    try {
+      return { object: await this.storage.get(stage.originalKey), fileName };
+    } catch (err) {
+      if (err instanceof MediaNotFoundError) throw StageErrors.notFound();
+      throw err;
+    }
+  }
 
   /**
    * Adds uploaded images as stages at the end of the artwork, each `pending` until processed.

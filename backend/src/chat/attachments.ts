@@ -1,6 +1,6 @@
 import { PayloadTooLargeException, UnsupportedMediaTypeException } from '@nestjs/common';
 import { open, readFile } from 'node:fs/promises';
-import { ImageRejectedError, processImage } from '../media/image-pipeline';
+import { ImageRejectedError, inspectImage, reencodeImage } from '../media/image-pipeline';
 
 /** What a chat attachment becomes: bytes to store and how to describe them. */
 export interface PreparedAttachment {
@@ -15,10 +15,14 @@ export interface PreparedAttachment {
 
 const ALLOWED = 'images (JPEG, PNG, WebP, AVIF, GIF, TIFF), PDF, ZIP and plain text';
 
+/** The file extension of each format an image attachment is stored in. */
+const IMAGE_EXTENSIONS = { jpeg: 'jpg', png: 'png', webp: 'webp', gif: 'gif', avif: 'avif' } as const;
+
 /**
- * Sniffs an upload from its bytes against the allow-list. Images are re-encoded by the media
- * pipeline (≤1600 px WebP + thumbnail, metadata such as GPS stripped); PDF, ZIP and UTF-8 text
- * are kept as they are and always served as downloads, never inline.
+ * Sniffs an upload from its bytes against the allow-list. Images are re-encoded at their size and
+ * in their format (a JPEG stays a JPEG; TIFF becomes PNG) with a WebP thumbnail, orientation
+ * applied and every piece of metadata (GPS!) dropped; PDF, ZIP and UTF-8 text are kept as they
+ * are and always served as downloads, never inline.
  */
 export async function prepareAttachment(path: string, originalName: string): Promise<PreparedAttachment> {
   const name = originalName.replace(/[\\/\p{Cc}]/gu, '_').slice(0, 200) || 'file';
@@ -27,15 +31,17 @@ export async function prepareAttachment(path: string, originalName: string): Pro
   if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])))
     return raw(path, name, 'zip', 'application/zip');
   try {
-    const image = await processImage(path);
+    const image = await reencodeImage(path, await inspectImage(path));
+    const ext = IMAGE_EXTENSIONS[image.format];
+    const kept = image.format === 'jpeg' ? /\.jpe?g$/i.test(name) : name.toLowerCase().endsWith(`.${ext}`);
     return {
-      data: image.preview.data,
-      ext: 'webp',
-      mime: 'image/webp',
-      name: name.replace(/\.[^.]*$/, '') + '.webp',
-      width: image.preview.width,
-      height: image.preview.height,
-      thumb: image.thumb.data,
+      data: image.data,
+      ext,
+      mime: `image/${image.format}`,
+      name: kept ? name : name.replace(/\.[^.]*$/, '') + `.${ext}`,
+      width: image.width,
+      height: image.height,
+      thumb: image.thumb,
     };
   } catch (err) {
     if (!(err instanceof ImageRejectedError)) throw err;
