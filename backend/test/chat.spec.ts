@@ -476,6 +476,19 @@ describe.each(appModes())('chat — %s', (_name, options) => {
       expect(file.headers['content-disposition']).toMatch(/^attachment/);
     });
 
+    it('accepts a text file whose name is over 200 characters, shortening the stem and keeping the extension', async () => {
+      const longName = `${'minutes-of-the-salon-committee-'.repeat(10)}.txt`;
+      expect(longName.length).toBeGreaterThan(300);
+      const res = await people.ada!.upload('post', `/api/chat/conversations/${id}/attachments`, 'file', [
+        { body: Buffer.from('Hung: 12 works. Refused: 3.\n'), name: longName },
+      ]);
+      expect(res.status).toBe(201);
+      const { name, mime } = (res.body as Message).attachment!;
+      expect(mime).toBe('text/plain');
+      expect(name.length).toBeLessThanOrEqual(200);
+      expect(name).toMatch(/^minutes-of-the-salon-committee-.*\.txt$/);
+    });
+
     it('refuses a disallowed type (415) and a 26 MB file (413), storing nothing', async () => {
       const before = ((await people.ada!.get(`/api/chat/conversations/${id}/messages`)).body as Page<Message>)
         .items.length;

@@ -25,7 +25,7 @@ const IMAGE_EXTENSIONS = { jpeg: 'jpg', png: 'png', webp: 'webp', gif: 'gif', av
  * are and always served as downloads, never inline.
  */
 export async function prepareAttachment(path: string, originalName: string): Promise<PreparedAttachment> {
-  const name = originalName.replace(/[\\/\p{Cc}]/gu, '_').slice(0, 200) || 'file';
+  const name = attachmentName(originalName);
   const head = await readHead(path, 8);
   if (head.subarray(0, 5).toString('latin1') === '%PDF-') return raw(path, name, 'pdf', 'application/pdf');
   if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])))
@@ -50,6 +50,23 @@ export async function prepareAttachment(path: string, originalName: string): Pro
   const data = await readFile(path);
   if (/\.(txt|md|csv)$/i.test(name) && isText(data)) return { data, ext: 'txt', mime: 'text/plain', name };
   throw new UnsupportedMediaTypeException(`this type of file cannot be sent; allowed: ${ALLOWED}`);
+}
+
+/** Longest attachment name kept, in characters. */
+const MAX_NAME = 200;
+
+/**
+ * The name shown for an attachment: path separators and control characters replaced, and a long
+ * name shortened in its stem, so the extension (which decides whether text is accepted) survives.
+ * Cuts between code points, never inside a surrogate pair.
+ */
+export function attachmentName(originalName: string): string {
+  const clean = originalName.replace(/[\\/\p{Cc}]/gu, '_');
+  const chars = Array.from(clean);
+  if (chars.length <= MAX_NAME) return clean || 'file';
+  const ext = /\.[\p{L}\p{N}]{1,10}$/u.exec(clean)?.[0] ?? '';
+  const stem = chars.slice(0, MAX_NAME - Array.from(ext).length).join('');
+  return stem.replace(/\.+$/, '') + ext;
 }
 
 async function raw(path: string, name: string, ext: string, mime: string): Promise<PreparedAttachment> {
