@@ -11,6 +11,7 @@ import { StageJobsModule } from './stages/stage-jobs.module';
 import { QueueModule } from './queue/queue.module';
 import { RealtimeEmitterModule } from './realtime/realtime-emitter.module';
 import { RedisModule } from './redis/redis.module';
+import { StorageDeletionsModule } from './storage/storage-deletions';
 import { StorageModule } from './storage/storage.module';
 
 /** A worker: database, storage, the queue consumer and the projections its jobs trigger; no HTTP. */
@@ -26,6 +27,7 @@ class WorkerModule {
         EventsModule,
         SearchIndexModule,
         StorageModule,
+        StorageDeletionsModule,
         QueueModule.forRoot(config, { consume: true }),
         RealtimeEmitterModule,
         StageJobsModule.forRoot({ recovery: false }),

@@ -4,7 +4,6 @@ import type { AuthUser } from '../common/auth-user';
 import { isUniqueViolation } from '../database/errors';
 import { DomainEvents } from '../events/domain-events';
 import { StageErrors } from '../stages/stage.errors';
-import { stageObjectKeys } from '../stages/stage-keys';
 import { StageMapper } from '../stages/stage.mapper';
 import { StagesService } from '../stages/stages.service';
 import { MediaNotFoundError, MediaStorage, type StoredObject } from '../storage/media-storage';
@@ -59,8 +58,9 @@ export class ArtworkStagesService {
     try {
       const album = await this.artworks.findOwned(user, albumId);
       if (files.length === 0) throw StageErrors.noFiles();
-      const { all, fresh } = await this.stages.prepare(album.id, files);
-      if (fresh.length) await this.insert(album.id, fresh);
+      const prepared = await this.stages.prepare(album.id, files);
+      const { all, fresh } = prepared;
+      if (fresh.length) await this.insert(album.id, prepared);
       await this.stages.queue(fresh);
       return all.map((s) => this.mapper.stage(s));
     } finally {
@@ -68,12 +68,16 @@ export class ArtworkStagesService {
     }
   }
 
-  private async insert(albumId: string, fresh: Parameters<StagesService['insertAtEnd']>[2]): Promise<void> {
+  private async insert(
+    albumId: string,
+    prepared: Parameters<StagesService['insertAtEnd']>[2],
+  ): Promise<void> {
+    const { fresh } = prepared;
     try {
       await this.artworks.transaction(async (tx) => {
         // A new stage is painter activity: the work moves up in followers' feeds.
         await this.artworks.lock(tx, albumId, { activityAt: Date.now() });
-        await this.stages.insertAtEnd(tx, albumId, fresh);
+        await this.stages.insertAtEnd(tx, albumId, prepared);
         await tx.increment(ArtworkEntity, { id: albumId }, 'stageCount', fresh.length);
         await this.events.publish(tx, 'stages.changed', { artworkId: albumId, what: 'added' });
       });
@@ -103,13 +107,14 @@ export class ArtworkStagesService {
   async remove(user: AuthUser, albumId: string, stageId: string): Promise<void> {
     await this.artworks.findOwned(user, albumId);
     const stage = await this.stages.find(albumId, stageId);
-    await this.artworks.transaction(async (tx) => {
+    const deletions = await this.artworks.transaction(async (tx) => {
       await this.artworks.lock(tx, albumId);
-      await this.stages.remove(tx, stage);
+      const ids = await this.stages.remove(tx, stage);
       await tx.decrement(ArtworkEntity, { id: albumId }, 'stageCount', 1);
       await this.events.publish(tx, 'stages.changed', { artworkId: albumId, what: 'removed' });
+      return ids;
     });
-    await this.stages.deleteObjects(stageObjectKeys(stage));
+    await this.stages.dispatchDeletions(deletions);
   }
 
   /** Puts the stages in the given order; the artwork's lock serialises concurrent reorders. */

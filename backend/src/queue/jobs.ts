@@ -5,8 +5,8 @@ export const MEDIA_QUEUE = 'media';
 export interface JobData {
   /** Decode an uploaded original and make thumbnail, preview, placeholder and palette. */
   'process-stage': { stageId: string };
-  /** Remove stored objects of deleted stages and artworks. */
-  'delete-objects': { keys: string[] };
+  /** Carry out recorded storage deletions (rows of storage_deletions); `keys` only in jobs from before the outbox. */
+  'delete-objects': { ids?: string[]; keys?: string[] };
 }
 export type JobName = keyof JobData;
 

@@ -26,11 +26,16 @@ export function derivedKeys(originalKey: string): { thumbKey: string; previewKey
   return { thumbKey: `thumbs/${base}.webp`, previewKey: `previews/${base}.webp` };
 }
 
-/** Every stored object of a stage, for deletion. */
+/**
+ * Every stored object of a stage, for deletion: the derived keys too while the stage is not
+ * ready yet, as a job may be writing them (deleting an absent object is harmless).
+ */
 export function stageObjectKeys(stage: {
   originalKey: string;
   thumbKey: string | null;
   previewKey: string | null;
 }): string[] {
-  return [stage.originalKey, stage.thumbKey, stage.previewKey].filter((k): k is string => !!k);
+  const derived = derivedKeys(stage.originalKey);
+  const keys = [stage.originalKey, stage.thumbKey, stage.previewKey, derived.thumbKey, derived.previewKey];
+  return [...new Set(keys.filter((k): k is string => !!k))];
 }

@@ -8,6 +8,8 @@ import { DiscoveryMysql1763720000000 } from './1763720000000-discovery.mysql';
 import { PaletteMysql1763740000000 } from './1763740000000-palette.mysql';
 import { PaletteSqlite1763740000000 } from './1763740000000-palette.sqlite';
 import { DiscoverySqlite1763720000000 } from './1763720000000-discovery.sqlite';
+import { StorageDeletionsMysql1763750000000 } from './1763750000000-storage-deletions.mysql';
+import { StorageDeletionsSqlite1763750000000 } from './1763750000000-storage-deletions.sqlite';
 
 /** Migrations in order, one list per dialect. Each feature appends its pair. */
 export const SQLITE_MIGRATIONS = [
@@ -16,6 +18,7 @@ export const SQLITE_MIGRATIONS = [
   DiscoverySqlite1763720000000,
   ChatSqlite1763730000000,
   PaletteSqlite1763740000000,
+  StorageDeletionsSqlite1763750000000,
 ];
 export const MYSQL_MIGRATIONS = [
   AccountsMysql1763700000000,
@@ -23,4 +26,5 @@ export const MYSQL_MIGRATIONS = [
   DiscoveryMysql1763720000000,
   ChatMysql1763730000000,
   PaletteMysql1763740000000,
+  StorageDeletionsMysql1763750000000,
 ];
