@@ -19,6 +19,7 @@ import { SearchModule } from './search/search.module';
 import { SessionModule } from './session/session.module';
 import { SocialModule } from './social/social.module';
 import { StageJobsModule } from './stages/stage-jobs.module';
+import { StorageDeletionsModule } from './storage/storage-deletions';
 import { StorageModule } from './storage/storage.module';
 import { ThrottlingModule } from './throttling/throttling.module';
 import { UsersModule } from './users/users.module';
@@ -35,6 +36,7 @@ export class AppModule {
         DatabaseModule,
         EventsModule,
         StorageModule,
+        StorageDeletionsModule,
         SessionModule,
         SearchIndexModule,
         ThrottlingModule,

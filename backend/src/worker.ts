@@ -12,6 +12,7 @@ import { ProcessJobsModule } from './process/process-jobs.module';
 import { QueueModule } from './queue/queue.module';
 import { RealtimeEmitterModule } from './realtime/realtime-emitter.module';
 import { RedisModule } from './redis/redis.module';
+import { StorageDeletionsModule } from './storage/storage-deletions';
 import { StorageModule } from './storage/storage.module';
 
 /** A worker: database, storage, the queue consumer and the projections its jobs trigger; no HTTP. */
@@ -27,6 +28,7 @@ class WorkerModule {
         EventsModule,
         SearchIndexModule,
         StorageModule,
+        StorageDeletionsModule,
         QueueModule.forRoot(config, { consume: true }),
         RealtimeEmitterModule,
         StageJobsModule.forRoot({ recovery: false }),

@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import type { Conversation, Message, Page } from '@gallery/contracts';
 import { png } from './support/images';
 import { appModes } from './support/modes';
@@ -463,7 +464,7 @@ describe.each(appModes())('chat — %s', (_name, options) => {
       ]);
       expect(image.status).toBe(201);
       expect((image.body as Message).attachment).toMatchObject({
-        mime: 'image/webp',
+        mime: 'image/png',
         width: 800,
         height: 600,
         thumbUrl: expect.any(String),
@@ -474,6 +475,19 @@ describe.each(appModes())('chat — %s', (_name, options) => {
       expect(pdf.status).toBe(201);
       const file = await people.ben!.get((pdf.body as Message).attachment!.url);
       expect(file.headers['content-disposition']).toMatch(/^attachment/);
+    });
+
+    it('accepts a text file whose name is over 200 characters, shortening the stem and keeping the extension', async () => {
+      const longName = `${'minutes-of-the-salon-committee-'.repeat(10)}.txt`;
+      expect(longName.length).toBeGreaterThan(300);
+      const res = await people.ada!.upload('post', `/api/chat/conversations/${id}/attachments`, 'file', [
+        { body: Buffer.from('Hung: 12 works. Refused: 3.\n'), name: longName },
+      ]);
+      expect(res.status).toBe(201);
+      const { name, mime } = (res.body as Message).attachment!;
+      expect(mime).toBe('text/plain');
+      expect(name.length).toBeLessThanOrEqual(200);
+      expect(name).toMatch(/^minutes-of-the-salon-committee-.*\.txt$/);
     });
 
     it('refuses a disallowed type (415) and a 26 MB file (413), storing nothing', async () => {
@@ -523,5 +537,38 @@ describe.each(appModes())('chat rate limit — %s', (_name, options) => {
     const rest = await flooder.post('/api/chat/conversations/public/messages', { body: 'one more' });
     expect(rest.status).toBe(429);
     expect(Number(rest.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it("answers a rate-limited sender's image with 429 before decoding any of its pixels", async () => {
+    const small = await png(300, 200);
+    const big = await png(6000, 6000);
+    // Every decode ends in toBuffer (reading a header does not): the spy counts decodes.
+    const decode = jest.spyOn(sharp.prototype as sharp.Sharp, 'toBuffer');
+    try {
+      // The spy sees decodes: an image from someone within the limit is decoded once.
+      const calm = app.client();
+      await calm.register('calm');
+      const fine = await calm.upload('post', '/api/chat/conversations/public/attachments', 'file', [
+        { body: small, name: 'small.png' },
+      ]);
+      expect(fine.status).toBe(201);
+      expect(decode).toHaveBeenCalled();
+      decode.mockClear();
+
+      const hasty = app.client();
+      await hasty.register('hasty');
+      for (let i = 0; i < 10; i++) {
+        expect((await hasty.post('/api/chat/conversations/public/messages', { body: `m${i}` })).status).toBe(
+          201,
+        );
+      }
+      const huge = await hasty.upload('post', '/api/chat/conversations/public/attachments', 'file', [
+        { body: big, name: 'huge.png' },
+      ]);
+      expect(huge.status).toBe(429);
+      expect(decode).not.toHaveBeenCalled();
+    } finally {
+      decode.mockRestore();
+    }
   });
 });

@@ -49,6 +49,22 @@ export class ArtworkProjections implements OnModuleInit {
     this.events.onCommitted('stage.status', ({ artworkId, stageId }) =>
       this.tellWatchers(artworkId, stageId),
     );
+    // Who may watch changed: sockets that may no longer see the artwork leave its room, on every
+    // instance (the gateway only checks at album:watch).
+    this.events.onCommitted('artwork.changed', async ({ artworkId, what }) => {
+      if (what.includes('visibility')) await this.dropWatchersWhoMayNotSee(artworkId);
+    });
+    this.events.onCommitted('artwork.deleted', ({ artworkId }) => {
+      this.realtime.leave(ROOMS.album(artworkId));
+    });
+  }
+
+  /** Keeps only the owner's sockets in the room of an artwork that is not public (any more). */
+  private async dropWatchersWhoMayNotSee(artworkId: string): Promise<void> {
+    const album = await this.db.manager.findOneBy(ArtworkEntity, { id: artworkId });
+    if (!album) return this.realtime.leave(ROOMS.album(artworkId));
+    if (album.visibility !== 'public')
+      this.realtime.leave(ROOMS.album(artworkId), [ROOMS.user(album.ownerId)]);
   }
 
   /** An artwork's searchable text: its title, description and stage titles. */

@@ -2,11 +2,14 @@ import {
   Body,
   Controller,
   Delete,
+  Get,
   HttpCode,
   Param,
   Patch,
   Post,
   Put,
+  Res,
+  StreamableFile,
   UploadedFiles,
   UseInterceptors,
 } from '@nestjs/common';
@@ -18,8 +21,11 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
+  ApiProduces,
+  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { MultiUpload } from '../common/uploads';
 import { LIMITS } from '@gallery/contracts';
 import { ApiErrors } from '../common/api-errors';
@@ -28,6 +34,8 @@ import { CurrentUser } from '../common/current-user';
 import { SignedIn } from '../common/guards';
 import { CreatePinDto, ReorderStagesDto, UpdatePinDto, UpdateStageDto } from '../stages/dto';
 import { PinDto, StageDto, StagesDto } from '../stages/responses';
+import { attachmentDisposition } from '../storage/content-types';
+import { PRIVATE_CACHE_CONTROL } from '../storage/media-key';
 import { TempUploadStorage, type TempUpload } from '../storage/temp-upload.storage';
 import { ArtworkStagesService } from './artwork-stages.service';
 
@@ -63,6 +71,37 @@ export class ArtworkStagesController {
     @UploadedFiles() files: TempUpload[] | undefined,
   ): Promise<StagesDto> {
     return { stages: await this.stages.upload(user, albumId, files ?? []) };
+  }
+
+  @Get(':stageId/original')
+  @ApiOperation({
+    summary: "Download a stage's original upload (owner only; metadata such as GPS included)",
+    description:
+      'Streams the file with Cache-Control: private, no-store, or redirects (302) to a pre-signed URL ' +
+      'valid for a few minutes when media live in S3. Originals have no public URL.',
+  })
+  @ApiProduces('image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif', 'image/tiff')
+  @ApiResponse({ status: 200, description: 'The original', schema: { type: 'string', format: 'binary' } })
+  @ApiResponse({ status: 302, description: 'Redirect to a short-lived signed URL (S3)' })
+  @ApiErrors(401, 403, 404)
+  async original(
+    @CurrentUser() user: AuthUser,
+    @Param('albumId') albumId: string,
+    @Param('stageId') stageId: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile | undefined> {
+    const found = await this.stages.original(user, albumId, stageId);
+    response.setHeader('Cache-Control', PRIVATE_CACHE_CONTROL);
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    if ('redirect' in found) {
+      response.redirect(302, found.redirect);
+      return undefined;
+    }
+    return new StreamableFile(found.object.body, {
+      type: found.object.contentType,
+      length: found.object.size ?? undefined,
+      disposition: attachmentDisposition(found.fileName),
+    });
   }
 
   @Put('order')

@@ -5,9 +5,9 @@ import { isUniqueViolation } from '../database/errors';
 import { DomainEvents } from '../events/domain-events';
 import { PinsService } from '../stages/pins.service';
 import { StageErrors } from '../stages/stage.errors';
-import { stageObjects } from '../stages/stage-keys';
 import { StageMapper } from '../stages/stage.mapper';
 import { StagesService } from '../stages/stages.service';
+import { MediaNotFoundError, MediaStorage, type StoredObject } from '../storage/media-storage';
 import { removeTempUploads, type TempUpload } from '../storage/temp-upload.storage';
 import { ArtworkEntity } from './artwork.entity';
 import { ArtworksService } from './artworks.service';
@@ -27,12 +27,35 @@ export class ArtworkStagesService {
     private readonly mapper: StageMapper,
     private readonly events: DomainEvents,
     private readonly pins: PinsService,
+    private readonly storage: MediaStorage,
   ) {}
 
   /** Stages as the api shows them, each with its pins. */
   private async present(stages: StageEntity[]): Promise<Stage[]> {
     const pins = await this.pins.byStage(stages.filter((s) => s.id).map((s) => s.id));
     return stages.map((s) => this.mapper.stage(s, pins.get(s.id)));
+  }
+
+  /**
+   * The painter's own upload, as it was (EXIF and all): a short-lived signed URL where the store
+   * has them, else the object to stream. Only the owner gets it (others: 404 / 403 as elsewhere).
+   */
+  async original(
+    user: AuthUser,
+    albumId: string,
+    stageId: string,
+  ): Promise<{ redirect: string } | { object: StoredObject; fileName: string }> {
+    await this.artworks.findOwned(user, albumId);
+    const stage = await this.stages.find(albumId, stageId);
+    const fileName = stage.originalName || stage.originalKey.split('/').pop()!;
+    const redirect = await this.storage.privateDownloadUrl(stage.originalKey, fileName);
+    if (redirect) return { redirect };
+    try {
+      return { object: await this.storage.get(stage.originalKey), fileName };
+    } catch (err) {
+      if (err instanceof MediaNotFoundError) throw StageErrors.notFound();
+      throw err;
+    }
   }
 
   /**
@@ -44,8 +67,9 @@ export class ArtworkStagesService {
     try {
       const album = await this.artworks.findOwned(user, albumId);
       if (files.length === 0) throw StageErrors.noFiles();
-      const { all, fresh } = await this.stages.prepare(album.id, files);
-      if (fresh.length) await this.insert(album.id, fresh);
+      const prepared = await this.stages.prepare(album.id, files);
+      const { all, fresh } = prepared;
+      if (fresh.length) await this.insert(album.id, prepared);
       await this.stages.queue(fresh);
       return await this.present(all);
     } finally {
@@ -53,12 +77,16 @@ export class ArtworkStagesService {
     }
   }
 
-  private async insert(albumId: string, fresh: Parameters<StagesService['insertAtEnd']>[2]): Promise<void> {
+  private async insert(
+    albumId: string,
+    prepared: Parameters<StagesService['insertAtEnd']>[2],
+  ): Promise<void> {
+    const { fresh } = prepared;
     try {
       await this.artworks.transaction(async (tx) => {
         // A new stage is painter activity: the work moves up in followers' feeds.
         await this.artworks.lock(tx, albumId, { activityAt: Date.now() });
-        await this.stages.insertAtEnd(tx, albumId, fresh);
+        await this.stages.insertAtEnd(tx, albumId, prepared);
         await tx.increment(ArtworkEntity, { id: albumId }, 'stageCount', fresh.length);
         await this.events.publish(tx, 'stages.changed', { artworkId: albumId, what: 'added' });
       });
@@ -88,13 +116,14 @@ export class ArtworkStagesService {
   async remove(user: AuthUser, albumId: string, stageId: string): Promise<void> {
     await this.artworks.findOwned(user, albumId);
     const stage = await this.stages.find(albumId, stageId);
-    await this.artworks.transaction(async (tx) => {
+    const deletions = await this.artworks.transaction(async (tx) => {
       await this.artworks.lock(tx, albumId);
-      await this.stages.remove(tx, stage);
+      const ids = await this.stages.remove(tx, stage);
       await tx.decrement(ArtworkEntity, { id: albumId }, 'stageCount', 1);
       await this.events.publish(tx, 'stages.changed', { artworkId: albumId, what: 'removed' });
+      return ids;
     });
-    await this.stages.deleteObjects(stageObjects([stage]));
+    await this.stages.dispatchDeletions(deletions);
   }
 
   /** Puts the stages in the given order; the artwork's lock serialises concurrent reorders. */

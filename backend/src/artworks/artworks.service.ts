@@ -117,15 +117,16 @@ export class ArtworksService {
     return this.get(user, id);
   }
 
-  /** Deletes the artwork now and its stored images through a job, so nothing is orphaned. */
+  /** Deletes the artwork now and its stored images through the deletion outbox, so nothing is orphaned. */
   async remove(user: AuthUser, id: string): Promise<void> {
     const album = await this.findOwned(user, id);
-    const objects = await this.stages.objectsOf(album.id);
-    await this.albums.manager.transaction(async (tx) => {
+    const deletions = await this.albums.manager.transaction(async (tx) => {
+      const ids = await this.stages.recordObjectsOf(tx, album.id);
       await tx.delete(ArtworkEntity, { id: album.id });
       await this.events.publish(tx, 'artwork.deleted', { artworkId: album.id });
+      return ids;
     });
-    await this.stages.deleteObjects(objects);
+    await this.stages.dispatchDeletions(deletions);
   }
 
   /** A painter's artworks, newest first; others see only the public ones. */

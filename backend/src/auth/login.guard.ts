@@ -3,7 +3,8 @@ import { AuthGuard } from '@nestjs/passport';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Request } from 'express';
-import { VALIDATION_OPTIONS, validationFailed, validationMessages } from '../common/validation';
+import { validationFailed } from '../common/app-error';
+import { VALIDATION_OPTIONS, validationMessages } from '../common/validation';
 import { LoginDto } from './dto';
 
 /**

@@ -29,7 +29,7 @@ import { SignedIn } from '../common/guards';
 import { ApiErrors, ApiFileBody } from '../common/api-errors';
 import { removeTempUploads, TempUploadStorage, type TempUpload } from '../storage/temp-upload.storage';
 import type { AuthUser } from '../common/auth-user';
-import { prepareAttachment } from './attachments';
+import { inspectAttachment, renderAttachment } from './attachments';
 import { ConversationsService } from './conversations.service';
 import {
   AddMemberDto,
@@ -185,8 +185,11 @@ export class ChatController {
   ): Promise<Message> {
     if (!file) throw ChatErrors.fileRequired();
     try {
-      await this.conversations.access(user, id);
-      return await this.messages.send(user, id, '', await prepareAttachment(file.path, file.originalname));
+      // Cheap checks first (session, size: multer; access and rate limit: send; type and header
+      // dimensions: inspect), the decode last.
+      return await this.messages.send(user, id, '', async () =>
+        renderAttachment(await inspectAttachment(file.path, file.originalname)),
+      );
     } finally {
       await removeTempUploads([file]);
     }

@@ -18,6 +18,7 @@ import { ConversationsService } from './conversations.service';
 import { ChatReadDto, ChatSendDto, ChatTypingDto } from './dto';
 import { MessagesService } from './messages.service';
 import { PresenceService } from './presence.service';
+import { SESSION_GONE, SessionRecheck } from '../realtime/session-recheck';
 
 /** At most one typing event per conversation per socket in this window. */
 const TYPING_EVERY_MS = 1500;
@@ -38,6 +39,7 @@ export class ChatGateway implements OnGatewayConnection, OnGatewayDisconnect {
     private readonly presence: PresenceService,
     private readonly users: UsersService,
     private readonly userMapper: UserMapper,
+    private readonly sessions: SessionRecheck,
   ) {}
 
   /** Joins the socket to its conversations, sends the online list, and announces a first tab. */
@@ -81,6 +83,7 @@ export class ChatGateway implements OnGatewayConnection, OnGatewayDisconnect {
     @ConnectedSocket() socket: GallerySocket,
     @MessageBody() dto: ChatSendDto,
   ): Promise<Ack<{ message: Message }>> {
+    if (!(await this.sessions.ensure(socket))) return SESSION_GONE;
     const message = await this.messages.send(await this.me(socket), dto.conversationId, dto.body);
     return { ok: true, message };
   }

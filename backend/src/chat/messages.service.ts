@@ -60,16 +60,20 @@ export class MessagesService {
     };
   }
 
-  /** Stores and delivers a message; the conversation comes back for members who had deleted it. */
+  /**
+   * Stores and delivers a message; the conversation comes back for members who had deleted it.
+   * `prepare` makes the attachment; it runs only after access and the rate limit passed, so a
+   * sender who may not send never gets an image decoded.
+   */
   async send(
     user: AuthUser,
     conversationId: string,
     body: string,
-    file?: PreparedAttachment,
+    prepare?: () => Promise<PreparedAttachment>,
   ): Promise<Message> {
     const { conversation } = await this.conversations.access(user, conversationId);
     await this.checkRate(user);
-    const attachment = file ? await this.store(conversationId, file) : null;
+    const attachment = prepare ? await this.store(conversationId, await prepare()) : null;
     const message = await this.db.transaction(async (tx) => {
       const createdAt = Date.now();
       // Conversation row first: the message's foreign key would otherwise share-lock it, and two

@@ -16,3 +16,8 @@ export class AppError extends HttpException {
     super({ message }, status);
   }
 }
+
+/** 400 VALIDATION_FAILED with every message, for the pipe, guards and gateways alike. */
+export function validationFailed(messages: string[]): AppError {
+  return new AppError('VALIDATION_FAILED', 400, messages);
+}

@@ -1,7 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { toApiError } from './api-exception.filter';
-import { AppError } from './app-error';
-import { validationFailed } from './validation';
+import { AppError, validationFailed } from './app-error';
 
 /** No request body or socket payload of Gallery nests deeper than a few levels. */
 export const MAX_PAYLOAD_DEPTH = 32;

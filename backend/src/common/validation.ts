@@ -1,5 +1,5 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
-import { AppError } from './app-error';
+import { validationFailed } from './app-error';
 import { assertPayloadShape } from './payload-shape';
 import type { ValidatorOptions } from 'class-validator';
 
@@ -33,9 +33,4 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     exceptionFactory: (errors) => validationFailed(validationMessages(errors)),
   });
-}
-
-/** 400 VALIDATION_FAILED with every message, for the pipe, guards and gateways alike. */
-export function validationFailed(messages: string[]): AppError {
-  return new AppError('VALIDATION_FAILED', 400, messages);
 }

@@ -135,6 +135,54 @@ export async function processImage(input: Buffer | string): Promise<ProcessedIma
   return { width, height, preview, thumb, placeholder, colors };
 }
 
+/** A viewer's copy of an image sent to someone: same format where browsers show it, no metadata. */
+export interface SharedImage {
+  data: Buffer;
+  /** The format of `data`. */
+  format: 'jpeg' | 'png' | 'webp' | 'gif' | 'avif';
+  width: number;
+  height: number;
+  /** WebP, 400 px wide (at most 1200 px high), never enlarged. */
+  thumb: Buffer;
+}
+
+/** What each upload format is re-encoded as: itself, except TIFF, which browsers cannot show. */
+const SHARED_FORMATS: Record<ImageFormat, SharedImage['format']> = {
+  jpeg: 'jpeg',
+  png: 'png',
+  webp: 'webp',
+  gif: 'gif',
+  avif: 'avif',
+  tiff: 'png',
+};
+
+/**
+ * Re-encodes an image sent to people (a chat photo) at its own size and, where browsers can show
+ * it, in its own format: a JPEG stays a JPEG, a PNG a PNG. EXIF orientation is applied to the
+ * pixels, and nothing else of the metadata survives (no EXIF, GPS, XMP, IPTC or ICC).
+ * `info` is the header already read by {@link inspectImage} (so cheap checks run before this decode).
+ * @throws ImageRejectedError when the image can never be processed; any other error is transient.
+ */
+export async function reencodeImage(input: Buffer | string, info: ImageInfo): Promise<SharedImage> {
+  const format = SHARED_FORMATS[info.format];
+  try {
+    const { data, info: out } = await open(input)
+      .autoOrient()
+      .toColourspace('srgb')
+      .toFormat(format, format === 'jpeg' ? { quality: 90 } : {})
+      .toBuffer({ resolveWithObject: true });
+    const thumb = await open(input)
+      .autoOrient()
+      .resize(THUMB_WIDTH, THUMB_MAX_HEIGHT, { fit: 'inside', withoutEnlargement: true })
+      .toColourspace('srgb')
+      .webp(THUMB_WEBP)
+      .toBuffer();
+    return { data, format, width: out.width, height: out.height, thumb };
+  } catch (err) {
+    throw asRejection(err);
+  }
+}
+
 function open(input: Buffer | string): Sharp {
   try {
     return sharp(input, DECODE_OPTIONS);

@@ -5,10 +5,10 @@ export const MEDIA_QUEUE = 'media';
 export interface JobData {
   /** Decode an uploaded original and make thumbnail, preview, placeholder and palette. */
   'process-stage': { stageId: string };
+  /** Carry out recorded storage deletions (rows of storage_deletions); `keys` only in jobs from before the outbox. */
+  'delete-objects': { ids?: string[]; keys?: string[] };
   /** Make the deep-zoom tiles of a ready stage larger than its preview (queued once it is ready). */
   'tile-stage': { stageId: string };
-  /** Remove stored objects of deleted stages and artworks: keys, and folders (`prefixes`, ending in '/'). */
-  'delete-objects': { keys: string[]; prefixes?: string[] };
   /** Fingerprint a ready stage's preview for lookup (SHA-256 and perceptual hash). */
   'fingerprint-stage': { stageId: string };
   /** Render (or remove) an artwork's process film. */

@@ -19,6 +19,12 @@ export abstract class RealtimeEmitter {
   /** Puts every socket of these users, on any instance, into `room` (e.g. a new group member). */
   abstract joinRoom(userIds: string[], room: string): void;
 
+  /**
+   * Empties `room` on every instance, except for sockets also in one of `keep` (e.g. the owner's
+   * user room): for when who may see what the room carries changes (an artwork made unlisted).
+   */
+  abstract leave(room: string, keep?: string[]): void;
+
   /** Takes every socket of these users out of `room`, at once (e.g. a removed member). */
   abstract leaveRoom(userIds: string[], room: string): void;
 

@@ -19,6 +19,7 @@ import { ArtworkRoomDto } from './dto';
 import { authenticateHandshake, refuseForeignOrigins } from './handshake';
 import { RealtimeConnections } from './realtime-connections';
 import { SocketRedisAdapter } from './redis-adapter';
+import { SESSION_GONE, SessionRecheck } from './session-recheck';
 import { SocketServer, type GalleryServer, type GallerySocket } from './socket-server';
 
 /**
@@ -39,6 +40,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     private readonly connections: RealtimeConnections,
     private readonly albums: ArtworkAccess,
     private readonly config: AppConfig,
+    private readonly sessions: SessionRecheck,
   ) {}
 
   /** Runs once Nest created the server, before it accepts connections. */
@@ -66,6 +68,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     @ConnectedSocket() socket: GallerySocket,
     @MessageBody() { albumId }: ArtworkRoomDto,
   ): Promise<Ack> {
+    if (!(await this.sessions.ensure(socket))) return SESSION_GONE;
     if (!(await this.albums.canView(socket.data.userId, albumId)))
       return { ok: false, error: 'not found', code: 'ARTWORK_NOT_FOUND' };
     await socket.join(ROOMS.album(albumId));

@@ -6,6 +6,7 @@ import { RealtimeGateway } from './realtime.gateway';
 import { SocketRedisAdapter } from './redis-adapter';
 import { ServerEmitter } from './server.emitter';
 import { SocketServer } from './socket-server';
+import { DEFAULT_SESSION_RECHECK_MS, SESSION_RECHECK_MS, SessionRecheck } from './session-recheck';
 
 export interface RealtimeOptions {
   /**
@@ -33,12 +34,14 @@ export class RealtimeModule {
         SocketRedisAdapter,
         RealtimeConnections,
         RealtimeGateway,
+        SessionRecheck,
+        { provide: SESSION_RECHECK_MS, useValue: DEFAULT_SESSION_RECHECK_MS },
         { provide: RealtimeEmitter, useClass: ServerEmitter },
         access
           ? { provide: ArtworkAccess, useExisting: access.useExisting }
           : { provide: ArtworkAccess, useClass: NoArtworkAccess },
       ],
-      exports: [RealtimeEmitter, RealtimeConnections, SocketServer],
+      exports: [RealtimeEmitter, RealtimeConnections, SocketServer, SessionRecheck],
     };
   }
 }

@@ -31,6 +31,10 @@ export class RedisEmitter extends RealtimeEmitter {
     if (userIds.length) this.emitter.in(userIds.map(ROOMS.user)).socketsJoin(room);
   }
 
+  leave(room: string, keep: string[] = []): void {
+    this.emitter.in(room).except(keep).socketsLeave(room);
+  }
+
   leaveRoom(userIds: string[], room: string): void {
     if (userIds.length) this.emitter.in(userIds.map(ROOMS.user)).socketsLeave(room);
   }

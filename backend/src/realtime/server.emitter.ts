@@ -32,6 +32,10 @@ export class ServerEmitter extends RealtimeEmitter {
     if (userIds.length) this.sockets.server?.in(userIds.map(ROOMS.user)).socketsJoin(room);
   }
 
+  leave(room: string, keep: string[] = []): void {
+    this.sockets.server?.in(room).except(keep).socketsLeave(room);
+  }
+
   leaveRoom(userIds: string[], room: string): void {
     if (userIds.length) this.sockets.server?.in(userIds.map(ROOMS.user)).socketsLeave(room);
   }

@@ -47,29 +47,16 @@ export function stageObjectKeys(stage: {
   previewKey: string | null;
   tilesKey?: string | null;
 }): string[] {
-  return [stage.originalKey, stage.thumbKey, stage.previewKey, stage.tilesKey].filter(
-    (k): k is string => !!k,
-  );
-}
-
-/**
- * Folders of a stage's stored objects, deleted by prefix (the tiles: hundreds of keys). Derived
- * from the original's key, not tilesKey, so tiles a job was still writing when the stage went are
- * deleted too.
- */
-export function stageObjectPrefixes(stage: { originalKey: string }): string[] {
-  return [tilesKeys(stage.originalKey).tilesPrefix];
-}
-
-/** What deleting stages removes from storage: single keys, and folders by prefix. */
-export interface StoredObjects {
-  keys: string[];
-  prefixes: string[];
-}
-
-/** Every stored object of these stages, keys and folders. */
-export function stageObjects(
-  stages: (Parameters<typeof stageObjectKeys>[0] & { originalKey: string })[],
-): StoredObjects {
-  return { keys: stages.flatMap(stageObjectKeys), prefixes: stages.flatMap(stageObjectPrefixes) };
+  const derived = derivedKeys(stage.originalKey);
+  const tiles = tilesKeys(stage.originalKey);
+  const keys = [
+    stage.originalKey,
+    stage.thumbKey,
+    stage.previewKey,
+    derived.thumbKey,
+    derived.previewKey,
+    tiles.tilesKey,
+    tiles.tilesPrefix,
+  ];
+  return [...new Set(keys.filter((k): k is string => !!k))];
 }

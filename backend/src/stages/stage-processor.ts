@@ -1,8 +1,7 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Repository } from 'typeorm';
@@ -11,6 +10,7 @@ import { ImageRejectedError, processImage } from '../media/image-pipeline';
 import { JobDispatcher } from '../queue/job-dispatcher';
 import type { JobAttempt } from '../queue/jobs';
 import { MediaStorage } from '../storage/media-storage';
+import { makeStageWorkDir } from '../storage/temp-files';
 import { StageColorEntity } from './stage-color.entity';
 import { derivedKeys } from './stage-keys';
 import { StageEntity } from './stage.entity';
@@ -38,19 +38,13 @@ export class StageProcessor implements OnModuleInit {
 
   onModuleInit(): void {
     this.dispatcher.register('process-stage', ({ stageId }, attempt) => this.process(stageId, attempt));
-    this.dispatcher.register('delete-objects', async ({ keys, prefixes = [] }) => {
-      await Promise.all([
-        ...keys.map((key) => this.storage.delete(key)),
-        ...prefixes.map((prefix) => this.storage.deletePrefix(prefix)),
-      ]);
-    });
   }
 
   async process(stageId: string, attempt: JobAttempt): Promise<void> {
     const stage = await this.stages.findOneBy({ id: stageId });
     if (!stage || stage.status === 'ready' || stage.status === 'failed') return;
     await this.setStatus(stage, { status: 'processing', attempts: attempt.number, error: null });
-    const dir = await mkdtemp(join(tmpdir(), 'gallery-stage-'));
+    const dir = await makeStageWorkDir();
     try {
       const original = join(dir, 'original');
       const { body } = await this.storage.get(stage.originalKey);

@@ -6,8 +6,10 @@ import { ImageRejectedError, inspectImage, type ImageInfo } from '../media/image
 import { JobQueue } from '../queue/job-queue';
 import { contentTypeFor } from '../storage/content-types';
 import { MediaStorage } from '../storage/media-storage';
+import { StorageDeletions } from '../storage/storage-deletions';
+import { TEMP_MAX_AGE_MS } from '../storage/temp-files';
 import type { TempUpload } from '../storage/temp-upload.storage';
-import { originalKey, stageObjects, type StoredObjects } from './stage-keys';
+import { originalKey, stageObjectKeys } from './stage-keys';
 import { StageEntity } from './stage.entity';
 import { StageErrors } from './stage.errors';
 
@@ -15,6 +17,8 @@ import { StageErrors } from './stage.errors';
 export interface PreparedStages {
   all: StageEntity[];
   fresh: StageEntity[];
+  /** Deletions recorded for the fresh originals in case the upload dies; insertAtEnd cancels them. */
+  intents: string[];
 }
 
 /**
@@ -27,6 +31,7 @@ export class StagesService {
     @InjectRepository(StageEntity) private readonly stages: Repository<StageEntity>,
     private readonly storage: MediaStorage,
     private readonly jobs: JobQueue,
+    private readonly deletions: StorageDeletions,
   ) {}
 
   /**
@@ -38,6 +43,7 @@ export class StagesService {
     const infos = await Promise.all(files.map((f) => sniff(f)));
     const all: StageEntity[] = [];
     const fresh: StageEntity[] = [];
+    const intents: string[] = [];
     for (const [i, file] of files.entries()) {
       const known =
         all.find((s) => s.sha256 === file.sha256) ??
@@ -48,6 +54,9 @@ export class StagesService {
       }
       const info = infos[i]!;
       const key = originalKey(albumId, info.format);
+      // Recorded before the object exists: if the request dies before its stage is saved, the
+      // janitor deletes the orphan once no upload can still be running.
+      intents.push(...(await this.deletions.record(this.stages.manager, [key], TEMP_MAX_AGE_MS)));
       await this.storage.put(key, createReadStream(file.path), contentTypeFor(key));
       const stage = this.stages.create({
         albumId,
@@ -68,15 +77,19 @@ export class StagesService {
       all.push(stage);
       fresh.push(stage);
     }
-    return { all, fresh };
+    return { all, fresh, intents };
   }
 
-  /** Saves prepared stages after the artwork's last one; the caller holds the artwork's lock. */
-  async insertAtEnd(tx: EntityManager, albumId: string, fresh: StageEntity[]): Promise<void> {
+  /**
+   * Saves prepared stages after the artwork's last one, and cancels their originals' deletion
+   * intents in the same transaction; the caller holds the artwork's lock.
+   */
+  async insertAtEnd(tx: EntityManager, albumId: string, { fresh, intents }: PreparedStages): Promise<void> {
     const last = await tx.findOne(StageEntity, { where: { albumId }, order: { position: 'DESC' } });
     let position = (last?.position ?? -1) + 1;
     for (const stage of fresh) stage.position = position++;
     await tx.save(StageEntity, fresh);
+    await this.deletions.cancel(tx, intents);
   }
 
   /** Queues the image job of each stage (job ids dedupe, so a repeat is harmless). */
@@ -85,8 +98,11 @@ export class StagesService {
       await this.jobs.add('process-stage', { stageId: stage.id }, `stage-${stage.id}`);
   }
 
-  /** Deletes a stage and closes the gap in positions; the caller holds the artwork's lock. */
-  async remove(tx: EntityManager, stage: StageEntity): Promise<void> {
+  /**
+   * Deletes a stage and closes the gap in positions; its objects' deletion is recorded in the same
+   * transaction (ids for recordedDeletions → dispatch). The caller holds the artwork's lock.
+   */
+  async remove(tx: EntityManager, stage: StageEntity): Promise<string[]> {
     await tx.delete(StageEntity, { id: stage.id });
     await tx
       .createQueryBuilder()
@@ -97,6 +113,7 @@ export class StagesService {
         position: stage.position,
       })
       .execute();
+    return this.deletions.record(tx, stageObjectKeys(stage));
   }
 
   /** Puts the stages in the given order; 400 unless it names every current stage once. */
@@ -141,14 +158,17 @@ export class StagesService {
     return db.find(StageEntity, { where: { albumId }, order: { position: 'ASC' } });
   }
 
-  /** Every stored object of an artwork's stages, for deleting them with it. */
-  async objectsOf(albumId: string): Promise<StoredObjects> {
-    return stageObjects(await this.listOf(albumId));
+  /**
+   * Records the deletion of every stored object of an artwork's stages, in the transaction that
+   * deletes it (read there, so a stage added meanwhile is not missed); returns the ids to dispatch.
+   */
+  async recordObjectsOf(tx: EntityManager, albumId: string): Promise<string[]> {
+    return this.deletions.record(tx, (await this.listOf(albumId, tx)).flatMap(stageObjectKeys));
   }
 
-  /** Deletes stored objects through a job, so a slow or failing store never blocks the request. */
-  async deleteObjects({ keys, prefixes }: StoredObjects): Promise<void> {
-    if (keys.length || prefixes.length) await this.jobs.add('delete-objects', { keys, prefixes });
+  /** Carries out recorded deletions through a job, so a slow or failing store never blocks the request. */
+  dispatchDeletions(ids: string[]): Promise<void> {
+    return this.deletions.dispatch(ids);
   }
 }
 

@@ -38,3 +38,9 @@ export function contentTypeFor(key: string): string {
 export function isInlineImage(contentType: string): boolean {
   return /^image\/(webp|jpeg|png|gif|avif|tiff)(;|$)/i.test(contentType);
 }
+
+/** `attachment` with the name in ASCII and in full (RFC 6266), for a signed download. */
+export function attachmentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}

@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 
 import { contentTypeFor } from './content-types';
 import { MediaNotFoundError, MediaStorage, type StoredObject } from './media-storage';
-import { assertValidKey, assertValidPrefix, keyToUrlPath } from './media-key';
+import { assertPublicKey, assertValidKey, assertValidPrefix, keyToUrlPath } from './media-key';
 
 /**
  * The code of a Node system error (ENOENT…). Duck-typed rather than `instanceof Error`: errors
@@ -90,8 +90,13 @@ export class LocalDiskStorage extends MediaStorage {
 
   /** Same origin and relative: the media route streams the file. */
   override url(key: string): string {
-    assertValidKey(key);
+    assertPublicKey(key);
     return `/api/media/${keyToUrlPath(key)}`;
+  }
+
+  /** Files have no signed URLs: the api streams them to their owner. */
+  override privateDownloadUrl(): Promise<string | null> {
+    return Promise.resolve(null);
   }
 
   /** Writes and removes a probe file: catches a missing, read-only or full disk, not only permissions. */

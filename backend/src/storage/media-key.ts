@@ -14,6 +14,35 @@ const MAX_KEY_LENGTH = 512;
  */
 export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 
+/**
+ * Originals (what a painter uploaded, EXIF and GPS included) are private: only their owner may
+ * read them, through an authorised route. No public URL is ever made for them, the media route
+ * refuses them, and stores keep them uncacheable.
+ */
+const PRIVATE_PREFIXES = ['originals/'];
+
+/** Cache-Control of a private object: never kept by a shared cache, nor by the browser. */
+export const PRIVATE_CACHE_CONTROL = 'private, no-store';
+
+/** True for keys whose objects only their owner may read (see PRIVATE_PREFIXES). */
+export function isPrivateKey(key: string): boolean {
+  const lower = key.toLowerCase();
+  return PRIVATE_PREFIXES.some((prefix) => lower.startsWith(prefix));
+}
+
+/** Thrown when code asks for a public URL of a private object: a bug, never shown to users. */
+export class PrivateMediaKeyError extends Error {
+  constructor(readonly key: string) {
+    super(`No public URL may be made for the private object ${JSON.stringify(key)}`);
+  }
+}
+
+/** A public URL of key is about to be made: refuse private keys. */
+export function assertPublicKey(key: string): void {
+  assertValidKey(key);
+  if (isPrivateKey(key)) throw new PrivateMediaKeyError(key);
+}
+
 /** A key that breaks the rules below: a bug in the caller, not bad user input. */
 export class InvalidMediaKeyError extends Error {
   constructor(

@@ -34,8 +34,17 @@ export abstract class MediaStorage {
    * An empty prefix is not an error.
    */
   abstract deletePrefix(prefix: string): Promise<void>;
-  /** A URL an <img src> can use: stable (cacheable) and as unguessable as the key. */
+  /**
+   * A URL an <img src> can use: stable (cacheable) and as unguessable as the key. Never for
+   * private keys (originals): throws PrivateMediaKeyError, see media-key.ts.
+   */
   abstract url(key: string): string;
+  /**
+   * How the owner downloads a private object: a short-lived signed URL to redirect to, or null
+   * when the store has none and the api streams the object itself (get()) with
+   * `Cache-Control: private, no-store`. The caller has checked that the reader owns it.
+   */
+  abstract privateDownloadUrl(key: string, fileName: string): Promise<string | null>;
   /** Throws when the storage cannot be reached (for /api/health). */
   abstract check(): Promise<void>;
 }

@@ -4,14 +4,16 @@ import type { Response } from 'express';
 
 import { isInlineImage } from './content-types';
 import { MediaNotFoundError, MediaStorage, type StoredObject } from './media-storage';
-import { IMMUTABLE_CACHE_CONTROL, isValidKey } from './media-key';
+import { IMMUTABLE_CACHE_CONTROL, isPrivateKey, isValidKey } from './media-key';
 
 /** One message for absent and invalid keys alike: the route says nothing about what exists. */
 const NOT_FOUND_MESSAGE = 'Media not found';
 
 /**
- * Streams stored objects (thumbnails, previews, originals, avatars, attachments) from the same
- * origin as the app. Keys are unguessable, so knowing the URL is the permission to read.
+ * Streams public stored objects (thumbnails, previews, avatars, attachments) from the same
+ * origin as the app. Keys are unguessable, so knowing the URL is the permission to read. Private
+ * objects (originals, with their EXIF and GPS) are never served here, whoever asks: their owner
+ * downloads them through the stage's `original` route.
  */
 @ApiTags('media')
 @Controller()
@@ -27,6 +29,7 @@ export class MediaController {
     summary: 'Download a stored file',
     description:
       'Streams an image or attachment by its storage key. Responses are immutable and cacheable for a year. ' +
+      'Originals are never served here (404). ' +
       'Anything that is not a raster image is sent as an attachment.',
   })
   @ApiParam({ name: 'key', description: 'Storage key, e.g. stages/3f9c…/preview.webp', type: String })
@@ -38,7 +41,8 @@ export class MediaController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
     const key = Array.isArray(segments) ? segments.join('/') : segments;
-    if (!isValidKey(key)) throw new NotFoundException(NOT_FOUND_MESSAGE);
+    // A private key answers exactly as an absent one: the route says nothing about what exists.
+    if (!isValidKey(key) || isPrivateKey(key)) throw new NotFoundException(NOT_FOUND_MESSAGE);
     let object: StoredObject;
     try {
       object = await this.storage.get(key);

@@ -9,14 +9,26 @@ import {
   type S3ClientConfig,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { OnModuleDestroy } from '@nestjs/common';
 import { Readable } from 'node:stream';
 
 import type { StorageConfig } from '../config/app-config';
-import { contentTypeFor } from './content-types';
+import { attachmentDisposition, contentTypeFor } from './content-types';
 import { MediaNotFoundError, MediaStorage, type StoredObject } from './media-storage';
-import { assertValidKey, assertValidPrefix, IMMUTABLE_CACHE_CONTROL, keyToUrlPath } from './media-key';
+import {
+  assertPublicKey,
+  assertValidKey,
+  assertValidPrefix,
+  IMMUTABLE_CACHE_CONTROL,
+  isPrivateKey,
+  keyToUrlPath,
+  PRIVATE_CACHE_CONTROL,
+} from './media-key';
 import { type ObjectTarget, putObject, putStream } from './s3-upload';
+
+/** How long the owner's signed link to an original works: long enough to start a download. */
+export const SIGNED_URL_SECONDS = 300;
 
 /** The S3 branch of the storage configuration. */
 export type S3StorageConfig = Extract<StorageConfig, { kind: 's3' }>;
@@ -66,7 +78,9 @@ export class S3Storage extends MediaStorage implements OnModuleDestroy {
       Bucket: this.config.bucket,
       Key: key,
       ContentType: contentType,
-      CacheControl: IMMUTABLE_CACHE_CONTROL,
+      // Objects are private (no ACL is ever set, so the bucket's default, private, applies);
+      // originals must not be kept by any cache either, should a signed link be shared.
+      CacheControl: isPrivateKey(key) ? PRIVATE_CACHE_CONTROL : IMMUTABLE_CACHE_CONTROL,
     };
     if (Buffer.isBuffer(body)) await putObject(this.client, target, body);
     else await putStream(this.client, target, body);
@@ -120,9 +134,21 @@ export class S3Storage extends MediaStorage implements OnModuleDestroy {
 
   /** The public URL when objects are served from a CDN or public bucket, else the api's media route. */
   override url(key: string): string {
-    assertValidKey(key);
+    assertPublicKey(key);
     const base = this.config.publicUrl ?? '/api/media';
     return `${base}/${keyToUrlPath(key)}`;
+  }
+
+  /** A pre-signed GET, valid for SIGNED_URL_SECONDS, that downloads under the original's name. */
+  override async privateDownloadUrl(key: string, fileName: string): Promise<string> {
+    assertValidKey(key);
+    const command = new GetObjectCommand({
+      Bucket: this.config.bucket,
+      Key: key,
+      ResponseCacheControl: PRIVATE_CACHE_CONTROL,
+      ResponseContentDisposition: attachmentDisposition(fileName),
+    });
+    return getSignedUrl(this.client, command, { expiresIn: SIGNED_URL_SECONDS });
   }
 
   /** HeadBucket: fails when the bucket is absent, the endpoint unreachable or the credentials refused. */

@@ -3,10 +3,10 @@ import type { StorageEngine } from 'multer';
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { TEMP_UPLOAD_DIR, tempUploadName } from './temp-files';
 
 /** What the upload handler gets per file: a temp copy on disk and its SHA-256. */
 export interface TempUpload {
@@ -22,7 +22,7 @@ export interface TempUpload {
  * is sniffed from the file's bytes afterwards.
  */
 export class TempUploadStorage implements StorageEngine {
-  private readonly dir = join(tmpdir(), 'gallery-uploads');
+  private readonly dir = TEMP_UPLOAD_DIR;
 
   constructor() {
     mkdirSync(this.dir, { recursive: true });
@@ -33,7 +33,8 @@ export class TempUploadStorage implements StorageEngine {
     file: Express.Multer.File,
     cb: (error?: unknown, info?: Partial<Express.Multer.File>) => void,
   ): void {
-    const path = join(this.dir, randomBytes(16).toString('hex'));
+    // Named after this process, so that what a killed process left is found (sweepTempFiles).
+    const path = join(this.dir, tempUploadName(randomBytes(16).toString('hex')));
     const hash = createHash('sha256');
     let size = 0;
     const tap = new Transform({

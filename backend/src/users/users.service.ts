@@ -6,6 +6,7 @@ import { In, Repository } from 'typeorm';
 import { isUniqueViolation } from '../database/errors';
 import { DomainEvents } from '../events/domain-events';
 import { MediaStorage } from '../storage/media-storage';
+import { StorageDeletions } from '../storage/storage-deletions';
 import { renderAvatar } from './avatar';
 import { hashPassword, verifyPassword } from './passwords';
 import type { ChangePasswordDto, UpdateProfileDto } from './dto';
@@ -18,6 +19,7 @@ export class UsersService {
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly storage: MediaStorage,
+    private readonly deletions: StorageDeletions,
     private readonly mapper: UserMapper,
     private readonly events: DomainEvents,
   ) {}
@@ -101,15 +103,21 @@ export class UsersService {
     return this.users.save(user);
   }
 
-  /** Stores the new avatar first, then deletes the old one, so a failure never leaves none. */
+  /**
+   * Stores the new avatar first, then switches to it and records the old one's deletion in one
+   * transaction, so a failure never leaves none and a crash never leaves the old one forever.
+   */
   async setAvatar(user: UserEntity, upload: Buffer): Promise<Me> {
     const webp = await renderAvatar(upload);
     const key = `avatars/${user.id}-${randomBytes(12).toString('base64url')}.webp`;
     await this.storage.put(key, webp, 'image/webp');
     const old = user.avatarKey;
     user.avatarKey = key;
-    await this.users.save(user);
-    if (old) await this.storage.delete(old);
+    const deletions = await this.users.manager.transaction(async (tx) => {
+      await tx.save(user);
+      return this.deletions.record(tx, old ? [old] : []);
+    });
+    await this.deletions.dispatch(deletions);
     return this.mapper.me(user);
   }
 }

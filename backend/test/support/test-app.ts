@@ -122,6 +122,16 @@ export class TestApp {
     await this.boot();
   }
 
+  /** Stops the api but keeps its data, so another process (a child api) can run on it; see resume(). */
+  async pause(): Promise<void> {
+    await this.app.close();
+  }
+
+  /** Starts the api again on the same data after pause(), like a restart after a crash. */
+  async resume(): Promise<void> {
+    await this.boot();
+  }
+
   async close(): Promise<void> {
     await this.app.close();
     await this.cleanup();

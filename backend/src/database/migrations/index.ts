@@ -20,6 +20,8 @@ import { TimelapseMysql1763820000000 } from './1763820000000-timelapse.mysql';
 import { TimelapseSqlite1763820000000 } from './1763820000000-timelapse.sqlite';
 import { ProvenanceMysql1763800000000 } from './1763800000000-provenance.mysql';
 import { ProvenanceSqlite1763800000000 } from './1763800000000-provenance.sqlite';
+import { StorageDeletionsMysql1763750000000 } from './1763750000000-storage-deletions.mysql';
+import { StorageDeletionsSqlite1763750000000 } from './1763750000000-storage-deletions.sqlite';
 
 /** Migrations in order, one list per dialect. Each feature appends its pair. */
 export const SQLITE_MIGRATIONS = [
@@ -34,6 +36,7 @@ export const SQLITE_MIGRATIONS = [
   ProvenanceSqlite1763800000000,
   LookupSqlite1763810000000,
   TimelapseSqlite1763820000000,
+  StorageDeletionsSqlite1763750000000,
 ];
 export const MYSQL_MIGRATIONS = [
   AccountsMysql1763700000000,
@@ -47,4 +50,5 @@ export const MYSQL_MIGRATIONS = [
   ProvenanceMysql1763800000000,
   LookupMysql1763810000000,
   TimelapseMysql1763820000000,
+  StorageDeletionsMysql1763750000000,
 ];
