@@ -41,6 +41,9 @@ const FEATURES = {
   chat: ['users'],
   reports: ['users', 'artworks', 'stages', 'chat'],
   health: [],
+  comments: ['users', 'artworks', 'stages'],
+  /** Listens to the others' domain events; nothing depends on it. */
+  notifications: ['users', 'artworks', 'social', 'comments'],
 };
 
 const TOP_FILES = ['app\\.module\\.ts', 'app\\.setup\\.ts', 'main\\.ts', 'worker\\.ts'];

@@ -4,6 +4,7 @@ import { ArtworkViewAccess } from './artworks/artwork-view-access';
 import { ArtworksModule } from './artworks/artworks.module';
 import { AuthModule } from './auth/auth.module';
 import { ChatModule } from './chat/chat.module';
+import { CommentsModule } from './comments/comments.module';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -42,6 +43,7 @@ export class AppModule {
         AuthModule,
         ArtworksModule,
         SocialModule,
+        CommentsModule,
         SearchModule,
         ChatModule,
         HealthModule,

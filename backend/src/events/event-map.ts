@@ -14,6 +14,22 @@ export interface DomainEventMap {
   'stage.status': { artworkId: string; stageId: string; status: string };
   /** A painter's username or display name changed, or the account was created. */
   'painter.changed': { userId: string };
+  /** An artwork was first made visible to everyone: created public, or made public later. Once per artwork. */
+  'artwork.published': { artworkId: string; ownerId: string };
+  /** Someone liked an artwork (a like that was not there before). */
+  'artwork.liked': { artworkId: string; userId: string };
+  /** Someone favourited an artwork (not already a favourite). */
+  'artwork.favorited': { artworkId: string; userId: string };
+  /** Someone started following a painter. */
+  'painter.followed': { followerId: string; followeeId: string };
+  /** A comment or reply was posted; `mentions` are the lower-cased @usernames in its body. */
+  'comment.created': {
+    commentId: string;
+    albumId: string;
+    authorId: string;
+    parentId: string | null;
+    mentions: string[];
+  };
 }
 
 export type ArtworkChange = 'created' | 'text' | 'visibility' | 'cover' | 'likes';

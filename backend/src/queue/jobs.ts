@@ -7,6 +7,8 @@ export interface JobData {
   'process-stage': { stageId: string };
   /** Remove stored objects of deleted stages and artworks. */
   'delete-objects': { keys: string[] };
+  /** Tell a painter's followers about a newly published artwork, in batches. */
+  'notify-followers': { albumId: string; painterId: string };
 }
 export type JobName = keyof JobData;
 

@@ -53,6 +53,10 @@ export interface Artwork {
   favoriteCount: number;
   likedByMe: boolean;
   favoritedByMe: boolean;
+  commentCount: number;
+  /** Owner settings: nobody can comment; the painter asks for critique (a prompt above the box). */
+  commentsOff: boolean;
+  critiqueWanted: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -64,6 +68,7 @@ export interface ArtworkCard {
   cover: Image | null;
   stageCount: number;
   likeCount: number;
+  commentCount: number;
   /** Filled for the owner. */
   visibility?: Visibility;
   /** Whether the signed-in viewer likes / keeps it; false for anonymous viewers. */
@@ -84,6 +89,8 @@ export interface UpdateArtworkRequest {
   description?: string;
   visibility?: Visibility;
   coverStageId?: string | null;
+  commentsOff?: boolean;
+  critiqueWanted?: boolean;
 }
 
 export interface UpdateStageRequest {

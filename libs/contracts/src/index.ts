@@ -5,3 +5,4 @@ export * from './chat';
 export * from './http';
 export * from './events';
 export * from './errors';
+export * from './conversation';

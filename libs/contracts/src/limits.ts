@@ -15,6 +15,9 @@ export const LIMITS = {
   imagePixels: 100_000_000,
   filesPerUpload: 20,
   chatMessage: { min: 1, max: 2000 },
+  comment: { min: 1, max: 2000 },
+  /** Minutes a comment stays editable by its author. */
+  commentEditMinutes: 15,
   chatAttachmentBytes: 25 * 1024 * 1024,
   avatarBytes: 10 * 1024 * 1024,
   avatarSize: 256,

@@ -8,6 +8,8 @@ import { DiscoveryMysql1763720000000 } from './1763720000000-discovery.mysql';
 import { PaletteMysql1763740000000 } from './1763740000000-palette.mysql';
 import { PaletteSqlite1763740000000 } from './1763740000000-palette.sqlite';
 import { DiscoverySqlite1763720000000 } from './1763720000000-discovery.sqlite';
+import { ConversationMysql1763800000000 } from './1763800000000-conversation.mysql';
+import { ConversationSqlite1763800000000 } from './1763800000000-conversation.sqlite';
 
 /** Migrations in order, one list per dialect. Each feature appends its pair. */
 export const SQLITE_MIGRATIONS = [
@@ -16,6 +18,7 @@ export const SQLITE_MIGRATIONS = [
   DiscoverySqlite1763720000000,
   ChatSqlite1763730000000,
   PaletteSqlite1763740000000,
+  ConversationSqlite1763800000000,
 ];
 export const MYSQL_MIGRATIONS = [
   AccountsMysql1763700000000,
@@ -23,4 +26,5 @@ export const MYSQL_MIGRATIONS = [
   DiscoveryMysql1763720000000,
   ChatMysql1763730000000,
   PaletteMysql1763740000000,
+  ConversationMysql1763800000000,
 ];
