@@ -43,7 +43,7 @@ const FEATURES = {
   health: [],
   comments: ['users', 'artworks', 'stages'],
   /** Listens to the others' domain events; nothing depends on it. */
-  notifications: ['users', 'artworks', 'social', 'comments'],
+  notifications: ['users', 'artworks', 'stages', 'social', 'comments'],
 };
 
 const TOP_FILES = ['app\\.module\\.ts', 'app\\.setup\\.ts', 'main\\.ts', 'worker\\.ts'];

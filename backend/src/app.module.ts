@@ -10,6 +10,7 @@ import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
@@ -44,6 +45,7 @@ export class AppModule {
         ArtworksModule,
         SocialModule,
         CommentsModule,
+        NotificationsModule,
         SearchModule,
         ChatModule,
         HealthModule,

@@ -6,6 +6,7 @@ import { loadConfigOrExit } from './config/load-or-exit';
 import { DatabaseModule } from './database/database.module';
 import { ArtworkProjectionsModule } from './artworks/artwork-projections.module';
 import { EventsModule } from './events/events.module';
+import { NotificationCoreModule } from './notifications/notification-core.module';
 import { SearchIndexModule } from './search-index/search-index.module';
 import { StageJobsModule } from './stages/stage-jobs.module';
 import { QueueModule } from './queue/queue.module';
@@ -31,6 +32,8 @@ class WorkerModule {
         StageJobsModule.forRoot({ recovery: false }),
         // Stage status changes move the cover and reach the owner's and watchers' sockets.
         ArtworkProjectionsModule,
+        // Fan-out of new artworks to followers runs as a job.
+        NotificationCoreModule,
       ],
     };
   }
