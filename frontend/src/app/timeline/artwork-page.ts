@@ -13,6 +13,7 @@ import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 
 import { Session } from '../auth/session';
+import { CommentsPanel } from '../comments/comments-panel';
 import { ReactionBar } from '../social/reaction-bar';
 import { Avatar } from '../ui/avatar';
 import { ArtworkView } from './artwork-view';
@@ -22,7 +23,7 @@ import { type EnlargeRequest, Timeline } from './timeline';
 /** /a/:id and /s/:code — an artwork's story: who painted it, and its stages on a timeline. */
 @Component({
   selector: 'app-artwork-page',
-  imports: [Avatar, DatePipe, ReactionBar, RouterLink, Timeline],
+  imports: [Avatar, CommentsPanel, DatePipe, ReactionBar, RouterLink, Timeline],
   providers: [ArtworkView],
   templateUrl: './artwork-page.html',
   styleUrl: './artwork-page.css',
