@@ -64,6 +64,13 @@ describe('markdown-lite', () => {
     expect(el.querySelector('[onerror], [onmouseover]')).toBeNull();
   });
 
+  it('adds no whitespace of its own', () => {
+    const el = render('a **b** *c* [d](https://d.example/)');
+    expect(el.querySelector('strong')!.textContent).toBe('b');
+    expect(el.querySelector('em')!.textContent).toBe('c');
+    expect(el.textContent).toBe('a b c d');
+  });
+
   it('keeps stars that are not marks, and text inside marks stays text', () => {
     expect(render('2 * 3 * 4').textContent).toBe('2 * 3 * 4');
     const el = render('**<b>bold</b>**');

@@ -1,3 +1,4 @@
+import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 
 /** Text, or a link whose href is known to be http(s). */
@@ -65,40 +66,40 @@ export function parseMarkdownLite(body: string): Inline[] {
 /** A comment body, rendered safely: text nodes, <em>, <strong>, and http(s) links marked as user content. */
 @Component({
   selector: 'app-markdown-lite',
+  imports: [NgTemplateOutlet],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  // Every piece of text goes in through [textContent]: whitespace in this template never reaches the comment.
   template: `
     @for (part of parts(); track $index) {
       @switch (part.kind) {
         @case ('text') {
-          {{ part.text }}
+          <span [textContent]="part.text"></span>
         }
         @case ('link') {
-          <a [href]="part.href" rel="nofollow ugc noopener" target="_blank">{{ part.text }}</a>
+          <a [href]="part.href" rel="nofollow ugc noopener" target="_blank" [textContent]="part.text"></a>
         }
-        @case ('em') {
-          <em>
-            @for (leaf of part.children; track $index) {
-              @if (leaf.kind === 'link') {
-                <a [href]="leaf.href" rel="nofollow ugc noopener" target="_blank">{{ leaf.text }}</a>
-              } @else {
-                {{ leaf.text }}
-              }
-            }
-          </em>
-        }
-        @case ('strong') {
-          <strong>
-            @for (leaf of part.children; track $index) {
-              @if (leaf.kind === 'link') {
-                <a [href]="leaf.href" rel="nofollow ugc noopener" target="_blank">{{ leaf.text }}</a>
-              } @else {
-                {{ leaf.text }}
-              }
-            }
-          </strong>
+        @default {
+          <ng-container
+            *ngTemplateOutlet="part.kind === 'em' ? em : strong; context: { $implicit: part.children }"
+          />
         }
       }
     }
+    <ng-template #em let-children
+      ><em><ng-container *ngTemplateOutlet="leaves; context: { $implicit: children }" /></em
+    ></ng-template>
+    <ng-template #strong let-children
+      ><strong><ng-container *ngTemplateOutlet="leaves; context: { $implicit: children }" /></strong
+    ></ng-template>
+    <ng-template #leaves let-children>
+      @for (leaf of children; track $index) {
+        @if (leaf.kind === 'link') {
+          <a [href]="leaf.href" rel="nofollow ugc noopener" target="_blank" [textContent]="leaf.text"></a>
+        } @else {
+          <span [textContent]="leaf.text"></span>
+        }
+      }
+    </ng-template>
   `,
   styles: `
     :host {
