@@ -135,6 +135,9 @@ export class NotificationsService {
     let after = '';
     let told = 0;
     for (;;) {
+      // SQLite answers synchronously: without a real yield between batches the whole fan-out would
+      // run as one chain of microtasks and starve every request that arrives meanwhile.
+      await yieldToEventLoop();
       const followers: { id: string }[] = await db.query(
         dialectSql(
           db,
@@ -304,4 +307,8 @@ export class NotificationsService {
   logFailure(what: string, err: unknown): void {
     this.logger.warn(`${what}: ${err instanceof Error ? err.message : String(err)}`);
   }
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
