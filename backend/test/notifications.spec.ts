@@ -131,6 +131,17 @@ describe.each(appModes())('notifications — %s', (_name, options) => {
     });
   });
 
+  it('groups likes that arrive at the same moment into one row', async () => {
+    const work = await createArtwork(painter, 'Little street');
+    await Promise.all(fans.map((fan) => fan.put(`/api/albums/${work.id}/like`)));
+    const page = await eventually(
+      () => inbox(painter),
+      (p) => p.items.some((n) => n.type === 'like' && n.album?.id === work.id && n.actorCount === 4),
+    );
+    const rows = page.items.filter((n) => n.type === 'like' && n.album?.id === work.id);
+    expect(rows.map((n) => n.actorCount)).toEqual([4]);
+  });
+
   it('honours per-type settings', async () => {
     const initial = await fans[2]!.get('/api/users/me/notification-settings');
     expect(initial.body).toEqual({

@@ -10,7 +10,7 @@ import {
   type NotificationType,
   type UserSummary,
 } from '@gallery/contracts';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In, QueryFailedError, type EntityManager } from 'typeorm';
 import { ArtworkCards } from '../artworks/artwork-cards';
 import { decodeCursor, encodeCursor, keysetAfter } from '../common/cursor';
 import { uuidv7 } from '../common/uuidv7';
@@ -57,12 +57,13 @@ export class NotificationsService {
     if (!(await this.wants(input.recipientId, input.type))) return;
     const groupKey = `${input.type}:${input.albumId ?? '-'}`;
     let id: string | null = null;
-    for (let attempt = 0; attempt < 3 && !id; attempt++) {
+    for (let attempt = 0; attempt < 5 && !id; attempt++) {
       id = await this.db
         .transaction((tx) => this.upsert(tx, input, groupKey))
         .catch((err: unknown) => {
-          // Two actors at once both inserted: the loser goes round again and updates.
-          if (isUniqueViolation(err)) return null;
+          // Two actors at once both inserted (or, on MariaDB, deadlocked on the gap lock of the
+          // row neither found): the loser goes round again and updates.
+          if (isUniqueViolation(err) || isDeadlock(err)) return null;
           throw err;
         });
     }
@@ -311,4 +312,9 @@ export class NotificationsService {
 
 function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
+}
+
+function isDeadlock(err: unknown): boolean {
+  const code = err instanceof QueryFailedError ? (err.driverError as { code?: string }).code : undefined;
+  return code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT';
 }
