@@ -11,6 +11,7 @@ import { UNIX_MS } from '../common/columns';
 @Index('UQ_notifications_group', ['recipientId', 'groupKey'], { unique: true })
 @Index('IDX_notifications_recipient', ['recipientId', 'updatedAt', 'id'])
 @Index('IDX_notifications_unread', ['recipientId', 'read'])
+@Index('IDX_notifications_album', ['albumId'])
 export class NotificationEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;

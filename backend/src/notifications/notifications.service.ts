@@ -134,7 +134,7 @@ export class NotificationsService {
     if (!painter) return 0;
     const actor = this.users.summary(painter);
     let after = '';
-    let told = 0;
+    const told: string[][] = [];
     for (;;) {
       // SQLite answers synchronously: without a real yield between batches the whole fan-out would
       // run as one chain of microtasks and starve every request that arrives meanwhile.
@@ -165,16 +165,15 @@ export class NotificationsService {
         updatedAt: now,
       }));
       await db.createQueryBuilder().insert().into(NotificationEntity).values(rows).orIgnore().execute();
-      told += rows.length;
-      await this.deliverBatch(
-        rows.map((r) => r.recipientId),
-        groupKey,
-        actor,
-        card,
-      );
+      told.push(rows.map((r) => r.recipientId));
       if (followers.length < FAN_OUT_BATCH) break;
     }
-    return told;
+    // Stored first, then delivered: the rows (what a reload shows) are all there as soon as possible.
+    for (const recipients of told) {
+      await yieldToEventLoop();
+      await this.deliverBatch(recipients, groupKey, actor, card);
+    }
+    return told.reduce((n, batch) => n + batch.length, 0);
   }
 
   /** Live delivery of a fan-out batch: each recipient's row and new unread count. */

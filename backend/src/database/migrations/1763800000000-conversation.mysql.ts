@@ -29,7 +29,7 @@ export class ConversationMysql1763800000000 implements MigrationInterface {
         '`albumId` varchar(36) NULL, `commentId` varchar(36) NULL, `actorIds` text NOT NULL, `actorCount` int NOT NULL DEFAULT 1, ' +
         '`groupKey` varchar(80) NULL, `read` tinyint NOT NULL DEFAULT 0, `createdAt` bigint NOT NULL, `updatedAt` bigint NOT NULL, ' +
         'PRIMARY KEY (`id`), UNIQUE INDEX `UQ_notifications_group` (`recipientId`, `groupKey`), ' +
-        'INDEX `IDX_notifications_recipient` (`recipientId`, `updatedAt`, `id`), INDEX `IDX_notifications_unread` (`recipientId`, `read`), ' +
+        'INDEX `IDX_notifications_recipient` (`recipientId`, `updatedAt`, `id`), INDEX `IDX_notifications_unread` (`recipientId`, `read`), INDEX `IDX_notifications_album` (`albumId`), ' +
         'CONSTRAINT `FK_notifications_recipient` FOREIGN KEY (`recipientId`) REFERENCES `users`(`id`) ON DELETE CASCADE, ' +
         `CONSTRAINT \`FK_notifications_album\` FOREIGN KEY (\`albumId\`) REFERENCES \`albums\`(\`id\`) ON DELETE CASCADE) ${TABLE}`,
     );

@@ -29,6 +29,8 @@ export class ConversationSqlite1763800000000 implements MigrationInterface {
       `CREATE INDEX "IDX_notifications_recipient" ON "notifications" ("recipientId", "updatedAt", "id")`,
     );
     await db.query(`CREATE INDEX "IDX_notifications_unread" ON "notifications" ("recipientId", "read")`);
+    // Deleting an artwork cascades here: without it SQLite would scan every notification.
+    await db.query(`CREATE INDEX "IDX_notifications_album" ON "notifications" ("albumId")`);
     await db.query(
       `CREATE TABLE "notification_settings" ("userId" varchar PRIMARY KEY NOT NULL, "disabled" varchar(200) NOT NULL DEFAULT (''), CONSTRAINT "FK_notification_settings_user" FOREIGN KEY ("userId") REFERENCES "users" ("id") ON DELETE CASCADE)`,
     );
