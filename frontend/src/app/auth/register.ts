@@ -68,7 +68,9 @@ export class Register {
       });
       // Joined from a sign-in prompt: back to where the visitor was; otherwise to their new page.
       const back = this.returnUrl();
-      await (back ? this.router.navigateByUrl(safeReturnUrl(back)) : this.router.navigate(['/u', me.username]));
+      await (back
+        ? this.router.navigateByUrl(safeReturnUrl(back))
+        : this.router.navigate(['/u', me.username]));
     } catch (error) {
       if (hasStatus(error, 409)) {
         const taken = this.form.controls.username;

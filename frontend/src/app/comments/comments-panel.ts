@@ -13,7 +13,7 @@ import { DatePipe, NgTemplateOutlet } from '@angular/common';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { LIMITS, type Artwork, type Comment } from '@gallery/contracts';
-import type { Subscription} from 'rxjs';
+import type { Subscription } from 'rxjs';
 import { firstValueFrom } from 'rxjs';
 
 import { describeApiError } from '../api/api-error';
