@@ -41,6 +41,7 @@ const FEATURES = {
   chat: ['users'],
   reports: ['users', 'artworks', 'stages', 'chat'],
   health: [],
+  process: ['users', 'artworks', 'stages'],
   comments: ['users', 'artworks', 'stages'],
   /** Listens to the others' domain events; nothing depends on it. */
   notifications: ['users', 'artworks', 'stages', 'social', 'comments'],

@@ -8,6 +8,10 @@ const BENCHMARKS: Record<string, { about: string; run: () => Promise<unknown> }>
       "upload→ready throughput of Gallery's stage pipeline vs vipsthumbnail (embedded and Bull+Redis+S3)",
     run: async () => (await import('./pipeline/main')).main(),
   },
+  read: {
+    about: 'artwork, explore, painter page, search and feed reads vs a bare NestJS controller (same JSON)',
+    run: async () => (await import('./read/main')).main(),
+  },
   // These two modules start their benchmark when loaded (they are also run directly by the
   // bench:search and bench:chat scripts), so importing them is running them.
   search: {

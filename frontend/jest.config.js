@@ -16,5 +16,7 @@ module.exports = {
   setupFilesAfterEnv: ['<rootDir>/src/test-setup.ts'],
   moduleNameMapper: {
     '^@gallery/contracts$': '<rootDir>/../libs/contracts/src/index.ts',
+    // Relative dynamic imports carry '.js' for the nodenext type-check; the file is '.ts'.
+    '^(\\.{1,2}/.*)\\.js$': '$1',
   },
 };

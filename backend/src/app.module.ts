@@ -12,8 +12,10 @@ import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { RealtimeModule } from './realtime/realtime.module';
+import { ProcessModule } from './process/process.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
+import { ReportsModule } from './reports/reports.module';
 import { SearchIndexModule } from './search-index/search-index.module';
 import { SearchModule } from './search/search.module';
 import { SessionModule } from './session/session.module';
@@ -48,7 +50,9 @@ export class AppModule {
         NotificationsModule,
         SearchModule,
         ChatModule,
+        ReportsModule,
         HealthModule,
+        ProcessModule,
         RealtimeModule.forRoot({
           albumAccess: { imports: [ArtworksModule], useExisting: ArtworkViewAccess },
         }),

@@ -7,8 +7,10 @@ import passport from 'passport';
 import { csrfMiddleware } from './auth/csrf';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { setupSwagger } from './common/swagger';
+import { payloadShapeMiddleware } from './common/payload-shape';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
+import { sessionLayer } from './session/session-layer';
 import { SESSION_MIDDLEWARE } from './session/session.module';
 
 /**
@@ -34,14 +36,16 @@ export function configureApp(app: NestExpressApplication): void {
   );
   app.useBodyParser('json', { limit: LIMITS.jsonBodyBytes });
   app.useBodyParser('urlencoded', { limit: LIMITS.jsonBodyBytes, extended: false });
+  // Before anything reads the body: too-deep nesting and __proto__/constructor keys are a 400.
+  app.use(payloadShapeMiddleware());
   app.use(cookieParser());
-  app.use(csrfMiddleware(config.secureCookies));
-  app.use(app.get<RequestHandler>(SESSION_MIDDLEWARE));
   app.use(passport.initialize());
-  app.use(passport.session());
+  app.use(sessionLayer(app.get<RequestHandler>(SESSION_MIDDLEWARE), passport.session()));
+  // After the session: tokens are bound to the session id (see auth/csrf.ts).
+  app.use(csrfMiddleware(config.sessionSecret, config.secureCookies));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
-  setupSwagger(app);
+  setupSwagger(app, config.publicUrl);
 }
 
 function s3Origin(config: AppConfig): string | null {

@@ -9,6 +9,7 @@ import { EventsModule } from './events/events.module';
 import { NotificationCoreModule } from './notifications/notification-core.module';
 import { SearchIndexModule } from './search-index/search-index.module';
 import { StageJobsModule } from './stages/stage-jobs.module';
+import { ProcessJobsModule } from './process/process-jobs.module';
 import { QueueModule } from './queue/queue.module';
 import { RealtimeEmitterModule } from './realtime/realtime-emitter.module';
 import { RedisModule } from './redis/redis.module';
@@ -32,6 +33,8 @@ class WorkerModule {
         StageJobsModule.forRoot({ recovery: false }),
         // Stage status changes move the cover and reach the owner's and watchers' sockets.
         ArtworkProjectionsModule,
+        // Fingerprints for lookup and the process films follow stage changes.
+        ProcessJobsModule,
         // Fan-out of new artworks to followers runs as a job.
         NotificationCoreModule,
       ],

@@ -32,7 +32,7 @@ describe('configuration', () => {
       S3_ACCESS_KEY_ID: 'a',
       S3_SECRET_ACCESS_KEY: 'b',
       PUBLIC_URL: 'https://gallery.example',
-      SESSION_SECRET: 'a-long-enough-secret',
+      SESSION_SECRET: 'k3v9-unique-to-this-test-f81b2c0d7e6a',
     });
     expect(config.database).toEqual({ kind: 'mysql', url: 'mysql://u:p@db:3306/gallery' });
     expect(config.redisUrl).toBe('redis://cache:6379');
@@ -72,5 +72,42 @@ describe('configuration', () => {
     [{ LIST_CACHE_SECONDS: '-1' }, 'LIST_CACHE_SECONDS must be a whole number from 0 to 600, got "-1"'],
   ])('stops on %j with one line naming the variable', (env, message) => {
     expect(() => loadAppConfig({ DATA_DIR: dir, ...env })).toThrow(message);
+  });
+
+  describe('in production (https PUBLIC_URL or NODE_ENV=production) the session secret', () => {
+    const production = [{ PUBLIC_URL: 'https://gallery.example' }, { NODE_ENV: 'production' }];
+    it.each([
+      ['unset', undefined],
+      ['empty', ''],
+      ['shorter than 32 characters', 'x'.repeat(31)],
+      ['the compose fallback', 'local-trial-only-change-me'],
+      ['the test suite secret', 'test-secret-test-secret'],
+      ['the bench secret', 'bench-search-session-secret'],
+    ])('is refused when %s, with one line naming SESSION_SECRET', (_what, secret) => {
+      for (const mode of production) {
+        const env = { DATA_DIR: dir, ...mode, ...(secret === undefined ? {} : { SESSION_SECRET: secret }) };
+        let message = '';
+        try {
+          loadAppConfig(env);
+        } catch (err) {
+          message = (err as Error).message;
+        }
+        expect(message).toMatch(/^SESSION_SECRET /);
+        expect(message).not.toContain('\n');
+      }
+    });
+
+    it('is accepted when long and not from the repository', () => {
+      const secret = 'f0c1d2e3a4b5c6d7e8f9a0b1c2d3e4f5-prod';
+      for (const mode of production) {
+        expect(loadAppConfig({ DATA_DIR: dir, ...mode, SESSION_SECRET: secret }).sessionSecret).toBe(secret);
+      }
+    });
+
+    it('may still be generated on disk outside production', () => {
+      expect(
+        loadAppConfig({ DATA_DIR: dir, PUBLIC_URL: 'http://localhost:3000' }).sessionSecret,
+      ).toHaveLength(64);
+    });
   });
 });

@@ -42,6 +42,7 @@ const stage = (albumId: string, title = 'Underpainting'): Stage & { albumId: str
   error: null,
   image: null,
   colors: [],
+  pins: [],
   createdAt: '2026-11-21T10:00:00.000Z',
   albumId,
 });

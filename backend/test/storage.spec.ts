@@ -190,6 +190,35 @@ describe.each([
     expect((await readAll(object.body)).toString()).toBe('second');
   });
 
+  it('deletes every key under a prefix, and nothing beside it', async () => {
+    // Fewer than one S3 list page (1000 keys): s3rver cannot truncate a listing on Node 20 (its
+    // continuation tokens use a cipher OpenSSL 3 dropped); the adapter never needs a token anyway.
+    const keys = Array.from({ length: 300 }, (_, i) => `tiles/p1/t_files/${i % 7}/${i}_0.webp`);
+    for (let i = 0; i < keys.length; i += 50) {
+      await Promise.all(keys.slice(i, i + 50).map((k) => storage.put(k, Buffer.from('t'), 'image/webp')));
+    }
+    await storage.put('tiles/p1/t.dzi', Buffer.from('<Image/>'), 'application/xml');
+    await storage.put('tiles/p1/t_filesx/0/0_0.webp', Buffer.from('n'), 'image/webp');
+
+    await storage.deletePrefix('tiles/p1/t_files/');
+
+    for (const key of [keys[0]!, keys[299]!, keys[150]!]) {
+      await expect(storage.get(key)).rejects.toBeInstanceOf(MediaNotFoundError);
+    }
+    expect((await storage.get('tiles/p1/t.dzi')).size).toBe(8);
+    expect((await storage.get('tiles/p1/t_filesx/0/0_0.webp')).size).toBe(1);
+    await expect(storage.deletePrefix('tiles/p1/t_files/')).resolves.toBeUndefined();
+  }, 60_000);
+
+  it.each([
+    ['no trailing slash', 'tiles/p1'],
+    ['an empty prefix', ''],
+    ['the root', '/'],
+    ['a parent segment', 'tiles/../'],
+  ])('refuses to delete a prefix with %s', async (_label, prefix) => {
+    await expect(storage.deletePrefix(prefix)).rejects.toBeInstanceOf(InvalidMediaKeyError);
+  });
+
   it.each([
     ['an empty key', ''],
     ['an absolute key', '/etc/passwd'],

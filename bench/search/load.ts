@@ -5,6 +5,8 @@ export interface LoadOptions {
   seconds: number;
   /** Stop after this many requests even if time is left (0 = no cap). */
   maxRequests: number;
+  /** Extra request headers (a session cookie for signed-in paths); replaces the default cookie. */
+  headers?: Record<string, string>;
 }
 
 export interface LoadResult {
@@ -51,7 +53,7 @@ export async function closedLoop(url: string, options: LoadOptions): Promise<Loa
       requests++;
       const t0 = performance.now();
       try {
-        const { status, size } = await get(agent, target);
+        const { status, size } = await get(agent, target, options.headers);
         statuses[status] = (statuses[status] ?? 0) + 1;
         if (status === 200) {
           latencies.push(performance.now() - t0);
@@ -77,7 +79,11 @@ export async function closedLoop(url: string, options: LoadOptions): Promise<Loa
   };
 }
 
-function get(agent: http.Agent, url: URL): Promise<{ status: number; size: number }> {
+function get(
+  agent: http.Agent,
+  url: URL,
+  extra: Record<string, string> = {},
+): Promise<{ status: number; size: number }> {
   return new Promise((resolve, reject) => {
     const req = http.get(
       url,
@@ -87,6 +93,7 @@ function get(agent: http.Agent, url: URL): Promise<{ status: number; size: numbe
           accept: 'application/json',
           cookie: 'XSRF-TOKEN=bench-search-xsrf-token',
           'x-forwarded-for': nextAddress(),
+          ...extra,
         },
       },
       (res) => {

@@ -124,7 +124,7 @@ describe('artworks', () => {
       await page.getByRole('link', { name: 'View artwork' }).click();
       await page.waitForURL(`**/a/${albumId}`);
       await page.getByRole('heading', { level: 1, name: 'Harbour at dawn' }).waitFor();
-      const headings = page.locator('app-timeline h2');
+      const headings = page.locator('app-timeline h3');
       await eventually(async () =>
         assert.deepEqual(await headings.allInnerTexts(), ['Third', 'First', 'Second']),
       );

@@ -26,13 +26,17 @@ export interface CardRow {
   width: number;
   height: number;
   placeholder: string | null;
+  tilesKey: string | null;
+  tilesWidth: number;
+  tilesHeight: number;
 }
 
 /** Card columns; `a` is the artwork, `u` its painter, `s` its cover stage. */
 export const CARD_COLUMNS =
   'a."id", a."title", a."visibility", a."stageCount", a."likeCount", a."commentCount", a."createdAt", a."updatedAt", ' +
   'u."id" AS "ownerId", u."username", u."displayName", u."avatarKey", ' +
-  's."status" AS "coverStatus", s."thumbKey", s."previewKey", s."width", s."height", s."placeholder"';
+  's."status" AS "coverStatus", s."thumbKey", s."previewKey", s."width", s."height", s."placeholder", ' +
+  's."tilesKey", s."tilesWidth", s."tilesHeight"';
 const CARD_JOINS =
   'JOIN "albums" a ON a."id" = p."id" JOIN "users" u ON u."id" = a."ownerId" LEFT JOIN "stages" s ON s."id" = a."coverStageId"';
 

@@ -6,6 +6,7 @@ import { DomainEvents } from '../events/domain-events';
 import { RealtimeEmitter } from '../realtime/realtime-emitter';
 import { normalize } from '../search-index/normalize';
 import { SearchIndex } from '../search-index/search-index';
+import { PinsService } from '../stages/pins.service';
 import { StageMapper } from '../stages/stage.mapper';
 import { StageEntity } from '../stages/stage.entity';
 import { ArtworkEntity } from './artwork.entity';
@@ -25,6 +26,7 @@ export class ArtworkProjections implements OnModuleInit {
     private readonly events: DomainEvents,
     private readonly index: SearchIndex,
     private readonly stages: StageMapper,
+    private readonly pins: PinsService,
     private readonly realtime: RealtimeEmitter,
   ) {}
 
@@ -80,13 +82,14 @@ export class ArtworkProjections implements OnModuleInit {
 
   private async tellWatchers(artworkId: string, stageId: string): Promise<void> {
     const db = this.db.manager;
-    const [album, stage] = await Promise.all([
+    const [album, stage, pins] = await Promise.all([
       db.findOneBy(ArtworkEntity, { id: artworkId }),
       db.findOneBy(StageEntity, { id: stageId }),
+      this.pins.byStage([stageId]),
     ]);
     if (!album || !stage) return;
     this.realtime.toRooms([ROOMS.user(album.ownerId), ROOMS.album(album.id)], 'stage:updated', {
-      ...this.stages.stage(stage),
+      ...this.stages.stage(stage, pins.get(stageId)),
       albumId: album.id,
     });
   }

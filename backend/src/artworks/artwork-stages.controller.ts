@@ -8,29 +8,37 @@ import {
   Post,
   Put,
   UploadedFiles,
-  UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
-import { FilesInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import { MultiUpload } from '../common/uploads';
 import { LIMITS } from '@gallery/contracts';
 import { ApiErrors } from '../common/api-errors';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser } from '../common/current-user';
-import { SignedInGuard } from '../common/guards';
-import { ReorderStagesDto, UpdateStageDto } from '../stages/dto';
-import { StageDto, StagesDto } from '../stages/responses';
+import { SignedIn } from '../common/guards';
+import { CreatePinDto, ReorderStagesDto, UpdatePinDto, UpdateStageDto } from '../stages/dto';
+import { PinDto, StageDto, StagesDto } from '../stages/responses';
 import { TempUploadStorage, type TempUpload } from '../storage/temp-upload.storage';
 import { ArtworkStagesService } from './artwork-stages.service';
 
-const uploads = FilesInterceptor('files', LIMITS.filesPerUpload, {
+const uploads = MultiUpload('files', LIMITS.filesPerUpload, {
   storage: new TempUploadStorage(),
   limits: { fileSize: LIMITS.imageBytes, files: LIMITS.filesPerUpload, fields: 10 },
 });
 
 @ApiTags('stages')
 @Controller('albums/:albumId/stages')
-@UseGuards(SignedInGuard)
+@SignedIn()
 /** The stages of an artwork, edited by its painter. */
 export class ArtworkStagesController {
   constructor(private readonly stages: ArtworkStagesService) {}
@@ -46,6 +54,8 @@ export class ArtworkStagesController {
       properties: { files: { type: 'array', items: { type: 'string', format: 'binary' } } },
     },
   })
+  @ApiCreatedResponse({ type: StagesDto, description: 'The new stages, pending until processed' })
+  @ApiParam({ name: 'albumId', description: 'Artwork id' })
   @ApiErrors(400, 401, 403, 404, 413, 415)
   async upload(
     @CurrentUser() user: AuthUser,
@@ -57,6 +67,8 @@ export class ArtworkStagesController {
 
   @Put('order')
   @ApiOperation({ summary: 'Reorder: stageIds must be exactly the current stages' })
+  @ApiOkResponse({ type: [StageDto], description: 'The stages in their new order' })
+  @ApiParam({ name: 'albumId', description: 'Artwork id' })
   @ApiErrors(400, 401, 403, 404)
   reorder(
     @CurrentUser() user: AuthUser,
@@ -68,6 +80,9 @@ export class ArtworkStagesController {
 
   @Patch(':stageId')
   @ApiOperation({ summary: "Edit a stage's kind, title or note" })
+  @ApiOkResponse({ type: StageDto })
+  @ApiParam({ name: 'albumId', description: 'Artwork id' })
+  @ApiParam({ name: 'stageId', description: 'Stage id (within that artwork)' })
   @ApiErrors(400, 401, 403, 404)
   update(
     @CurrentUser() user: AuthUser,
@@ -81,6 +96,9 @@ export class ArtworkStagesController {
   @Post(':stageId/retry')
   @HttpCode(200)
   @ApiOperation({ summary: 'Process a failed stage again' })
+  @ApiOkResponse({ type: StageDto, description: 'The stage, pending again' })
+  @ApiParam({ name: 'albumId', description: 'Artwork id' })
+  @ApiParam({ name: 'stageId', description: 'Stage id (within that artwork)' })
   @ApiErrors(401, 403, 404)
   retry(
     @CurrentUser() user: AuthUser,
@@ -93,6 +111,9 @@ export class ArtworkStagesController {
   @Delete(':stageId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a stage and its images' })
+  @ApiNoContentResponse({ description: 'Removed' })
+  @ApiParam({ name: 'albumId', description: 'Artwork id' })
+  @ApiParam({ name: 'stageId', description: 'Stage id (within that artwork)' })
   @ApiErrors(401, 403, 404)
   remove(
     @CurrentUser() user: AuthUser,
@@ -100,5 +121,43 @@ export class ArtworkStagesController {
     @Param('stageId') stageId: string,
   ): Promise<void> {
     return this.stages.remove(user, albumId, stageId);
+  }
+
+  @Post(':stageId/pins')
+  @ApiOperation({ summary: "Pin a note to a point of the stage's image (x, y: 0..1 of the image)" })
+  @ApiErrors(400, 401, 403, 404)
+  addPin(
+    @CurrentUser() user: AuthUser,
+    @Param('albumId') albumId: string,
+    @Param('stageId') stageId: string,
+    @Body() dto: CreatePinDto,
+  ): Promise<PinDto> {
+    return this.stages.addPin(user, albumId, stageId, dto);
+  }
+
+  @Patch(':stageId/pins/:pinId')
+  @ApiOperation({ summary: 'Move a pin or edit its note' })
+  @ApiErrors(400, 401, 403, 404)
+  updatePin(
+    @CurrentUser() user: AuthUser,
+    @Param('albumId') albumId: string,
+    @Param('stageId') stageId: string,
+    @Param('pinId') pinId: string,
+    @Body() dto: UpdatePinDto,
+  ): Promise<PinDto> {
+    return this.stages.updatePin(user, albumId, stageId, pinId, dto);
+  }
+
+  @Delete(':stageId/pins/:pinId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a pin' })
+  @ApiErrors(401, 403, 404)
+  removePin(
+    @CurrentUser() user: AuthUser,
+    @Param('albumId') albumId: string,
+    @Param('stageId') stageId: string,
+    @Param('pinId') pinId: string,
+  ): Promise<void> {
+    return this.stages.removePin(user, albumId, stageId, pinId);
   }
 }

@@ -1,16 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import type { Stage } from '@gallery/contracts';
+import type { Pin, Stage } from '@gallery/contracts';
 import type { AuthUser } from '../common/auth-user';
 import { isUniqueViolation } from '../database/errors';
 import { DomainEvents } from '../events/domain-events';
+import { PinsService } from '../stages/pins.service';
 import { StageErrors } from '../stages/stage.errors';
-import { stageObjectKeys } from '../stages/stage-keys';
+import { stageObjects } from '../stages/stage-keys';
 import { StageMapper } from '../stages/stage.mapper';
 import { StagesService } from '../stages/stages.service';
 import { removeTempUploads, type TempUpload } from '../storage/temp-upload.storage';
 import { ArtworkEntity } from './artwork.entity';
 import { ArtworksService } from './artworks.service';
-import type { ReorderStagesDto, UpdateStageDto } from '../stages/dto';
+import type { CreatePinDto, ReorderStagesDto, UpdatePinDto, UpdateStageDto } from '../stages/dto';
+import type { StageEntity } from '../stages/stage.entity';
 
 /**
  * The painter's stage edits, as one unit with the artwork: access is checked here, and every
@@ -24,7 +26,14 @@ export class ArtworkStagesService {
     private readonly stages: StagesService,
     private readonly mapper: StageMapper,
     private readonly events: DomainEvents,
+    private readonly pins: PinsService,
   ) {}
+
+  /** Stages as the api shows them, each with its pins. */
+  private async present(stages: StageEntity[]): Promise<Stage[]> {
+    const pins = await this.pins.byStage(stages.filter((s) => s.id).map((s) => s.id));
+    return stages.map((s) => this.mapper.stage(s, pins.get(s.id)));
+  }
 
   /**
    * Adds uploaded images as stages at the end of the artwork, each `pending` until processed.
@@ -38,7 +47,7 @@ export class ArtworkStagesService {
       const { all, fresh } = await this.stages.prepare(album.id, files);
       if (fresh.length) await this.insert(album.id, fresh);
       await this.stages.queue(fresh);
-      return all.map((s) => this.mapper.stage(s));
+      return await this.present(all);
     } finally {
       await removeTempUploads(files);
     }
@@ -72,7 +81,7 @@ export class ArtworkStagesService {
         await this.events.publish(tx, 'stages.changed', { artworkId: albumId, what: 'retitled' });
       return row;
     });
-    return this.mapper.stage(saved);
+    return (await this.present([saved]))[0]!;
   }
 
   /** Removes the stage, closes the gap in positions, and deletes its images through a job. */
@@ -85,7 +94,7 @@ export class ArtworkStagesService {
       await tx.decrement(ArtworkEntity, { id: albumId }, 'stageCount', 1);
       await this.events.publish(tx, 'stages.changed', { artworkId: albumId, what: 'removed' });
     });
-    await this.stages.deleteObjects(stageObjectKeys(stage));
+    await this.stages.deleteObjects(stageObjects([stage]));
   }
 
   /** Puts the stages in the given order; the artwork's lock serialises concurrent reorders. */
@@ -97,7 +106,7 @@ export class ArtworkStagesService {
       await this.events.publish(tx, 'stages.changed', { artworkId: albumId, what: 'reordered' });
       return stages;
     });
-    return ordered.map((s) => this.mapper.stage(s));
+    return this.present(ordered);
   }
 
   /** Queues a failed stage again (the painter's "retry"). */
@@ -109,6 +118,34 @@ export class ArtworkStagesService {
       await this.stages.save(stage);
       await this.stages.queue([stage]);
     }
-    return this.mapper.stage(stage);
+    return (await this.present([stage]))[0]!;
+  }
+
+  /** Pins a note to a point of the stage's image (the painter's own artwork only). */
+  async addPin(user: AuthUser, albumId: string, stageId: string, dto: CreatePinDto): Promise<Pin> {
+    await this.ownedStage(user, albumId, stageId);
+    return this.mapper.pin(await this.pins.create(stageId, dto));
+  }
+
+  async updatePin(
+    user: AuthUser,
+    albumId: string,
+    stageId: string,
+    pinId: string,
+    dto: UpdatePinDto,
+  ): Promise<Pin> {
+    await this.ownedStage(user, albumId, stageId);
+    return this.mapper.pin(await this.pins.update(stageId, pinId, dto));
+  }
+
+  async removePin(user: AuthUser, albumId: string, stageId: string, pinId: string): Promise<void> {
+    await this.ownedStage(user, albumId, stageId);
+    await this.pins.remove(stageId, pinId);
+  }
+
+  /** 404 when the artwork is hidden from the user or the stage is not in it, 403 when not theirs. */
+  private async ownedStage(user: AuthUser, albumId: string, stageId: string): Promise<void> {
+    await this.artworks.findOwned(user, albumId);
+    if (!(await this.stages.exists(albumId, stageId))) throw StageErrors.notFound();
   }
 }

@@ -1,9 +1,34 @@
 import { Injectable } from '@nestjs/common';
 import type { Artwork } from '@gallery/contracts';
 import { StageMapper } from '../stages/stage.mapper';
-import type { StageEntity } from '../stages/stage.entity';
+import type { PinEntity } from '../stages/pin.entity';
+import type { StageView } from '../stages/stage.mapper';
 import { UserMapper } from '../users/user.mapper';
 import type { ArtworkEntity } from './artwork.entity';
+
+/** The artwork columns an Artwork is made of: an entity with its owner, or a plain row (artwork-rows). */
+export type ArtworkView = Pick<
+  ArtworkEntity,
+  | 'id'
+  | 'title'
+  | 'description'
+  | 'visibility'
+  | 'shareCode'
+  | 'ownerId'
+  | 'coverStageId'
+  | 'coverPinned'
+  | 'likeCount'
+  | 'favoriteCount'
+  | 'commentCount'
+  | 'commentsOff'
+  | 'critiqueWanted'
+> & {
+  owner: Parameters<UserMapper['summary']>[0];
+  createdAt: Date | string;
+  updatedAt: Date | string;
+};
+
+const iso = (d: Date | string): string => (typeof d === 'string' ? d : d.toISOString());
 
 /** Artwork rows to API shapes. Needs the artwork's owner loaded. */
 @Injectable()
@@ -13,8 +38,13 @@ export class ArtworkMapper {
     private readonly users: UserMapper,
   ) {}
 
-  /** `stages` in any order; they are sorted by position here. */
-  artwork(album: ArtworkEntity, stages: StageEntity[], viewerId: string | null): Artwork {
+  /** `stages` in any order; they are sorted by position here. `pins` by stage id, oldest first. */
+  artwork(
+    album: ArtworkView,
+    stages: StageView[],
+    pins: Map<string, PinEntity[]>,
+    viewerId: string | null,
+  ): Artwork {
     const sorted = [...stages].sort((a, b) => a.position - b.position);
     const cover = sorted.find((s) => s.id === album.coverStageId);
     return {
@@ -27,7 +57,7 @@ export class ArtworkMapper {
       cover: this.stages.image(cover),
       coverStageId: album.coverStageId,
       coverPinned: album.coverPinned,
-      stages: sorted.map((s) => this.stages.stage(s)),
+      stages: sorted.map((s) => this.stages.stage(s, pins.get(s.id))),
       likeCount: album.likeCount,
       favoriteCount: album.favoriteCount,
       commentCount: album.commentCount,
@@ -35,8 +65,8 @@ export class ArtworkMapper {
       critiqueWanted: album.critiqueWanted,
       likedByMe: false,
       favoritedByMe: false,
-      createdAt: album.createdAt.toISOString(),
-      updatedAt: album.updatedAt.toISOString(),
+      createdAt: iso(album.createdAt),
+      updatedAt: iso(album.updatedAt),
     };
   }
 }

@@ -1,18 +1,14 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Query,
-  UseGuards,
-} from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentUser, OptionalUser } from '../common/current-user';
-import { SignedInGuard } from '../common/guards';
+import { SignedIn } from '../common/guards';
 import { ApiErrors } from '../common/api-errors';
 import { PageQuery } from '../common/pagination';
 import type { AuthUser } from '../common/auth-user';
@@ -31,8 +27,9 @@ export class ArtworksController {
   ) {}
 
   @Post('albums')
-  @UseGuards(SignedInGuard)
+  @SignedIn()
   @ApiOperation({ summary: 'Create an artwork (stages are uploaded to it next)' })
+  @ApiCreatedResponse({ type: ArtworkDto })
   @ApiErrors(400, 401, 403)
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateArtworkDto): Promise<ArtworkDto> {
     return this.albums.create(user, dto);
@@ -42,6 +39,7 @@ export class ArtworksController {
   @ApiOperation({
     summary: 'Explore public artworks: recent, popular (likes weighted by age), or by colour (hue)',
   })
+  @ApiOkResponse({ type: ArtworkCardPageDto })
   @ApiErrors(400)
   explore(
     @OptionalUser() viewer: AuthUser | null,
@@ -52,6 +50,8 @@ export class ArtworksController {
 
   @Get('albums/:id')
   @ApiOperation({ summary: 'One artwork with its stages in order (unlisted: owner only)' })
+  @ApiOkResponse({ type: ArtworkDto })
+  @ApiParam({ name: 'id', description: 'Artwork id' })
   @ApiErrors(404)
   get(@OptionalUser() viewer: AuthUser | null, @Param('id') id: string): Promise<ArtworkDto> {
     return this.albums.get(viewer, id);
@@ -59,14 +59,18 @@ export class ArtworksController {
 
   @Get('shared/:shareCode')
   @ApiOperation({ summary: 'An artwork by its share code, listed or not' })
+  @ApiOkResponse({ type: ArtworkDto })
+  @ApiParam({ name: 'shareCode', description: 'The code from a share link (/s/:shareCode)' })
   @ApiErrors(404)
   shared(@OptionalUser() viewer: AuthUser | null, @Param('shareCode') code: string): Promise<ArtworkDto> {
     return this.albums.getShared(viewer, code);
   }
 
   @Patch('albums/:id')
-  @UseGuards(SignedInGuard)
+  @SignedIn()
   @ApiOperation({ summary: 'Rename, describe, change visibility, pin or unpin (null) the cover' })
+  @ApiOkResponse({ type: ArtworkDto })
+  @ApiParam({ name: 'id', description: 'Artwork id' })
   @ApiErrors(400, 401, 403, 404)
   update(
     @CurrentUser() user: AuthUser,
@@ -78,8 +82,10 @@ export class ArtworksController {
 
   @Delete('albums/:id')
   @HttpCode(204)
-  @UseGuards(SignedInGuard)
+  @SignedIn()
   @ApiOperation({ summary: 'Delete the artwork and its images' })
+  @ApiNoContentResponse({ description: 'Deleted, with its images' })
+  @ApiParam({ name: 'id', description: 'Artwork id' })
   @ApiErrors(401, 403, 404)
   remove(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<void> {
     return this.albums.remove(user, id);
@@ -87,6 +93,8 @@ export class ArtworksController {
 
   @Get('users/:username/albums')
   @ApiOperation({ summary: "A painter's artworks, newest first (the painter also sees unlisted ones)" })
+  @ApiOkResponse({ type: ArtworkCardPageDto })
+  @ApiParam({ name: 'username', description: 'The painter (any case)' })
   @ApiErrors(400, 404)
   byPainter(
     @OptionalUser() viewer: AuthUser | null,

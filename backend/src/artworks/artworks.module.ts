@@ -4,6 +4,7 @@ import { StagesModule } from '../stages/stages.module';
 import { UsersModule } from '../users/users.module';
 import { ArtworkCards } from './artwork-cards';
 import { ArtworkMapper } from './artwork.mapper';
+import { ArtworkRows } from './artwork-rows';
 import { ArtworkPaletteEntity } from './artwork-palette.entity';
 import { ArtworkEntity } from './artwork.entity';
 import { ArtworkProjectionsModule } from './artwork-projections.module';
@@ -30,6 +31,7 @@ import { ExploreService } from './explore.service';
     ArtworkViewAccess,
     ArtworkCards,
     ArtworkMapper,
+    ArtworkRows,
   ],
   exports: [ArtworksService, ArtworkViewAccess, ArtworkCards, TypeOrmModule],
 })

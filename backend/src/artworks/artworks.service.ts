@@ -4,15 +4,18 @@ import type { Artwork, ArtworkCard, Page } from '@gallery/contracts';
 import { randomBytes } from 'node:crypto';
 import { LessThan, Repository, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { AuthUser } from '../common/auth-user';
+import { decodeIdCursor } from '../common/cursor';
 import type { PageQuery } from '../common/pagination';
 import { DomainEvents } from '../events/domain-events';
 import { normalize } from '../search-index/normalize';
+import { PinsService } from '../stages/pins.service';
 import { StagesService } from '../stages/stages.service';
 import { UsersService } from '../users/users.service';
 import { ArtworkCards } from './artwork-cards';
 import { ArtworkEntity } from './artwork.entity';
 import { ArtworkErrors } from './artwork.errors';
 import { ArtworkMapper } from './artwork.mapper';
+import { ArtworkRows } from './artwork-rows';
 import { hotScore } from './popularity';
 import type { CreateArtworkDto, UpdateArtworkDto } from './dto';
 
@@ -21,9 +24,11 @@ export class ArtworksService {
   constructor(
     @InjectRepository(ArtworkEntity) private readonly albums: Repository<ArtworkEntity>,
     private readonly stages: StagesService,
+    private readonly pins: PinsService,
     private readonly users: UsersService,
     private readonly cards: ArtworkCards,
     private readonly mapper: ArtworkMapper,
+    private readonly rows: ArtworkRows,
     private readonly events: DomainEvents,
   ) {}
 
@@ -49,7 +54,19 @@ export class ArtworksService {
 
   /** Public artworks to anyone; unlisted ones only to their owner (404 to others). */
   async get(viewer: AuthUser | null, id: string): Promise<Artwork> {
-    return this.present(viewer, await this.findVisibleOrThrow(viewer, id));
+    const [loaded, marks] = await Promise.all([
+      this.rows.load(id),
+      viewer ? this.cards.marks(viewer.id, [id]) : null,
+    ]);
+    if (!loaded || (loaded.artwork.visibility === 'unlisted' && loaded.artwork.ownerId !== viewer?.id)) {
+      throw ArtworkErrors.notFound();
+    }
+    const pins = await this.pins.byStage(loaded.stages.map((s) => s.id));
+    return {
+      ...this.mapper.artwork(loaded.artwork, loaded.stages, pins, viewer?.id ?? null),
+      likedByMe: marks?.liked.has(id) ?? false,
+      favoritedByMe: marks?.favorited.has(id) ?? false,
+    };
   }
 
   /** Anyone holding the share code sees the artwork, listed or not. */
@@ -65,8 +82,9 @@ export class ArtworksService {
       this.stages.listOf(album.id),
       viewer ? this.cards.marks(viewer.id, [album.id]) : null,
     ]);
+    const pins = await this.pins.byStage(stages.map((s) => s.id));
     return {
-      ...this.mapper.artwork(album, stages, viewer?.id ?? null),
+      ...this.mapper.artwork(album, stages, pins, viewer?.id ?? null),
       likedByMe: marks?.liked.has(album.id) ?? false,
       favoritedByMe: marks?.favorited.has(album.id) ?? false,
     };
@@ -105,12 +123,12 @@ export class ArtworksService {
   /** Deletes the artwork now and its stored images through a job, so nothing is orphaned. */
   async remove(user: AuthUser, id: string): Promise<void> {
     const album = await this.findOwned(user, id);
-    const keys = await this.stages.objectKeysOf(album.id);
+    const objects = await this.stages.objectsOf(album.id);
     await this.albums.manager.transaction(async (tx) => {
       await tx.delete(ArtworkEntity, { id: album.id });
       await this.events.publish(tx, 'artwork.deleted', { artworkId: album.id });
     });
-    await this.stages.deleteObjects(keys);
+    await this.stages.deleteObjects(objects);
   }
 
   /** A painter's artworks, newest first; others see only the public ones. */
@@ -119,7 +137,7 @@ export class ArtworksService {
     if (!owner) throw ArtworkErrors.painterNotFound();
     const where: FindOptionsWhere<ArtworkEntity> = { ownerId: owner.id };
     if (viewer?.id !== owner.id) where.visibility = 'public';
-    if (page.cursor) where.id = LessThan(page.cursor);
+    if (page.cursor) where.id = LessThan(decodeIdCursor(page.cursor));
     // Ids only, no join: the LIMIT applies to the (ownerId, …) index walk directly.
     const rows = await this.albums.find({
       select: { id: true },
@@ -152,11 +170,15 @@ export class ArtworksService {
 
   /** The artwork if the viewer may see it, else 404 (unlisted works are hidden, not forbidden). */
   async findVisibleOrThrow(viewer: AuthUser | null, id: string): Promise<ArtworkEntity> {
-    const album = await this.albums.findOne({ where: { id }, relations: { owner: true } });
-    if (!album || (album.visibility === 'unlisted' && album.ownerId !== viewer?.id)) {
-      throw ArtworkErrors.notFound();
-    }
+    const album = await this.findVisible(viewer, id);
+    if (!album) throw ArtworkErrors.notFound();
     return album;
+  }
+
+  /** The artwork (with its owner) if the viewer may see it, else null: for callers with their own 404. */
+  async findVisible(viewer: AuthUser | null, id: string): Promise<ArtworkEntity | null> {
+    const album = await this.albums.findOne({ where: { id }, relations: { owner: true } });
+    return album && (album.visibility === 'public' || album.ownerId === viewer?.id) ? album : null;
   }
 
   /**

@@ -5,7 +5,11 @@ import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { PageQuery } from '../common/pagination';
 
 export class ExploreQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ['recent', 'popular'], default: 'recent' })
+  @ApiPropertyOptional({
+    enum: ['recent', 'popular'],
+    default: 'recent',
+    description: 'recent: newest first; popular: likes weighted by age',
+  })
   @IsOptional()
   @IsIn(['recent', 'popular'], { message: 'sort must be recent or popular' })
   sort: ArtworkSort = 'recent';

@@ -1,23 +1,55 @@
 import { CSRF, type ApiError } from '@gallery/contracts';
 import type { NextFunction, Request, Response } from 'express';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import onHeaders from 'on-headers';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** HttpOnly random value that anonymous tokens are bound to until there is a signed-in session. */
+export const PRE_SESSION_COOKIE = 'gallery.presession';
+
 /**
- * CSRF double submit: any request without the readable XSRF-TOKEN cookie gets one; every
- * unsafe request must echo it in X-XSRF-TOKEN. A cross-site page can make the browser send the
- * cookie but cannot read it, so it cannot forge the header. Angular's HttpClient echoes it itself.
+ * OWASP's signed double-submit cookie: the readable XSRF-TOKEN cookie holds
+ * `nonce.HMAC(secret, binding + nonce)`, and every unsafe request must echo it in X-XSRF-TOKEN.
+ * The binding is the session id once signed in, otherwise an HttpOnly pre-session value, so a
+ * token planted through a sibling domain (or minted for the attacker's own session) is refused.
+ * Whenever the binding changes (sign-in regenerates the session id, sign-out drops it) the
+ * response carries a fresh token; Angular's HttpClient reads the cookie on every request.
+ * Runs after the session and passport middlewares, which set req.sessionID and req.user.
  */
-export function csrfMiddleware(secure: boolean) {
+export function csrfMiddleware(secret: string, secure: boolean) {
+  const sign = (binding: string, nonce: string) =>
+    createHmac('sha256', secret)
+      .update(`gallery-csrf!${binding.length}!${binding}!${nonce.length}!${nonce}`)
+      .digest('base64url');
+  const mint = (binding: string) => {
+    const nonce = randomBytes(18).toString('base64url');
+    return `${nonce}.${sign(binding, nonce)}`;
+  };
+  const validFor = (token: string | undefined, binding: string): boolean => {
+    if (!token) return false;
+    const dot = token.indexOf('.');
+    if (dot <= 0) return false;
+    return sameToken(token.slice(dot + 1), sign(binding, token.slice(0, dot)));
+  };
+
   return (req: Request, res: Response, next: NextFunction): void => {
-    const cookie = (req.cookies as Record<string, string | undefined>)[CSRF.cookie];
-    if (!cookie) {
-      res.cookie(CSRF.cookie, randomBytes(24).toString('base64url'), { sameSite: 'lax', secure, path: '/' });
+    const cookies = req.cookies as Record<string, string | undefined>;
+    let preSession = cookies[PRE_SESSION_COOKIE];
+    if (!preSession || !/^[A-Za-z0-9_-]{20,64}$/.test(preSession)) {
+      preSession = randomBytes(24).toString('base64url');
+      res.cookie(PRE_SESSION_COOKIE, preSession, { httpOnly: true, sameSite: 'lax', secure, path: '/' });
     }
+    // Read when used: the handler may sign in or out before the response goes out.
+    const binding = () => (req.user && req.session ? `session:${req.sessionID}` : `pre:${preSession}`);
+    const cookie = cookies[CSRF.cookie];
+    onHeaders(res, () => {
+      const now = binding();
+      if (!validFor(cookie, now)) res.cookie(CSRF.cookie, mint(now), { sameSite: 'lax', secure, path: '/' });
+    });
     if (SAFE_METHODS.has(req.method) || !req.path.startsWith('/api/')) return next();
     const header = req.get(CSRF.header);
-    if (!cookie || !header || !sameToken(cookie, header)) {
+    if (!cookie || !header || !sameToken(cookie, header) || !validFor(cookie, binding())) {
       res.status(403).json({
         statusCode: 403,
         error: 'Forbidden',

@@ -10,16 +10,22 @@ import {
   Query,
   Res,
   UploadedFile,
-  UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import { SingleUpload } from '../common/uploads';
 import { LIMITS, type Conversation, type Message, type Page } from '@gallery/contracts';
 import type { Response } from 'express';
 import { ChatErrors } from './chat.errors';
 import { CurrentUser } from '../common/current-user';
-import { SignedInGuard } from '../common/guards';
+import { SignedIn } from '../common/guards';
 import { ApiErrors, ApiFileBody } from '../common/api-errors';
 import { removeTempUploads, TempUploadStorage, type TempUpload } from '../storage/temp-upload.storage';
 import type { AuthUser } from '../common/auth-user';
@@ -35,15 +41,16 @@ import {
   SendMessageDto,
 } from './dto';
 import { MessagesService } from './messages.service';
+import { ConversationDto, MessageDto, MessagePageDto } from './responses';
 
-const attachmentUpload = FileInterceptor('file', {
+const attachmentUpload = SingleUpload('file', {
   storage: new TempUploadStorage(),
   limits: { fileSize: LIMITS.chatAttachmentBytes, files: 1, fields: 5 },
 });
 
 @ApiTags('chat')
 @Controller('chat')
-@UseGuards(SignedInGuard)
+@SignedIn()
 export class ChatController {
   constructor(
     private readonly conversations: ConversationsService,
@@ -52,6 +59,7 @@ export class ChatController {
 
   @Get('conversations')
   @ApiOperation({ summary: 'My conversations: the public room first, then by latest message' })
+  @ApiOkResponse({ type: [ConversationDto] })
   @ApiErrors(401)
   list(@CurrentUser() user: AuthUser): Promise<Conversation[]> {
     return this.conversations.list(user);
@@ -59,6 +67,8 @@ export class ChatController {
 
   @Post('direct')
   @ApiOperation({ summary: 'Open (201) or return the existing (200) conversation with one painter' })
+  @ApiOkResponse({ type: ConversationDto, description: 'The existing conversation' })
+  @ApiCreatedResponse({ type: ConversationDto, description: 'A new conversation' })
   @ApiErrors(400, 401, 403, 404)
   async direct(
     @CurrentUser() user: AuthUser,
@@ -72,6 +82,7 @@ export class ChatController {
 
   @Post('groups')
   @ApiOperation({ summary: 'Create a group; you are its admin' })
+  @ApiCreatedResponse({ type: ConversationDto })
   @ApiErrors(400, 401, 403, 404)
   createGroup(@CurrentUser() user: AuthUser, @Body() dto: CreateGroupDto): Promise<Conversation> {
     return this.conversations.createGroup(user, dto);
@@ -79,6 +90,8 @@ export class ChatController {
 
   @Patch('groups/:id')
   @ApiOperation({ summary: 'Rename a group (admins)' })
+  @ApiOkResponse({ type: ConversationDto })
+  @ApiParam({ name: 'id', description: 'Group conversation id' })
   @ApiErrors(400, 401, 403, 404)
   rename(
     @CurrentUser() user: AuthUser,
@@ -91,6 +104,8 @@ export class ChatController {
   @Post('groups/:id/members')
   @HttpCode(200)
   @ApiOperation({ summary: 'Add a member (admins)' })
+  @ApiOkResponse({ type: ConversationDto })
+  @ApiParam({ name: 'id', description: 'Group conversation id' })
   @ApiErrors(400, 401, 403, 404)
   addMember(
     @CurrentUser() user: AuthUser,
@@ -102,6 +117,9 @@ export class ChatController {
 
   @Patch('groups/:id/members/:username')
   @ApiOperation({ summary: 'Make a member an admin, or an admin a member (admins)' })
+  @ApiOkResponse({ type: ConversationDto })
+  @ApiParam({ name: 'id', description: 'Group conversation id' })
+  @ApiParam({ name: 'username', description: 'Username of the member' })
   @ApiErrors(400, 401, 403, 404)
   setRole(
     @CurrentUser() user: AuthUser,
@@ -115,6 +133,9 @@ export class ChatController {
   @Delete('groups/:id/members/:username')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a member (admins), or leave (yourself)' })
+  @ApiNoContentResponse({ description: 'Removed (or left)' })
+  @ApiParam({ name: 'id', description: 'Group conversation id' })
+  @ApiParam({ name: 'username', description: 'Username of the member' })
   @ApiErrors(400, 401, 403, 404)
   removeMember(
     @CurrentUser() user: AuthUser,
@@ -126,6 +147,8 @@ export class ChatController {
 
   @Get('conversations/:id/messages')
   @ApiOperation({ summary: 'History, oldest first within a page; `public` is the public room' })
+  @ApiOkResponse({ type: MessagePageDto })
+  @ApiParam({ name: 'id', description: 'Conversation id; `public` is the public room' })
   @ApiErrors(400, 401, 404)
   history(
     @CurrentUser() user: AuthUser,
@@ -137,6 +160,8 @@ export class ChatController {
 
   @Post('conversations/:id/messages')
   @ApiOperation({ summary: 'Send a message (same as the chat:send socket event)' })
+  @ApiCreatedResponse({ type: MessageDto })
+  @ApiParam({ name: 'id', description: 'Conversation id; `public` is the public room' })
   @ApiErrors(400, 401, 403, 404, 429)
   send(
     @CurrentUser() user: AuthUser,
@@ -150,6 +175,8 @@ export class ChatController {
   @UseInterceptors(attachmentUpload)
   @ApiOperation({ summary: 'Send a file (≤ 25 MB): images, PDF, ZIP or plain text' })
   @ApiFileBody()
+  @ApiCreatedResponse({ type: MessageDto })
+  @ApiParam({ name: 'id', description: 'Conversation id; `public` is the public room' })
   @ApiErrors(400, 401, 403, 404, 413, 415, 429)
   async attach(
     @CurrentUser() user: AuthUser,
@@ -168,6 +195,8 @@ export class ChatController {
   @Delete('conversations/:id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete the history for me; it comes back, empty, with the next message' })
+  @ApiNoContentResponse({ description: 'History deleted for you' })
+  @ApiParam({ name: 'id', description: 'Conversation id; `public` is the public room' })
   @ApiErrors(400, 401, 403, 404)
   remove(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<void> {
     return this.conversations.deleteForMe(user, id);

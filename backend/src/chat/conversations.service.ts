@@ -43,6 +43,22 @@ export class ConversationsService {
     return { conversation, member };
   }
 
+  /**
+   * The message (with its sender) if the user can read it: in the public room, or in a conversation
+   * they belong to and not in the history they deleted. Null otherwise, so callers choose their 404.
+   */
+  async findReadableMessage(user: AuthUser, messageId: string): Promise<MessageEntity | null> {
+    const message = await this.db
+      .getRepository(MessageEntity)
+      .findOne({ where: { id: messageId }, relations: { sender: true } });
+    if (!message || message.conversationId === PUBLIC_ROOM_ID) return message;
+    const member = await this.db
+      .getRepository(MemberEntity)
+      .findOneBy({ conversationId: message.conversationId, userId: user.id });
+    const cleared = member?.clearedThroughId && message.id <= member.clearedThroughId;
+    return member && !cleared ? message : null;
+  }
+
   /** Ids of every conversation the user belongs to (their sockets join these rooms). */
   async idsOf(userId: string): Promise<string[]> {
     const rows = await this.db

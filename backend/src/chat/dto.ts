@@ -69,12 +69,12 @@ export class MemberRoleDto {
 
 export class HistoryQuery {
   @ApiPropertyOptional({ description: 'Messages older than this message id' })
+  // No length rule: anything not handed out as nextCursor is INVALID_CURSOR (common/cursor.ts).
   @IsOptional()
   @IsString()
-  @MaxLength(36)
   before?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50, description: 'Messages per page' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -1,3 +1,4 @@
+import { decodeIdCursor } from '../common/cursor';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ThrottlerStorage } from '@nestjs/throttler';
@@ -38,7 +39,7 @@ export class MessagesService {
   async history(user: AuthUser, conversationId: string, query: HistoryQuery): Promise<Page<Message>> {
     const { member } = await this.conversations.access(user, conversationId);
     const where: FindOptionsWhere<MessageEntity>[] = [{ conversationId }];
-    if (query.before) where[0]!.id = LessThan(query.before);
+    if (query.before) where[0]!.id = LessThan(decodeIdCursor(query.before, 'before'));
     const rows = await this.db.getRepository(MessageEntity).find({
       where,
       order: { id: 'DESC' },

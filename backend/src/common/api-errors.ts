@@ -1,6 +1,13 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiProperty, ApiResponse } from '@nestjs/swagger';
-import { ERROR_CODES, type ApiError, type ErrorCode } from '@gallery/contracts';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiExtraModels,
+  ApiProperty,
+  ApiResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import { ERROR_CODES, defaultErrorCode, type ApiError, type ErrorCode } from '@gallery/contracts';
 
 /** The one error shape every route answers with. */
 export class ApiErrorDto implements ApiError {
@@ -21,12 +28,51 @@ const MEANING: Record<number, string> = {
   413: 'Too large',
   415: 'Not a supported image',
   429: 'Too many requests; see the Retry-After header',
+  503: 'A dependency is down; retry later',
 };
 
-/** Documents the error answers of a route in Swagger. */
-export function ApiErrors(...codes: number[]): MethodDecorator {
+/**
+ * Codes any route may answer with for a status, on top of the route's own: the validation pipe
+ * (400), the guard (401) and the CSRF middleware on every write (403).
+ */
+const ALWAYS: Partial<Record<number, ErrorCode[]>> = {
+  400: ['VALIDATION_FAILED'],
+  403: ['CSRF'],
+};
+
+/** A status alone (its generic code), or a status with the codes this route can answer it with. */
+export type ErrorSpec = number | [status: number, ...codes: ErrorCode[]];
+
+/**
+ * Documents the error answers of a route: per status the ApiError schema with `code` narrowed to
+ * what that route can really send, so a client knows what to switch on.
+ *   @ApiErrors(400, 401, [404, 'ARTWORK_NOT_FOUND'])
+ */
+export function ApiErrors(...specs: ErrorSpec[]): MethodDecorator {
   return applyDecorators(
-    ...codes.map((status) => ApiResponse({ status, description: MEANING[status], type: ApiErrorDto })),
+    ApiExtraModels(ApiErrorDto),
+    ...specs.map((spec) => {
+      const [status, ...own] = Array.isArray(spec) ? spec : [spec];
+      const codes = [
+        ...new Set([...(ALWAYS[status] ?? []), ...(own.length ? own : [defaultErrorCode(status)])]),
+      ];
+      return ApiResponse({
+        status,
+        description: `${MEANING[status] ?? 'Error'}. code: ${codes.join(' | ')}`,
+        schema: {
+          allOf: [
+            { $ref: getSchemaPath(ApiErrorDto) },
+            {
+              type: 'object',
+              properties: {
+                statusCode: { type: 'integer', enum: [status] },
+                code: { type: 'string', enum: codes },
+              },
+            },
+          ],
+        },
+      });
+    }),
   );
 }
 

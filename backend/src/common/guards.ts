@@ -1,4 +1,11 @@
-import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  applyDecorators,
+  Injectable,
+  UseGuards,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
+import { ApiCookieAuth } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { AppError } from './app-error';
 import type { AuthUser } from './auth-user';
@@ -26,4 +33,16 @@ export class AdminGuard implements CanActivate {
 
 function signInFirst(): AppError {
   return new AppError('UNAUTHENTICATED', 401, 'sign in first');
+}
+
+/** Names of the security schemes common/swagger.ts declares. */
+export const SESSION_SECURITY = 'session';
+export const CSRF_SECURITY = 'csrf';
+
+/**
+ * SignedInGuard plus its Swagger security requirement (the session cookie), on a handler or a
+ * controller: one decorator, so the docs cannot forget a guarded route.
+ */
+export function SignedIn(): ClassDecorator & MethodDecorator {
+  return applyDecorators(UseGuards(SignedInGuard), ApiCookieAuth(SESSION_SECURITY));
 }

@@ -1,5 +1,6 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { AppError } from './app-error';
+import { assertPayloadShape } from './payload-shape';
 import type { ValidatorOptions } from 'class-validator';
 
 /** Unknown fields are refused rather than silently dropped, so typos surface as 400s. */
@@ -12,8 +13,22 @@ export function validationMessages(errors: ValidationError[]): string[] {
   ]);
 }
 
+/**
+ * ValidationPipe that first refuses payloads nested too deeply (class-transformer recurses and
+ * overflows the stack) or carrying __proto__/constructor keys. As the global pipe it also sees
+ * socket payloads (@MessageBody), which no HTTP middleware does.
+ */
+class GalleryValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query') {
+      assertPayloadShape(value);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new GalleryValidationPipe({
     ...VALIDATION_OPTIONS,
     transform: true,
     exceptionFactory: (errors) => validationFailed(validationMessages(errors)),

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -42,6 +42,8 @@ export class AppConfig {
   listCacheMs!: number;
   /** Sign-in and registration attempts allowed per 5 minutes; chat messages per person per 10 s. */
   rateLimit!: { authPerIp: number; authPerUsername: number; chatPer10s: number };
+  /** Ed25519 key that signs provenance records (PEM), and retired public keys still listed (PEM). */
+  provenance!: { privateKeyPem: string; oldPublicKeyPems: string[] };
 }
 
 /** A wrong setting: the message names the variable and what it should be. */
@@ -89,9 +91,34 @@ function ensureDir(dir: string): string {
   return dir;
 }
 
-/** Keeps a generated secret under data/ so sessions survive restarts without any setup. */
-function sessionSecret(env: Env, dataDir: string): string {
+/**
+ * Secrets that appear in this repository (compose fallback, examples, tests, benches): anyone can
+ * read them, so a production deployment must never sign cookies with one.
+ */
+const PUBLIC_SECRETS = new Set([
+  'local-trial-only-change-me',
+  'test-secret-test-secret',
+  'bench-search-session-secret',
+  'a-long-enough-secret',
+  'change-me',
+  'changeme',
+  'secret',
+]);
+
+/**
+ * Keeps a generated secret under data/ so sessions survive restarts without any setup. In
+ * production the secret must be given, long, and not one published in the repository.
+ */
+function sessionSecret(env: Env, dataDir: string, production: boolean): string {
   const given = env.SESSION_SECRET;
+  if (production) {
+    if (given === undefined || given === '')
+      throw new ConfigError('SESSION_SECRET must be set in production (at least 32 random characters)');
+    if (given.length < 32)
+      throw new ConfigError('SESSION_SECRET must be at least 32 characters in production');
+    if (PUBLIC_SECRETS.has(given.trim().toLowerCase()))
+      throw new ConfigError('SESSION_SECRET is a value published in the repository; set a random one');
+  }
   if (given !== undefined && given !== '') {
     if (given.length < 16) throw new ConfigError('SESSION_SECRET must be at least 16 characters');
     return given;
@@ -101,6 +128,44 @@ function sessionSecret(env: Env, dataDir: string): string {
   const secret = randomBytes(32).toString('hex');
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
+}
+
+const PEM_BLOCK = /-----BEGIN [A-Z ]+-----[\s\S]+?-----END [A-Z ]+-----/g;
+
+/**
+ * The provenance signing key: PROVENANCE_PRIVATE_KEY (PEM) in production, else generated once
+ * under data/ like the session secret. PROVENANCE_OLD_PUBLIC_KEYS (PEM blocks, `\n` allowed for
+ * newlines) keeps retired keys listed so records signed before a rotation still verify.
+ */
+function provenanceConfig(env: Env, dataDir: string): AppConfig['provenance'] {
+  const pem = (raw: string) => raw.replace(/\\n/g, '\n');
+  const oldPublicKeyPems = (pem(env.PROVENANCE_OLD_PUBLIC_KEYS ?? '').match(PEM_BLOCK) ?? []).map((block) => {
+    try {
+      const key = createPublicKey(block);
+      if (key.asymmetricKeyType !== 'ed25519') throw new Error(key.asymmetricKeyType);
+    } catch {
+      throw new ConfigError('PROVENANCE_OLD_PUBLIC_KEYS must be Ed25519 public keys in PEM');
+    }
+    return block;
+  });
+  const given = env.PROVENANCE_PRIVATE_KEY;
+  if (given) {
+    const privateKeyPem = pem(given);
+    try {
+      if (createPrivateKey(privateKeyPem).asymmetricKeyType !== 'ed25519') throw new Error();
+    } catch {
+      throw new ConfigError(
+        'PROVENANCE_PRIVATE_KEY must be an Ed25519 private key in PEM (openssl genpkey -algorithm ed25519)',
+      );
+    }
+    return { privateKeyPem, oldPublicKeyPems };
+  }
+  const file = join(ensureDir(dataDir), 'provenance-key.pem');
+  if (existsSync(file)) return { privateKeyPem: readFileSync(file, 'utf8'), oldPublicKeyPems };
+  const { privateKey } = generateKeyPairSync('ed25519');
+  const privateKeyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  writeFileSync(file, privateKeyPem, { mode: 0o600 });
+  return { privateKeyPem, oldPublicKeyPems };
 }
 
 function databaseConfig(env: Env, dataDir: string): DatabaseConfig {
@@ -163,7 +228,11 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     database: databaseConfig(env, dataDir),
     redisUrl: redis ? env.REDIS_URL! : null,
     storage: storageConfig(env, dataDir),
-    sessionSecret: sessionSecret(env, dataDir),
+    sessionSecret: sessionSecret(
+      env,
+      dataDir,
+      publicUrl?.protocol === 'https:' || env.NODE_ENV === 'production',
+    ),
     secureCookies: publicUrl?.protocol === 'https:',
     trustProxy: boolVar(env, 'TRUST_PROXY', false),
     jobsInApi: boolVar(env, 'JOBS_IN_API', true),
@@ -174,6 +243,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
       authPerUsername: intVar(env, 'RATE_LIMIT_AUTH_PER_USERNAME', 10, 1, 1_000_000),
       chatPer10s: intVar(env, 'RATE_LIMIT_CHAT_PER_10S', 10, 1, 1_000_000),
     },
+    provenance: provenanceConfig(env, dataDir),
   } satisfies AppConfig);
   return config;
 }

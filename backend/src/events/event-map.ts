@@ -1,3 +1,5 @@
+import type { ReportTargetKind } from '@gallery/contracts';
+
 /**
  * Every domain event Gallery publishes, with its payload. Features publish what happened; the
  * side effects (cover, palette, search text, list cache, sockets, later notifications) live in
@@ -14,6 +16,8 @@ export interface DomainEventMap {
   'stage.status': { artworkId: string; stageId: string; status: string };
   /** A painter's username or display name changed, or the account was created. */
   'painter.changed': { userId: string };
+  /** Someone reported an artwork, stage, message or user (a new open report; not a repeat). */
+  'report.created': { reportId: string; target: { kind: ReportTargetKind; id: string }; reporterId: string };
   /** An artwork was first made visible to everyone: created public, or made public later. Once per artwork. */
   'artwork.published': { artworkId: string; ownerId: string };
   /** Someone liked an artwork (a like that was not there before). */

@@ -7,6 +7,7 @@ import sharp, {
   type WebpOptions,
 } from 'sharp';
 import { rgbaToThumbHash } from 'thumbhash';
+import { uploadFacts } from './upload-facts';
 import { dominantColors, type RawPixels } from './dominant-colors';
 
 /** The formats a painter may upload, named as the api reports them. */
@@ -40,6 +41,10 @@ export interface ImageInfo {
   format: ImageFormat;
   width: number;
   height: number;
+  /** Self-reported by the file (EXIF DateTimeOriginal), for the provenance record; null when absent. */
+  capturedAt: Date | null;
+  /** Self-reported creating software (EXIF Software, PNG "Software" text); null when absent. */
+  software: string | null;
 }
 
 /** An encoded WebP and its size in pixels. */
@@ -64,7 +69,7 @@ export interface ProcessedImage {
   colors: StageColor[];
 }
 
-const PREVIEW_SIZE = 1600;
+export const PREVIEW_SIZE = 1600;
 const THUMB_WIDTH = 400;
 /** A scroll-long vertical painting must not turn into a 400 × 6000 "thumbnail". */
 const THUMB_MAX_HEIGHT = 1200;
@@ -79,7 +84,7 @@ const COLOR_SAMPLE_SIZE = 64;
 const PREVIEW_WEBP = { quality: 82, effort: 2 } as const;
 const THUMB_WEBP = { quality: 80, effort: 2 } as const;
 
-const DECODE_OPTIONS: SharpOptions = {
+export const DECODE_OPTIONS: SharpOptions = {
   limitInputPixels: LIMITS.imagePixels,
   // 'error' also stops on truncation: a cut-off JPEG must fail, not publish with a grey bottom half.
   failOn: 'error',
@@ -150,7 +155,12 @@ async function readHeader(image: Sharp): Promise<ImageInfo> {
   if (!format) throw new ImageRejectedError('unsupported');
   // sharp enforces limitInputPixels on the header too; checking here keeps the promise explicit.
   if (metadata.width * metadata.height > LIMITS.imagePixels) throw new ImageRejectedError('too-large');
-  return { format, width: metadata.autoOrient.width, height: metadata.autoOrient.height };
+  return {
+    format,
+    width: metadata.autoOrient.width,
+    height: metadata.autoOrient.height,
+    ...uploadFacts(metadata),
+  };
 }
 
 function uploadFormat({ format, compression }: Metadata): ImageFormat | undefined {

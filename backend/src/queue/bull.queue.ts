@@ -18,9 +18,15 @@ export class BullJobQueue extends JobQueue {
     super();
   }
 
-  async add<N extends JobName>(name: N, data: JobData[N], jobId?: string): Promise<void> {
+  async add<N extends JobName>(
+    name: N,
+    data: JobData[N],
+    jobId?: string,
+    options?: { delayMs?: number },
+  ): Promise<void> {
     const added = this.queue.add(name, data, {
       jobId,
+      ...(options?.delayMs ? { delay: options.delayMs } : {}),
       attempts: RETRY.attempts,
       backoff: { type: 'exponential', delay: RETRY.backoffMs },
       removeOnComplete: true,

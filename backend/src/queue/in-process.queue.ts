@@ -21,6 +21,7 @@ export class InProcessQueue extends JobQueue implements OnApplicationShutdown {
   private readonly waiting: QueuedJob[] = [];
   private readonly active = new Set<string | undefined>();
   private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly delayed = new Set<string>();
   private running = 0;
   private idle: (() => void)[] = [];
   private closed = false;
@@ -30,8 +31,29 @@ export class InProcessQueue extends JobQueue implements OnApplicationShutdown {
     super();
   }
 
-  async add<N extends JobName>(name: N, data: JobData[N], jobId?: string): Promise<void> {
-    if (jobId && (this.active.has(jobId) || this.waiting.some((j) => j.jobId === jobId))) return;
+  async add<N extends JobName>(
+    name: N,
+    data: JobData[N],
+    jobId?: string,
+    options?: { delayMs?: number },
+  ): Promise<void> {
+    if (
+      jobId &&
+      (this.active.has(jobId) || this.delayed.has(jobId) || this.waiting.some((j) => j.jobId === jobId))
+    )
+      return;
+    if (options?.delayMs) {
+      // Delayed jobs collapse by id until they start, like Bull's (debounced rebuilds).
+      if (jobId) this.delayed.add(jobId);
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        if (jobId) this.delayed.delete(jobId);
+        this.waiting.push({ name, data, jobId, attempt: 1 });
+        this.pump();
+      }, options.delayMs);
+      this.timers.add(timer);
+      return;
+    }
     this.waiting.push({ name, data, jobId, attempt: 1 });
     this.pump();
   }

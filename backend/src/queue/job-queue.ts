@@ -7,7 +7,12 @@ import type { JobData, JobName } from './jobs';
  */
 export abstract class JobQueue {
   /** `jobId` makes the add idempotent while a job with that id is waiting or running. */
-  abstract add<N extends JobName>(name: N, data: JobData[N], jobId?: string): Promise<void>;
+  abstract add<N extends JobName>(
+    name: N,
+    data: JobData[N],
+    jobId?: string,
+    options?: { delayMs?: number },
+  ): Promise<void>;
   /** Resolves when nothing is queued or running (tests, graceful shutdown). */
   abstract drain(): Promise<void>;
 }

@@ -5,8 +5,14 @@ export const MEDIA_QUEUE = 'media';
 export interface JobData {
   /** Decode an uploaded original and make thumbnail, preview, placeholder and palette. */
   'process-stage': { stageId: string };
-  /** Remove stored objects of deleted stages and artworks. */
-  'delete-objects': { keys: string[] };
+  /** Make the deep-zoom tiles of a ready stage larger than its preview (queued once it is ready). */
+  'tile-stage': { stageId: string };
+  /** Remove stored objects of deleted stages and artworks: keys, and folders (`prefixes`, ending in '/'). */
+  'delete-objects': { keys: string[]; prefixes?: string[] };
+  /** Fingerprint a ready stage's preview for lookup (SHA-256 and perceptual hash). */
+  'fingerprint-stage': { stageId: string };
+  /** Render (or remove) an artwork's process film. */
+  'render-timelapse': { albumId: string };
   /** Tell a painter's followers about a newly published artwork, in batches. */
   'notify-followers': { albumId: string; painterId: string };
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { LIMITS, type SearchResult } from '@gallery/contracts';
 import { IsString, Length } from 'class-validator';
 import { ArtworkCardDto } from '../artworks/responses';
@@ -10,7 +10,12 @@ import type { AuthUser } from '../common/auth-user';
 import { SearchService } from './search.service';
 
 export class SearchQuery {
-  @ApiProperty({ minLength: LIMITS.searchQuery.min, maxLength: LIMITS.searchQuery.max, example: 'harbour' })
+  @ApiProperty({
+    minLength: LIMITS.searchQuery.min,
+    maxLength: LIMITS.searchQuery.max,
+    example: 'harbour',
+    description: 'Words of a title or description, or the start of a username or display name',
+  })
   @IsString()
   @Length(LIMITS.searchQuery.min, LIMITS.searchQuery.max, { message: 'q must be 1 to 100 characters' })
   q!: string;
@@ -28,6 +33,7 @@ export class SearchController {
 
   @Get()
   @ApiOperation({ summary: 'Public artworks and painters matching q (operators and quotes are plain text)' })
+  @ApiOkResponse({ type: SearchResultDto })
   @ApiErrors(400)
   search(@OptionalUser() viewer: AuthUser | null, @Query() query: SearchQuery): Promise<SearchResultDto> {
     return this.searchService.search(query.q, viewer?.id ?? null);

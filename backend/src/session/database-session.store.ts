@@ -7,6 +7,8 @@ type Callback<T = void> = (err?: unknown, value?: T | null) => void;
 /** Sessions without a cookie expiry (browser-session cookies) are kept server-side this long. */
 const DEFAULT_TTL_MS = 24 * 60 * 60 * 1000;
 const PRUNE_EVERY_MS = 15 * 60 * 1000;
+const TOUCH_EVERY_MS = 60_000;
+const MAX_TOUCHED = 50_000;
 
 /**
  * express-session store on the app's own database, for the embedded mode: sessions survive
@@ -14,6 +16,8 @@ const PRUNE_EVERY_MS = 15 * 60 * 1000;
  */
 export class DatabaseSessionStore extends Store {
   private readonly pruneTimer: NodeJS.Timeout;
+  /** When each session was last touched here (bounded: cleared when it grows past MAX_TOUCHED). */
+  private readonly touched = new Map<string, number>();
 
   constructor(private readonly sessions: Repository<SessionEntity>) {
     super();
@@ -39,7 +43,16 @@ export class DatabaseSessionStore extends Store {
       .catch((err) => callback?.(err));
   }
 
+  /**
+   * Rolling sessions touch on every request; a database write per page view for a new expiry a
+   * few seconds later than the last one is waste. Touches of one session within TOUCH_EVERY_MS
+   * are skipped, so the stored expiry trails the cookie's by at most that much.
+   */
   override touch(sid: string, session: SessionData, callback?: Callback): void {
+    const now = Date.now();
+    if ((this.touched.get(sid) ?? 0) > now - TOUCH_EVERY_MS) return callback?.();
+    if (this.touched.size >= MAX_TOUCHED) this.touched.clear();
+    this.touched.set(sid, now);
     this.sessions
       .update({ sid }, { expiresAt: expiry(session) })
       .then(() => callback?.())
@@ -47,6 +60,7 @@ export class DatabaseSessionStore extends Store {
   }
 
   override destroy(sid: string, callback?: Callback): void {
+    this.touched.delete(sid);
     this.sessions
       .delete({ sid })
       .then(() => callback?.())

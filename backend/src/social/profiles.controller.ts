@@ -1,5 +1,5 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/api-errors';
 import type { AuthUser } from '../common/auth-user';
 import { OptionalUser } from '../common/current-user';
@@ -14,6 +14,8 @@ export class ProfilesController {
 
   @Get(':username')
   @ApiOperation({ summary: "A painter's public profile" })
+  @ApiOkResponse({ type: ProfileDto })
+  @ApiParam({ name: 'username', description: 'Username (any case)' })
   @ApiErrors(404)
   profile(@OptionalUser() viewer: AuthUser | null, @Param('username') username: string): Promise<ProfileDto> {
     return this.social.profile(username, viewer);

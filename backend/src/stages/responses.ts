@@ -2,7 +2,9 @@ import { ApiProperty } from '@nestjs/swagger';
 import {
   STAGE_KINDS,
   STAGE_STATUSES,
+  type DeepZoomTiles,
   type Image,
+  type Pin,
   type Stage,
   type StageColor,
   type StageKind,
@@ -10,6 +12,25 @@ import {
 } from '@gallery/contracts';
 
 /** Swagger descriptions of the stage shapes; `implements` keeps them in step with contracts. */
+export class DeepZoomTilesDto implements DeepZoomTiles {
+  @ApiProperty({ description: 'DeepZoom descriptor; tiles at <url without .dzi>_files/<level>/<x>_<y>.webp' })
+  url!: string;
+  @ApiProperty({ enum: ['dzi'] }) format!: 'dzi';
+  @ApiProperty() width!: number;
+  @ApiProperty() height!: number;
+}
+
+export class PinDto implements Pin {
+  @ApiProperty() id!: string;
+  @ApiProperty() stageId!: string;
+  @ApiProperty({ minimum: 0, maximum: 1, description: 'fraction of the image width, from the left' })
+  x!: number;
+  @ApiProperty({ minimum: 0, maximum: 1, description: 'fraction of the image height, from the top' })
+  y!: number;
+  @ApiProperty({ minLength: 1, maxLength: 1000 }) body!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
 export class ImageDto implements Image {
   @ApiProperty() thumbUrl!: string;
   @ApiProperty() previewUrl!: string;
@@ -17,6 +38,12 @@ export class ImageDto implements Image {
   @ApiProperty() height!: number;
   @ApiProperty({ type: String, nullable: true, description: 'thumbhash, base64' }) placeholder!:
     string | null;
+  @ApiProperty({
+    type: DeepZoomTilesDto,
+    nullable: true,
+    description: 'null until made, or when the preview is already full size',
+  })
+  tiles!: DeepZoomTilesDto | null;
 }
 
 export class StageColorDto implements StageColor {
@@ -35,6 +62,7 @@ export class StageDto implements Stage {
   @ApiProperty({ type: String, nullable: true }) error!: string | null;
   @ApiProperty({ type: ImageDto, nullable: true }) image!: ImageDto | null;
   @ApiProperty({ type: [StageColorDto] }) colors!: StageColorDto[];
+  @ApiProperty({ type: [PinDto], description: 'oldest first' }) pins!: PinDto[];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { configureSharp } from '../media/image-pipeline';
 import { StageProcessor } from './stage-processor';
 import { StageRecovery } from './stage-recovery';
+import { StageTiler } from './stage-tiler';
 import { StagesModule } from './stages.module';
 
 /**
@@ -15,7 +16,7 @@ export class StageJobsModule {
     return {
       module: StageJobsModule,
       imports: [StagesModule],
-      providers: [StageProcessor, ...(options.recovery ? [StageRecovery] : [])],
+      providers: [StageProcessor, StageTiler, ...(options.recovery ? [StageRecovery] : [])],
       exports: options.recovery ? [StageRecovery] : [],
     };
   }

@@ -26,11 +26,50 @@ export function derivedKeys(originalKey: string): { thumbKey: string; previewKey
   return { thumbKey: `thumbs/${base}.webp`, previewKey: `previews/${base}.webp` };
 }
 
+/**
+ * The deep-zoom pyramid beside them: `tiles/<albumId>/<token>.dzi` and its tiles under
+ * `tiles/<albumId>/<token>_files/<level>/<x>_<y>.webp` (the DeepZoom layout OpenSeadragon reads).
+ */
+export function tilesKeys(originalKey: string): { tilesKey: string; tilesPrefix: string } {
+  const base = originalKey.replace(/^originals\//, '').replace(/\.[a-z0-9]+$/i, '');
+  return { tilesKey: `tiles/${base}.dzi`, tilesPrefix: tilesPrefixOf(`tiles/${base}.dzi`) };
+}
+
+/** The folder of a descriptor's tiles. */
+export function tilesPrefixOf(tilesKey: string): string {
+  return tilesKey.replace(/\.dzi$/, '_files/');
+}
+
 /** Every stored object of a stage, for deletion. */
 export function stageObjectKeys(stage: {
   originalKey: string;
   thumbKey: string | null;
   previewKey: string | null;
+  tilesKey?: string | null;
 }): string[] {
-  return [stage.originalKey, stage.thumbKey, stage.previewKey].filter((k): k is string => !!k);
+  return [stage.originalKey, stage.thumbKey, stage.previewKey, stage.tilesKey].filter(
+    (k): k is string => !!k,
+  );
+}
+
+/**
+ * Folders of a stage's stored objects, deleted by prefix (the tiles: hundreds of keys). Derived
+ * from the original's key, not tilesKey, so tiles a job was still writing when the stage went are
+ * deleted too.
+ */
+export function stageObjectPrefixes(stage: { originalKey: string }): string[] {
+  return [tilesKeys(stage.originalKey).tilesPrefix];
+}
+
+/** What deleting stages removes from storage: single keys, and folders by prefix. */
+export interface StoredObjects {
+  keys: string[];
+  prefixes: string[];
+}
+
+/** Every stored object of these stages, keys and folders. */
+export function stageObjects(
+  stages: (Parameters<typeof stageObjectKeys>[0] & { originalKey: string })[],
+): StoredObjects {
+  return { keys: stages.flatMap(stageObjectKeys), prefixes: stages.flatMap(stageObjectPrefixes) };
 }

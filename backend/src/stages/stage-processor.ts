@@ -14,6 +14,7 @@ import { MediaStorage } from '../storage/media-storage';
 import { StageColorEntity } from './stage-color.entity';
 import { derivedKeys } from './stage-keys';
 import { StageEntity } from './stage.entity';
+import { StageTiler } from './stage-tiler';
 
 const TRANSIENT_FAILURE =
   "We couldn't process this image right now. Retry, or delete it and upload it again.";
@@ -32,12 +33,16 @@ export class StageProcessor implements OnModuleInit {
     private readonly storage: MediaStorage,
     private readonly dispatcher: JobDispatcher,
     private readonly events: DomainEvents,
+    private readonly tiler: StageTiler,
   ) {}
 
   onModuleInit(): void {
     this.dispatcher.register('process-stage', ({ stageId }, attempt) => this.process(stageId, attempt));
-    this.dispatcher.register('delete-objects', async ({ keys }) => {
-      await Promise.all(keys.map((key) => this.storage.delete(key)));
+    this.dispatcher.register('delete-objects', async ({ keys, prefixes = [] }) => {
+      await Promise.all([
+        ...keys.map((key) => this.storage.delete(key)),
+        ...prefixes.map((prefix) => this.storage.deletePrefix(prefix)),
+      ]);
     });
   }
 
@@ -82,6 +87,13 @@ export class StageProcessor implements OnModuleInit {
         previewKey,
         placeholder: image.placeholder,
         colors: image.colors,
+      });
+      // Tiles come later, in their own job: they never hold up `ready`. A queue that refuses the
+      // job must not fail a ready stage; recovery queues missing tiles at the next start.
+      await this.tiler.queueIfNeeded(stage).catch((err: unknown) => {
+        this.logger.warn(
+          `stage ${stageId}: tiles not queued: ${err instanceof Error ? err.message : String(err)}`,
+        );
       });
     } catch (err) {
       if (err instanceof ImageRejectedError) {

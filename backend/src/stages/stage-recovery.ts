@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, LessThan, Repository } from 'typeorm';
+import { In, IsNull, LessThan, MoreThan, Repository } from 'typeorm';
+import { PREVIEW_SIZE } from '../media/image-pipeline';
 import { AppConfig } from '../config/app-config';
 import { JobQueue } from '../queue/job-queue';
 import { StageEntity } from './stage.entity';
@@ -24,6 +25,7 @@ export class StageRecovery implements OnApplicationBootstrap, OnApplicationShutd
 
   onApplicationBootstrap(): void {
     void this.requeue(0);
+    void this.requeueTiles();
     const every = Math.max(1000, Math.floor(this.config.stageRecoveryMs / 2));
     this.timer = setInterval(() => void this.requeue(this.config.stageRecoveryMs), every);
     this.timer.unref();
@@ -31,6 +33,31 @@ export class StageRecovery implements OnApplicationBootstrap, OnApplicationShutd
 
   onApplicationShutdown(): void {
     clearInterval(this.timer);
+  }
+
+  /**
+   * Queues the tiles job of ready stages larger than their preview that have none (a job lost
+   * with an in-process queue or a flushed Redis); once per start, since a job that keeps failing
+   * must not loop. Returns how many.
+   */
+  async requeueTiles(): Promise<number> {
+    try {
+      const big = { status: 'ready' as const, tilesKey: IsNull() };
+      const missing = await this.stages.find({
+        where: [
+          { ...big, width: MoreThan(PREVIEW_SIZE) },
+          { ...big, height: MoreThan(PREVIEW_SIZE) },
+        ],
+        select: { id: true },
+        take: 500,
+      });
+      for (const { id } of missing) await this.jobs.add('tile-stage', { stageId: id }, `tiles-${id}`);
+      if (missing.length) this.logger.log(`queued the tiles of ${missing.length} stage(s) again`);
+      return missing.length;
+    } catch (err) {
+      this.logger.warn(`tiles recovery failed: ${err instanceof Error ? err.message : String(err)}`);
+      return 0;
+    }
   }
 
   /** Queues unfinished stages untouched for `olderThanMs`; returns how many. */

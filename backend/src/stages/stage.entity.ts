@@ -61,11 +61,32 @@ export class StageEntity {
   @Column({ type: 'varchar', length: 200, nullable: true })
   previewKey!: string | null;
 
+  /**
+   * The deep-zoom descriptor (`tiles/<albumId>/<token>.dzi`), its tiles under `<token>_files/`;
+   * null until the tiles job made them, and for images no larger than their preview.
+   */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  tilesKey!: string | null;
+
+  @Column({ type: 'int', default: 0 })
+  tilesWidth!: number;
+
+  @Column({ type: 'int', default: 0 })
+  tilesHeight!: number;
+
   @Column({ type: 'varchar', length: 64, nullable: true })
   placeholder!: string | null;
 
   @Column({ type: 'simple-json', nullable: true })
   colors!: StageColor[] | null;
+
+  /** Provenance, read from the original at upload: EXIF DateTimeOriginal (self-reported). */
+  @Column({ type: 'datetime', nullable: true })
+  capturedAt!: Date | null;
+
+  /** Provenance: EXIF Software (self-reported). */
+  @Column({ type: 'varchar', length: 120, nullable: true })
+  software!: string | null;
 
   @CreateDateColumn()
   createdAt!: Date;

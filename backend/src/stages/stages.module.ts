@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { PinEntity } from './pin.entity';
+import { PinsService } from './pins.service';
 import { StageColorEntity } from './stage-color.entity';
 import { StageMapper } from './stage.mapper';
 import { StageEntity } from './stage.entity';
@@ -11,8 +13,8 @@ import { StagesService } from './stages.service';
  * StageJobsModule.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([StageEntity, StageColorEntity])],
-  providers: [StagesService, StageMapper],
-  exports: [StagesService, StageMapper, TypeOrmModule],
+  imports: [TypeOrmModule.forFeature([StageEntity, StageColorEntity, PinEntity])],
+  providers: [StagesService, StageMapper, PinsService],
+  exports: [StagesService, StageMapper, PinsService, TypeOrmModule],
 })
 export class StagesModule {}

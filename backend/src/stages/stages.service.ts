@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createReadStream } from 'node:fs';
 import { Repository, type EntityManager } from 'typeorm';
-import { ImageRejectedError, inspectImage } from '../media/image-pipeline';
+import { ImageRejectedError, inspectImage, type ImageInfo } from '../media/image-pipeline';
 import { JobQueue } from '../queue/job-queue';
 import { contentTypeFor } from '../storage/content-types';
 import { MediaStorage } from '../storage/media-storage';
 import type { TempUpload } from '../storage/temp-upload.storage';
-import { originalKey, stageObjectKeys } from './stage-keys';
+import { originalKey, stageObjects, type StoredObjects } from './stage-keys';
 import { StageEntity } from './stage.entity';
 import { StageErrors } from './stage.errors';
 
@@ -35,7 +35,7 @@ export class StagesService {
    * existing stage). The new rows are not saved yet: see insertAtEnd.
    */
   async prepare(albumId: string, files: TempUpload[]): Promise<PreparedStages> {
-    const formats = await Promise.all(files.map((f) => sniff(f)));
+    const infos = await Promise.all(files.map((f) => sniff(f)));
     const all: StageEntity[] = [];
     const fresh: StageEntity[] = [];
     for (const [i, file] of files.entries()) {
@@ -46,7 +46,8 @@ export class StagesService {
         all.push(known);
         continue;
       }
-      const key = originalKey(albumId, formats[i]!);
+      const info = infos[i]!;
+      const key = originalKey(albumId, info.format);
       await this.storage.put(key, createReadStream(file.path), contentTypeFor(key));
       const stage = this.stages.create({
         albumId,
@@ -58,6 +59,11 @@ export class StagesService {
         title: '',
         kind: 'other',
         status: 'pending',
+        // Provenance facts, from the bytes as uploaded (processing strips all metadata later).
+        width: info.width,
+        height: info.height,
+        capturedAt: info.capturedAt,
+        software: info.software,
       });
       all.push(stage);
       fresh.push(stage);
@@ -121,6 +127,11 @@ export class StagesService {
     return stage;
   }
 
+  /** A stage by id alone, whatever its artwork; the caller checks that artwork's visibility. */
+  findById(stageId: string): Promise<StageEntity | null> {
+    return this.stages.findOneBy({ id: stageId });
+  }
+
   exists(albumId: string, stageId: string): Promise<boolean> {
     return this.stages.existsBy({ id: stageId, albumId });
   }
@@ -131,19 +142,19 @@ export class StagesService {
   }
 
   /** Every stored object of an artwork's stages, for deleting them with it. */
-  async objectKeysOf(albumId: string): Promise<string[]> {
-    return (await this.listOf(albumId)).flatMap(stageObjectKeys);
+  async objectsOf(albumId: string): Promise<StoredObjects> {
+    return stageObjects(await this.listOf(albumId));
   }
 
   /** Deletes stored objects through a job, so a slow or failing store never blocks the request. */
-  async deleteObjects(keys: string[]): Promise<void> {
-    if (keys.length) await this.jobs.add('delete-objects', { keys });
+  async deleteObjects({ keys, prefixes }: StoredObjects): Promise<void> {
+    if (keys.length || prefixes.length) await this.jobs.add('delete-objects', { keys, prefixes });
   }
 }
 
-async function sniff(file: TempUpload): Promise<string> {
+async function sniff(file: TempUpload): Promise<ImageInfo> {
   try {
-    return (await inspectImage(file.path)).format;
+    return await inspectImage(file.path);
   } catch (err) {
     if (!(err instanceof ImageRejectedError)) throw err;
     const message = `${file.originalname}: ${err.message}`;

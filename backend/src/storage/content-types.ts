@@ -18,6 +18,8 @@ const CONTENT_TYPES: ReadonlyMap<string, string> = new Map([
   ['pdf', 'application/pdf'],
   ['txt', 'text/plain; charset=utf-8'],
   ['zip', 'application/zip'],
+  // Deep-zoom descriptors (stage tiles); not an inline image, so the media route sends it as an attachment.
+  ['dzi', 'application/xml'],
   ['bin', FALLBACK_CONTENT_TYPE],
 ]);
 

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { type FileHandle, mkdir, open, rename, unlink, writeFile } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
 import { contentTypeFor } from './content-types';
 import { MediaNotFoundError, MediaStorage, type StoredObject } from './media-storage';
-import { assertValidKey, keyToUrlPath } from './media-key';
+import { assertValidKey, assertValidPrefix, keyToUrlPath } from './media-key';
 
 /**
  * The code of a Node system error (ENOENT…). Duck-typed rather than `instanceof Error`: errors
@@ -80,6 +80,12 @@ export class LocalDiskStorage extends MediaStorage {
       const code = errorCode(error);
       if (code !== 'ENOENT' && code !== 'ENOTDIR' && code !== 'EISDIR') throw error;
     }
+  }
+
+  /** A prefix ending in '/' is a directory here: removing it removes every key under it. */
+  override async deletePrefix(prefix: string): Promise<void> {
+    assertValidPrefix(prefix);
+    await rm(this.pathOf(prefix.slice(0, -1)), { recursive: true, force: true });
   }
 
   /** Same origin and relative: the media route streams the file. */

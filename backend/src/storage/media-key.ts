@@ -66,6 +66,12 @@ export function assertValidKey(key: string): void {
   if (problem !== null) throw new InvalidMediaKeyError(key, problem);
 }
 
+/** Throws unless prefix is a valid key followed by '/': deletePrefix must never reach outside one folder. */
+export function assertValidPrefix(prefix: string): void {
+  if (!prefix.endsWith('/')) throw new InvalidMediaKeyError(prefix, "a prefix must end with '/'");
+  assertValidKey(prefix.slice(0, -1));
+}
+
 /** The key as a URL path: each segment percent-encoded, the slashes kept. */
 export function keyToUrlPath(key: string): string {
   // Plain keys need no encoding (encodeURIComponent leaves [\w.-] alone).

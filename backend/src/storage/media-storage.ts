@@ -28,6 +28,12 @@ export abstract class MediaStorage {
   abstract get(key: string): Promise<StoredObject>;
   /** Removes an object; absent keys are not an error. */
   abstract delete(key: string): Promise<void>;
+  /**
+   * Removes every object whose key starts with `prefix` (which must end with '/', so `tiles/a/`
+   * never matches `tiles/ab/…`): for sets of keys too many to list one by one (deep-zoom tiles).
+   * An empty prefix is not an error.
+   */
+  abstract deletePrefix(prefix: string): Promise<void>;
   /** A URL an <img src> can use: stable (cacheable) and as unguessable as the key. */
   abstract url(key: string): string;
   /** Throws when the storage cannot be reached (for /api/health). */

@@ -1,8 +1,10 @@
 import {
   DeleteObjectCommand,
+  DeleteObjectsCommand,
   GetObjectCommand,
   type GetObjectCommandOutput,
   HeadBucketCommand,
+  ListObjectsV2Command,
   S3Client,
   type S3ClientConfig,
   S3ServiceException,
@@ -13,7 +15,7 @@ import { Readable } from 'node:stream';
 import type { StorageConfig } from '../config/app-config';
 import { contentTypeFor } from './content-types';
 import { MediaNotFoundError, MediaStorage, type StoredObject } from './media-storage';
-import { assertValidKey, IMMUTABLE_CACHE_CONTROL, keyToUrlPath } from './media-key';
+import { assertValidKey, assertValidPrefix, IMMUTABLE_CACHE_CONTROL, keyToUrlPath } from './media-key';
 import { type ObjectTarget, putObject, putStream } from './s3-upload';
 
 /** The S3 branch of the storage configuration. */
@@ -92,6 +94,28 @@ export class S3Storage extends MediaStorage implements OnModuleDestroy {
   override async delete(key: string): Promise<void> {
     assertValidKey(key);
     await this.client.send(new DeleteObjectCommand({ Bucket: this.config.bucket, Key: key }));
+  }
+
+  /**
+   * Lists the first page (≤ 1000 keys) of what is left under the prefix and deletes it with one
+   * DeleteObjects, until nothing is left: memory stays at one page whatever the number of keys.
+   * Listing from the start each time needs no continuation token (which s3rver mishandles).
+   */
+  override async deletePrefix(prefix: string): Promise<void> {
+    assertValidPrefix(prefix);
+    for (;;) {
+      const page = await this.client.send(
+        new ListObjectsV2Command({ Bucket: this.config.bucket, Prefix: prefix }),
+      );
+      const keys = (page.Contents ?? []).flatMap((o) => (o.Key ? [{ Key: o.Key }] : []));
+      if (!keys.length) return;
+      const result = await this.client.send(
+        new DeleteObjectsCommand({ Bucket: this.config.bucket, Delete: { Objects: keys, Quiet: true } }),
+      );
+      // A key S3 refused would be listed again forever: fail the job (it retries) instead.
+      const failed = result.Errors?.[0];
+      if (failed) throw new Error(`S3 could not delete ${failed.Key}: ${failed.Code} ${failed.Message}`);
+    }
   }
 
   /** The public URL when objects are served from a CDN or public bucket, else the api's media route. */

@@ -14,11 +14,22 @@ import { RedisThrottlerStorage } from './redis-throttler.storage';
 const AUTH_LIMITED = 'gallery:auth-limited';
 const FIVE_MINUTES = 5 * 60 * 1000;
 
+const PASSWORD_LIMITED = 'gallery:password-limited';
+
 /** Marks sign-in and registration: limited per IP and per username on top of the general limit. */
 export const AuthRateLimit = () => SetMetadata(AUTH_LIMITED, true);
 
+/**
+ * Marks routes that check the signed-in user's password (changing it): guesses are limited per
+ * account and per IP (sharing sign-in's per-IP budget), so a stolen session cannot brute-force it.
+ */
+export const PasswordRateLimit = () => SetMetadata(PASSWORD_LIMITED, true);
+
 const reflector = new Reflector();
 const notAuthRoute = (ctx: ExecutionContext) => !reflector.get<boolean>(AUTH_LIMITED, ctx.getHandler());
+const notPasswordRoute = (ctx: ExecutionContext) =>
+  !reflector.get<boolean>(PASSWORD_LIMITED, ctx.getHandler());
+const accountOf = (req: Request) => (req.user as { id?: string } | undefined)?.id ?? `ip:${req.ip}`;
 const usernameOf = (req: Request) =>
   String((req.body as { username?: unknown } | undefined)?.username ?? '')
     .trim()
@@ -51,13 +62,25 @@ class GalleryThrottlerGuard extends ThrottlerGuard {
         throttlers: [
           // Generous: a person browsing never meets it; a script hammering the api does.
           { name: 'default', ttl: 60_000, limit: 1200 },
-          { name: 'auth-ip', ttl: FIVE_MINUTES, limit: config.rateLimit.authPerIp, skipIf: notAuthRoute },
+          {
+            name: 'auth-ip',
+            ttl: FIVE_MINUTES,
+            limit: config.rateLimit.authPerIp,
+            skipIf: (ctx) => notAuthRoute(ctx) && notPasswordRoute(ctx),
+          },
           {
             name: 'auth-user',
             ttl: FIVE_MINUTES,
             limit: config.rateLimit.authPerUsername,
             skipIf: notAuthRoute,
             getTracker: (req: Record<string, unknown>) => `user:${usernameOf(req as unknown as Request)}`,
+          },
+          {
+            name: 'password-account',
+            ttl: FIVE_MINUTES,
+            limit: config.rateLimit.authPerUsername,
+            skipIf: notPasswordRoute,
+            getTracker: (req: Record<string, unknown>) => `account:${accountOf(req as unknown as Request)}`,
           },
         ],
       }),

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { Me, Profile, Role, UserSummary } from '@gallery/contracts';
+import type { Me, Profile, Role, SessionState, UserSummary } from '@gallery/contracts';
 
 /** Swagger descriptions of the response shapes; `implements` keeps them in step with contracts. */
 export class UserSummaryDto implements UserSummary {
@@ -22,4 +22,9 @@ export class ProfileDto extends UserSummaryDto implements Profile {
   @ApiProperty() followerCount!: number;
   @ApiProperty() followingCount!: number;
   @ApiProperty() followedByMe!: boolean;
+}
+
+export class SessionStateDto implements SessionState {
+  @ApiProperty({ type: MeDto, nullable: true, description: 'null when nobody is signed in' })
+  me!: MeDto | null;
 }

@@ -1,22 +1,13 @@
-import {
-  Body,
-  Controller,
-  HttpCode,
-  Patch,
-  Put,
-  Req,
-  UploadedFile,
-  UseGuards,
-  UseInterceptors,
-} from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Patch, Put, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SingleUpload } from '../common/uploads';
 import { LIMITS, type Me } from '@gallery/contracts';
 import type { Request } from 'express';
 import { ApiErrors, ApiFileBody } from '../common/api-errors';
 import { RealtimeEmitter } from '../realtime/realtime-emitter';
 import { CurrentUser } from '../common/current-user';
-import { SignedInGuard } from '../common/guards';
+import { SignedIn } from '../common/guards';
+import { PasswordRateLimit } from '../throttling/throttling.module';
 import { signIn } from '../session/session-login';
 import { ChangePasswordDto, UpdateProfileDto } from './dto';
 import { MeDto } from './responses';
@@ -33,8 +24,9 @@ export class UsersController {
   ) {}
 
   @Patch('me')
-  @UseGuards(SignedInGuard)
+  @SignedIn()
   @ApiOperation({ summary: 'Edit my display name, bio or username' })
+  @ApiOkResponse({ type: MeDto })
   @ApiErrors(400, 401, 403, 409)
   updateProfile(@CurrentUser() user: UserEntity, @Body() dto: UpdateProfileDto): Promise<MeDto> {
     return this.users.updateProfile(user, dto);
@@ -42,9 +34,11 @@ export class UsersController {
 
   @Put('me/password')
   @HttpCode(204)
-  @UseGuards(SignedInGuard)
+  @PasswordRateLimit()
+  @SignedIn()
   @ApiOperation({ summary: 'Change my password; signs out my other sessions' })
-  @ApiErrors(400, 401, 403)
+  @ApiNoContentResponse({ description: 'Changed; your other sessions are signed out' })
+  @ApiErrors(400, 401, 403, 429)
   async changePassword(
     @Req() req: Request,
     @CurrentUser() user: UserEntity,
@@ -56,10 +50,11 @@ export class UsersController {
   }
 
   @Put('me/avatar')
-  @UseGuards(SignedInGuard)
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: LIMITS.avatarBytes, files: 1 } }))
+  @SignedIn()
+  @UseInterceptors(SingleUpload('file', { limits: { fileSize: LIMITS.avatarBytes, files: 1 } }))
   @ApiOperation({ summary: 'Set my avatar (any common image; stored as a 256 px square WebP)' })
   @ApiFileBody()
+  @ApiOkResponse({ type: MeDto })
   @ApiErrors(400, 401, 403, 413, 415)
   setAvatar(
     @CurrentUser() user: UserEntity,

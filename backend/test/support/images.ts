@@ -22,3 +22,16 @@ export function jpegWithGps(width = 800, height = 600): Promise<Buffer> {
     .jpeg()
     .toBuffer();
 }
+
+/** A JPEG as a painting app exports it: EXIF Software and DateTimeOriginal (IFD2 is the Exif IFD). */
+export function jpegFromKrita(
+  width = 640,
+  height = 480,
+  color = '#8e44ad',
+  taken = '2024:03:05 14:22:10',
+): Promise<Buffer> {
+  return sharp({ create: { width, height, channels: 3, background: color } })
+    .withExif({ IFD0: { Software: 'Krita 5.2' }, IFD2: { DateTimeOriginal: taken } })
+    .jpeg()
+    .toBuffer();
+}

@@ -1,4 +1,5 @@
 import { CSRF, type Me } from '@gallery/contracts';
+import { CookieAccessInfo } from 'cookiejar';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 
@@ -8,7 +9,6 @@ import type TestAgent from 'supertest/lib/agent';
  */
 export class TestClient {
   readonly agent: TestAgent;
-  private csrfToken: string | null = null;
 
   constructor(readonly baseUrl: string) {
     this.agent = request.agent(baseUrl);
@@ -58,17 +58,22 @@ export class TestClient {
   }
 
   /**
-   * The token this client echoes; fetched with a GET the first time, as a browser would.
-   * Await it before creating a request: the agent attaches cookies at creation.
+   * The token this client echoes: the XSRF-TOKEN cookie as it is now (the api issues a new one
+   * when the session changes, e.g. on sign-in), fetched with a GET the first time, as a browser
+   * would. Await it before creating a request: the agent attaches cookies at creation.
    */
   async token(): Promise<string> {
-    if (this.csrfToken) return this.csrfToken;
-    const res = await this.agent.get('/api/health');
-    const cookie = ([] as string[])
-      .concat(res.headers['set-cookie'] ?? [])
-      .find((c) => c.startsWith(`${CSRF.cookie}=`));
-    if (!cookie) throw new Error('no XSRF-TOKEN cookie was set');
-    this.csrfToken = decodeURIComponent(cookie.split(';')[0]!.split('=')[1]!);
-    return this.csrfToken;
+    const current = this.cookie(CSRF.cookie);
+    if (current) return current;
+    await this.agent.get('/api/health');
+    const fetched = this.cookie(CSRF.cookie);
+    if (!fetched) throw new Error('no XSRF-TOKEN cookie was set');
+    return fetched;
+  }
+
+  private cookie(name: string): string | null {
+    const { hostname } = new URL(this.baseUrl);
+    const found = this.agent.jar.getCookie(name, new CookieAccessInfo(hostname, '/', false, false));
+    return found ? decodeURIComponent(found.value) : null;
   }
 }

@@ -16,6 +16,44 @@ export interface Image {
   height: number;
   /** Tiny blurred stand-in (thumbhash, base64) shown while the image loads. */
   placeholder: string | null;
+  /**
+   * Deep-zoom pyramid of the full resolution, for a zooming viewer (OpenSeadragon opens `url`).
+   * Null until made (a background job after the stage is ready) or when the preview is already full size.
+   */
+  tiles: DeepZoomTiles | null;
+}
+
+export interface DeepZoomTiles {
+  /** The DeepZoom descriptor (.dzi); tiles are at `<url without .dzi>_files/<level>/<x>_<y>.webp`. */
+  url: string;
+  format: 'dzi';
+  width: number;
+  height: number;
+}
+
+/** A painter's note pinned to a point of a stage's image. */
+export interface Pin {
+  id: string;
+  stageId: string;
+  /** 0..1 of the image's width, from the left. */
+  x: number;
+  /** 0..1 of the image's height, from the top. */
+  y: number;
+  /** 1–1000 characters. */
+  body: string;
+  createdAt: string;
+}
+
+export interface CreatePinRequest {
+  x: number;
+  y: number;
+  body: string;
+}
+
+export interface UpdatePinRequest {
+  x?: number;
+  y?: number;
+  body?: string;
 }
 
 export interface StageColor {
@@ -34,6 +72,8 @@ export interface Stage {
   error: string | null;
   image: Image | null;
   colors: StageColor[];
+  /** The painter's pinned notes, oldest first. */
+  pins: Pin[];
   createdAt: string;
 }
 

@@ -28,6 +28,7 @@ export const ERROR_CODES = [
   'ARTWORK_NOT_FOUND',
   'NOT_ARTWORK_OWNER',
   'STAGE_NOT_FOUND',
+  'PIN_NOT_FOUND',
   'STAGE_ORDER_INVALID',
   'STAGE_LIMIT',
   'NO_FILES',
@@ -35,6 +36,8 @@ export const ERROR_CODES = [
   'UNSUPPORTED_IMAGE',
   'IMAGE_TOO_LARGE',
   'INVALID_CURSOR',
+  // Uploads.
+  'EMPTY_FILE',
   // Social.
   'CANNOT_FOLLOW_SELF',
   // Comments.

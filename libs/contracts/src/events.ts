@@ -1,6 +1,7 @@
 import type { ErrorCode } from './errors';
 import type { Stage } from './artworks';
 import type { Conversation, Message } from './chat';
+import type { Timelapse } from './process';
 import type { Comment, CommentDeleted, Notification, UnreadCount } from './conversation';
 import type { UserSummary } from './users';
 
@@ -17,6 +18,7 @@ export interface ServerToClientEvents {
   'presence:snapshot': (online: UserSummary[]) => void;
   'presence:update': (payload: { user: UserSummary; online: boolean }) => void;
   'stage:updated': (stage: Stage & { albumId: string }) => void;
+  'timelapse:updated': (timelapse: Timelapse & { albumId: string }) => void;
   'comment:created': (comment: Comment) => void;
   'comment:updated': (comment: Comment) => void;
   'comment:deleted': (payload: CommentDeleted) => void;

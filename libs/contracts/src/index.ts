@@ -5,4 +5,6 @@ export * from './chat';
 export * from './http';
 export * from './events';
 export * from './errors';
+export * from './reports';
+export * from './process';
 export * from './conversation';

@@ -11,10 +11,12 @@ export const LIMITS = {
   albumDescription: { max: 5000 },
   stageTitle: { max: 120 },
   stageNote: { max: 5000 },
+  pinBody: { min: 1, max: 1000 },
   imageBytes: 50 * 1024 * 1024,
   imagePixels: 100_000_000,
   filesPerUpload: 20,
   chatMessage: { min: 1, max: 2000 },
+  reportDetails: { max: 1000 },
   comment: { min: 1, max: 2000 },
   /** Minutes a comment stays editable by its author. */
   commentEditMinutes: 15,

@@ -13,6 +13,11 @@ export interface Me extends UserSummary {
   createdAt: string;
 }
 
+/** Who is signed in on this browser, without a 401 when nobody is: what the app asks at start-up. */
+export interface SessionState {
+  me: Me | null;
+}
+
 export interface Profile extends UserSummary {
   bio: string;
   createdAt: string;

@@ -8,8 +8,20 @@ import { DiscoveryMysql1763720000000 } from './1763720000000-discovery.mysql';
 import { PaletteMysql1763740000000 } from './1763740000000-palette.mysql';
 import { PaletteSqlite1763740000000 } from './1763740000000-palette.sqlite';
 import { DiscoverySqlite1763720000000 } from './1763720000000-discovery.sqlite';
-import { ConversationMysql1763800000000 } from './1763800000000-conversation.mysql';
-import { ConversationSqlite1763800000000 } from './1763800000000-conversation.sqlite';
+import { StagePinsMysql1763760000000 } from './1763760000000-stage-pins.mysql';
+import { StagePinsSqlite1763760000000 } from './1763760000000-stage-pins.sqlite';
+import { StageTilesMysql1763750000000 } from './1763750000000-stage-tiles.mysql';
+import { StageTilesSqlite1763750000000 } from './1763750000000-stage-tiles.sqlite';
+import { ReportsMysql1763750000000 } from './1763750000000-reports.mysql';
+import { ReportsSqlite1763750000000 } from './1763750000000-reports.sqlite';
+import { LookupMysql1763810000000 } from './1763810000000-lookup.mysql';
+import { LookupSqlite1763810000000 } from './1763810000000-lookup.sqlite';
+import { TimelapseMysql1763820000000 } from './1763820000000-timelapse.mysql';
+import { TimelapseSqlite1763820000000 } from './1763820000000-timelapse.sqlite';
+import { ProvenanceMysql1763800000000 } from './1763800000000-provenance.mysql';
+import { ProvenanceSqlite1763800000000 } from './1763800000000-provenance.sqlite';
+import { ConversationMysql1763830000000 } from './1763830000000-conversation.mysql';
+import { ConversationSqlite1763830000000 } from './1763830000000-conversation.sqlite';
 
 /** Migrations in order, one list per dialect. Each feature appends its pair. */
 export const SQLITE_MIGRATIONS = [
@@ -18,7 +30,13 @@ export const SQLITE_MIGRATIONS = [
   DiscoverySqlite1763720000000,
   ChatSqlite1763730000000,
   PaletteSqlite1763740000000,
-  ConversationSqlite1763800000000,
+  StageTilesSqlite1763750000000,
+  StagePinsSqlite1763760000000,
+  ReportsSqlite1763750000000,
+  ProvenanceSqlite1763800000000,
+  LookupSqlite1763810000000,
+  TimelapseSqlite1763820000000,
+  ConversationSqlite1763830000000,
 ];
 export const MYSQL_MIGRATIONS = [
   AccountsMysql1763700000000,
@@ -26,5 +44,11 @@ export const MYSQL_MIGRATIONS = [
   DiscoveryMysql1763720000000,
   ChatMysql1763730000000,
   PaletteMysql1763740000000,
-  ConversationMysql1763800000000,
+  StageTilesMysql1763750000000,
+  StagePinsMysql1763760000000,
+  ReportsMysql1763750000000,
+  ProvenanceMysql1763800000000,
+  LookupMysql1763810000000,
+  TimelapseMysql1763820000000,
+  ConversationMysql1763830000000,
 ];

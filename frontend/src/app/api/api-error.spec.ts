@@ -9,7 +9,12 @@ function answer(status: number, error: unknown, headers: Record<string, string> 
 
 describe('describeApiError', () => {
   it('uses the message the api sent', () => {
-    const body: ApiError = { statusCode: 409, error: 'Conflict', message: 'username taken' };
+    const body: ApiError = {
+      statusCode: 409,
+      error: 'Conflict',
+      message: 'username taken',
+      code: 'USERNAME_TAKEN',
+    };
     expect(describeApiError(answer(409, body))).toBe('Username taken.');
   });
 
@@ -18,6 +23,7 @@ describe('describeApiError', () => {
       statusCode: 400,
       error: 'Bad Request',
       message: ['bio must be shorter than or equal to 500 characters', 'displayName is too long.'],
+      code: 'VALIDATION_FAILED',
     };
     expect(describeApiError(answer(400, body))).toBe(
       'Bio must be shorter than or equal to 500 characters. DisplayName is too long.',
@@ -25,14 +31,24 @@ describe('describeApiError', () => {
   });
 
   it('prefers the caller’s wording for a status', () => {
-    const body: ApiError = { statusCode: 401, error: 'Unauthorized', message: 'Unauthorized' };
+    const body: ApiError = {
+      statusCode: 401,
+      error: 'Unauthorized',
+      message: 'Unauthorized',
+      code: 'UNAUTHENTICATED',
+    };
     expect(describeApiError(answer(401, body), { 401: 'Wrong username or password' })).toBe(
       'Wrong username or password',
     );
   });
 
   it('counts down from Retry-After seconds on 429', () => {
-    const body: ApiError = { statusCode: 429, error: 'Too Many Requests', message: 'ThrottlerException' };
+    const body: ApiError = {
+      statusCode: 429,
+      error: 'Too Many Requests',
+      message: 'ThrottlerException',
+      code: 'RATE_LIMITED',
+    };
     expect(describeApiError(answer(429, body, { 'Retry-After': '42' }))).toBe(
       'Too many attempts — try again in 42 seconds',
     );
@@ -64,7 +80,12 @@ describe('describeApiError', () => {
   });
 
   it('never shows server internals for 5xx', () => {
-    const body: ApiError = { statusCode: 500, error: 'Internal Server Error', message: 'SQLITE_BUSY' };
+    const body: ApiError = {
+      statusCode: 500,
+      error: 'Internal Server Error',
+      message: 'SQLITE_BUSY',
+      code: 'INTERNAL',
+    };
     expect(describeApiError(answer(500, body))).toBe(
       'Something went wrong on our side. Please try again in a moment.',
     );

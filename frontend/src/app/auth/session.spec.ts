@@ -33,9 +33,9 @@ describe('Session', () => {
     expect(session.ready()).toBe(false);
   });
 
-  it('restores the signed-in painter from GET /api/auth/me', async () => {
+  it('restores the signed-in painter from GET /api/auth/session', async () => {
     const restoring = session.restore();
-    http.expectOne({ method: 'GET', url: '/api/auth/me' }).flush(ANNA);
+    http.expectOne({ method: 'GET', url: '/api/auth/session' }).flush({ me: ANNA });
     await restoring;
     expect(session.me()).toEqual(ANNA);
     expect(session.signedIn()).toBe(true);
@@ -43,13 +43,21 @@ describe('Session', () => {
     expect(session.ready()).toBe(true);
   });
 
-  it('treats 401 from /api/auth/me as signed out', async () => {
+  it('is signed out when the session answers me: null', async () => {
+    const restoring = session.restore();
+    http.expectOne('/api/auth/session').flush({ me: null });
+    await restoring;
+    expect(session.me()).toBeNull();
+    expect(session.ready()).toBe(true);
+  });
+
+  it('treats an unreachable api as signed out', async () => {
     const restoring = session.restore();
     http
-      .expectOne('/api/auth/me')
+      .expectOne('/api/auth/session')
       .flush(
-        { statusCode: 401, error: 'Unauthorized', message: 'Unauthorized' },
-        { status: 401, statusText: 'Unauthorized' },
+        { statusCode: 503, error: 'Service Unavailable', message: 'down', code: 'UNAVAILABLE' },
+        { status: 503, statusText: 'Service Unavailable' },
       );
     await restoring;
     expect(session.me()).toBeNull();

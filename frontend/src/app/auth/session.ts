@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
-import type { LoginRequest, Me, RegisterRequest } from '@gallery/contracts';
+import type { LoginRequest, Me, RegisterRequest, SessionState } from '@gallery/contracts';
 import { firstValueFrom } from 'rxjs';
 
 import { hasStatus } from '../api/api-error';
@@ -19,7 +19,7 @@ export class Session {
   readonly me = this.current.asReadonly();
   readonly signedIn = computed(() => this.current() !== null);
   readonly username = computed(() => this.current()?.username ?? null);
-  /** True once the first GET /api/auth/me has answered. */
+  /** True once the first GET /api/auth/session has answered. */
   readonly ready = this.restored.asReadonly();
 
   /**
@@ -28,9 +28,11 @@ export class Session {
    */
   async restore(): Promise<void> {
     try {
-      this.current.set(await firstValueFrom(this.http.get<Me>('/api/auth/me')));
+      // /session rather than /me: a signed-out visitor gets 200 { me: null }, not a 401 that the
+      // browser would log as an error on every first page.
+      this.current.set((await firstValueFrom(this.http.get<SessionState>('/api/auth/session'))).me);
     } catch {
-      // 401 means signed out; an unreachable api is treated the same until the next attempt.
+      // An unreachable api is treated as signed out until the next attempt.
       this.current.set(null);
     } finally {
       this.restored.set(true);

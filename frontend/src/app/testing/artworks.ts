@@ -9,6 +9,7 @@ export function image(name: string, width = 1200, height = 900): Image {
     width,
     height,
     placeholder: null,
+    tiles: null,
   };
 }
 
@@ -24,6 +25,7 @@ export function stage(id: string, position: number, changes: Partial<Stage> = {}
     error: null,
     image: image(id),
     colors: [],
+    pins: [],
     createdAt: '2026-05-02T10:00:00.000Z',
     ...changes,
   };

@@ -1,8 +1,8 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
-import type { Artwork, Me } from '@gallery/contracts';
+import { type ComponentFixture, DeferBlockBehavior, DeferBlockState, TestBed } from '@angular/core/testing';
+import { Router, provideRouter } from '@angular/router';
+import type { Artwork, Me, Profile } from '@gallery/contracts';
 import { NEVER } from 'rxjs';
 
 import { Session } from '../auth/session';
@@ -20,7 +20,35 @@ const ART = album(
   { description: 'Lisbon, early.' },
 );
 
+const PAINTER: Profile = {
+  ...ART.owner,
+  bio: 'Paints harbours.',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  albumCount: 3,
+  followerCount: 12,
+  followingCount: 1,
+  followedByMe: false,
+};
+
+/** jsdom has none; `@defer (on viewport)` needs one to exist, and this one never fires. */
+class QuietIntersectionObserver {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+  takeRecords(): [] {
+    return [];
+  }
+}
+
 describe('ArtworkPage', () => {
+  beforeAll(() => {
+    Object.assign(globalThis, { IntersectionObserver: QuietIntersectionObserver });
+  });
+
+  afterAll(() => {
+    delete (globalThis as { IntersectionObserver?: unknown }).IntersectionObserver;
+  });
+
   let fixture: ComponentFixture<ArtworkPage>;
   let host: HTMLElement;
   let http: HttpTestingController;
@@ -28,6 +56,8 @@ describe('ArtworkPage', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       imports: [ArtworkPage],
+      // jsdom has no IntersectionObserver for `@defer (on viewport)`; tests render blocks by hand.
+      deferBlockBehavior: DeferBlockBehavior.Manual,
       providers: [
         provideRouter([]),
         provideHttpClient(),
@@ -50,7 +80,10 @@ describe('ArtworkPage', () => {
     await fixture.whenStable();
   }
 
-  async function open(route: { id?: string; code?: string }, answer: Artwork = ART): Promise<void> {
+  async function open(
+    route: { id?: string; code?: string; stage?: string; compare?: string; mode?: string },
+    answer: Artwork = ART,
+  ): Promise<void> {
     fixture = TestBed.createComponent(ArtworkPage);
     for (const [name, value] of Object.entries(route)) {
       fixture.componentRef.setInput(name, value);
@@ -59,6 +92,8 @@ describe('ArtworkPage', () => {
     await fixture.whenStable();
     const url = route.id ? `/api/albums/${route.id}` : `/api/shared/${route.code}`;
     http.expectOne(url).flush(answer);
+    await settle();
+    http.expectOne(`/api/users/${answer.owner.username}`).flush(PAINTER);
     await settle();
   }
 
@@ -145,6 +180,8 @@ describe('ArtworkPage', () => {
     fixture.detectChanges();
     http.expectOne('/api/albums/art-1').flush(album([stage('s1', 0, { status: 'processing', image: null })]));
     await render();
+    http.expectOne('/api/users/clara').flush(PAINTER);
+    await render();
     expect(host.querySelector('.processing')).not.toBeNull();
 
     jest.advanceTimersByTime(POLL_INTERVAL_MS);
@@ -156,5 +193,100 @@ describe('ArtworkPage', () => {
     // Everything is ready: no more polling.
     jest.advanceTimersByTime(POLL_INTERVAL_MS * 3);
     http.expectNone('/api/albums/art-1');
+  });
+
+  function selectedOption(): string | null {
+    return host.querySelector('[role=option][aria-selected=true]')?.getAttribute('aria-label') ?? null;
+  }
+
+  function navigations(): jest.SpyInstance {
+    return jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+  }
+
+  it('opens on the final, as the hero, with its note beside it', async () => {
+    await open({ id: 'art-1' });
+    expect(selectedOption()).toBe('Stage 3, Final: Done');
+    expect(host.querySelector('app-hero img')?.getAttribute('alt')).toBe('Stage 3, Final: Done');
+    expect(host.querySelector('app-stage-notes')?.textContent).toContain('Stage 3 of 3');
+    // The story stays below, for reading.
+    expect(host.querySelector('#story-title')?.textContent).toBe('The story');
+  });
+
+  it('opens on the stage in the address and scrubs with the arrow keys, keeping the address', async () => {
+    const navigate = navigations();
+    await open({ id: 'art-1', stage: '2' });
+    expect(selectedOption()).toBe('Stage 2, Colour');
+    expect(host.querySelector('app-stage-notes .note')?.textContent).toBe('Warm first.\nCool later.');
+
+    host
+      .querySelector<HTMLElement>('[role=option][aria-selected=true]')!
+      .dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }));
+    await settle();
+    expect(selectedOption()).toBe('Stage 1, Sketch: Lines');
+    expect(navigate).toHaveBeenLastCalledWith(
+      [],
+      expect.objectContaining({
+        queryParams: { stage: '1' },
+        queryParamsHandling: 'merge',
+        replaceUrl: true,
+      }),
+    );
+  });
+
+  it('compares the stages the address names, and the filmstrip picks the after one', async () => {
+    const navigate = navigations();
+    await open({ id: 'art-1', compare: '1,3', mode: 'swipe' });
+    expect(host.querySelector('app-hero')).toBeNull();
+    const [compare] = await fixture.getDeferBlocks();
+    await compare.render(DeferBlockState.Complete);
+    await settle();
+
+    const divider = host.querySelector<HTMLElement>('[role=slider]')!;
+    expect(divider.getAttribute('aria-valuenow')).toBe('50');
+    divider.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }));
+    await settle();
+    expect(divider.getAttribute('aria-valuenow')).toBe('48');
+
+    expect(selectedOption()).toBe('Stage 3, Final: Done');
+    host.querySelectorAll<HTMLElement>('[role=option]')[1].click();
+    await settle();
+    expect(navigate).toHaveBeenLastCalledWith(
+      [],
+      expect.objectContaining({ queryParams: { compare: '1,2', mode: 'swipe' } }),
+    );
+  });
+
+  it('turns the painter’s tools on with their keys', async () => {
+    await open({ id: 'art-1' });
+    const picture = () => host.querySelector<HTMLElement>('app-hero app-stage-image')!;
+    expect(picture().style.filter).toBe('');
+    keydown('g');
+    await settle();
+    expect(picture().style.filter).toBe('grayscale(1)');
+    expect(host.querySelector('[aria-keyshortcuts=G]')?.getAttribute('aria-pressed')).toBe('true');
+    keydown('m');
+    await settle();
+    expect(picture().style.transform).toBe('scaleX(-1)');
+  });
+
+  it('numbers the pins on the hero and lists their notes beside it', async () => {
+    const pinned = album([
+      stage('s1', 0, { kind: 'sketch' }),
+      stage('s2', 1, {
+        kind: 'final',
+        pins: [
+          { id: 'p1', stageId: 's2', x: 0.25, y: 0.5, body: 'Glaze here.', createdAt: '' },
+          { id: 'p2', stageId: 's2', x: 0.8, y: 0.1, body: 'Sky last.', createdAt: '' },
+        ],
+      }),
+    ]);
+    await open({ id: 'art-1' }, pinned);
+    const markers = [...host.querySelectorAll<HTMLElement>('app-hero .pin')];
+    expect(markers.map((pin) => pin.textContent?.trim())).toEqual(['1', '2']);
+    expect([markers[0].style.left, markers[0].style.top]).toEqual(['25%', '50%']);
+    expect([...host.querySelectorAll('app-stage-notes .pins li')].map((li) => li.textContent)).toEqual([
+      'Glaze here.',
+      'Sky last.',
+    ]);
   });
 });

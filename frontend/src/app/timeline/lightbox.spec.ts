@@ -2,6 +2,7 @@ import { DIALOG_DATA, DialogRef } from '@angular/cdk/dialog';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { Subject } from 'rxjs';
 
+import { NO_TOOLS, type PainterTools } from '../painter-tools/painter-tools';
 import { stage } from '../testing/artworks';
 import { Lightbox, type LightboxData } from './lightbox';
 
@@ -11,7 +12,7 @@ describe('Lightbox', () => {
   let keys: Subject<KeyboardEvent>;
   let close: jest.Mock;
 
-  async function open(index: number): Promise<void> {
+  async function open(index: number, tools?: PainterTools): Promise<void> {
     keys = new Subject<KeyboardEvent>();
     close = jest.fn();
     const data: LightboxData = {
@@ -21,6 +22,7 @@ describe('Lightbox', () => {
         stage('s3', 2, { kind: 'final', title: 'Done' }),
       ],
       index,
+      tools,
     };
     TestBed.configureTestingModule({
       imports: [Lightbox],
@@ -96,5 +98,22 @@ describe('Lightbox', () => {
     expect(other.defaultPrevented).toBe(false);
     host.querySelector<HTMLButtonElement>('[aria-label="Close"]')!.click();
     expect(close).toHaveBeenCalled();
+  });
+
+  it('has the painter’s tools, starting with those of the page, toggled by their keys', async () => {
+    await open(0, { ...NO_TOOLS, greyscale: true });
+    const picture = () => host.querySelector<HTMLElement>('app-stage-image')!;
+    expect(picture().style.filter).toBe('grayscale(1)');
+
+    const v = await press('v');
+    expect(v.defaultPrevented).toBe(true);
+    expect(picture().style.filter).toMatch(/^url\("?#value-bands-\d+"?\)$/);
+    expect(host.querySelector('feFuncR')?.getAttribute('tableValues')).toBe('0 0.5 1');
+    await press('v');
+    expect(host.querySelector('feFuncR')?.getAttribute('tableValues')).toBe('0 0.25 0.5 0.75 1');
+
+    await press('m');
+    expect(picture().style.transform).toBe('scaleX(-1)');
+    expect(host.querySelector('[aria-keyshortcuts=M]')?.getAttribute('aria-pressed')).toBe('true');
   });
 });

@@ -13,12 +13,17 @@ import type { Stage } from '@gallery/contracts';
 
 import { StageImage } from '../artwork/stage-image';
 import { stageKindLabel } from '../artwork/stage-kinds';
+import type { PainterTools } from '../painter-tools/painter-tools';
+import { ToolBar } from '../painter-tools/tool-bar';
+import { ToolSettings } from '../painter-tools/tool-settings';
 
 export interface LightboxData {
   /** Stages with an image, in timeline order. */
   readonly stages: readonly Stage[];
   /** The one to show first. */
   readonly index: number;
+  /** The painter's tools on the page that opened it, to start with the same. */
+  readonly tools?: PainterTools;
 }
 
 const MIN_ZOOM = 1;
@@ -34,12 +39,14 @@ interface Point {
 
 /**
  * A stage enlarged over the page: zoom (wheel, +/−, double-click), pan by dragging when zoomed,
- * previous/next with the arrow keys, the buttons or a swipe. Opened through the CDK Dialog,
+ * previous/next with the arrow keys, the buttons or a swipe, and the painter's tools (G, M, S,
+ * V). Opened through the CDK Dialog,
  * which traps focus, closes on Escape and gives focus back to the thumbnail that opened it.
  */
 @Component({
   selector: 'app-lightbox',
-  imports: [StageImage],
+  imports: [StageImage, ToolBar],
+  providers: [ToolSettings],
   templateUrl: './lightbox.html',
   styleUrl: './lightbox.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -47,6 +54,7 @@ interface Point {
 export class Lightbox {
   private readonly data = inject<LightboxData>(DIALOG_DATA);
   protected readonly ref = inject<DialogRef<void>>(DialogRef);
+  protected readonly tools = inject(ToolSettings);
   private readonly area = viewChild.required<ElementRef<HTMLElement>>('area');
 
   protected readonly stages = this.data.stages;
@@ -68,6 +76,9 @@ export class Lightbox {
   private pointer: { id: number; start: Point; from: Point } | null = null;
 
   constructor() {
+    if (this.data.tools) {
+      this.tools.set(this.data.tools);
+    }
     this.ref.keydownEvents.pipe(takeUntilDestroyed()).subscribe((event) => this.handleKey(event));
     this.preloadNeighbours();
   }
@@ -120,7 +131,9 @@ export class Lightbox {
         this.zoomTo(MIN_ZOOM);
         break;
       default:
-        return;
+        if (!this.tools.handleKey(event)) {
+          return;
+        }
     }
     event.preventDefault();
   }

@@ -39,9 +39,9 @@ describe('Timeline', () => {
       'Colour',
       'Details',
     ]);
-    expect(entries[0].querySelector('h2')?.textContent?.trim()).toBe('Charcoal lines');
+    expect(entries[0].querySelector('h3')?.textContent?.trim()).toBe('Charcoal lines');
     // Without a title the kind names the stage.
-    expect(entries[1].querySelector('h2')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('Stage 2: Colour');
+    expect(entries[1].querySelector('h3')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('Stage 2: Colour');
     expect(entries[0].querySelector('time')?.textContent?.trim()).toBe('4 Mar 2026');
     expect(entries[0].querySelector('time')?.getAttribute('datetime')).toBe('2026-03-04T10:00:00.000Z');
   });

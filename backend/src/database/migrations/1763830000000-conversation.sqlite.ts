@@ -4,8 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Comments (on artworks and stages, one level of replies) with the owner's settings and a counter
  * on albums; notifications grouped while unread (one row per recipient and group key); per-type settings.
  */
-export class ConversationSqlite1763800000000 implements MigrationInterface {
-  name = 'ConversationSqlite1763800000000';
+export class ConversationSqlite1763830000000 implements MigrationInterface {
+  name = 'ConversationSqlite1763830000000';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`ALTER TABLE "albums" ADD "commentCount" integer NOT NULL DEFAULT (0)`);

@@ -6,8 +6,8 @@ const TABLE = 'ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci'
  * Comments (on artworks and stages, one level of replies) with the owner's settings and a counter
  * on albums; notifications grouped while unread (one row per recipient and group key); per-type settings.
  */
-export class ConversationMysql1763800000000 implements MigrationInterface {
-  name = 'ConversationMysql1763800000000';
+export class ConversationMysql1763830000000 implements MigrationInterface {
+  name = 'ConversationMysql1763830000000';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(

@@ -1,0 +1,16 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/** timelapses: each artwork's process film (animated WebP and poster). */
+export class TimelapseSqlite1763820000000 implements MigrationInterface {
+  name = 'TimelapseSqlite1763820000000';
+
+  async up(db: QueryRunner): Promise<void> {
+    await db.query(
+      `CREATE TABLE "timelapses" ("albumId" varchar(36) PRIMARY KEY NOT NULL, "status" varchar(12) NOT NULL DEFAULT 'pending', "filmKey" varchar(200) NULL, "posterKey" varchar(200) NULL, "width" int NOT NULL DEFAULT 0, "height" int NOT NULL DEFAULT 0, "frames" int NOT NULL DEFAULT 0, "bytes" int NOT NULL DEFAULT 0, "source" varchar(64) NULL, "updatedAt" datetime NULL)`,
+    );
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    await db.query(`DROP TABLE "timelapses"`);
+  }
+}

@@ -1,0 +1,136 @@
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cpuSeconds, freePort, sleep } from '../chat-fanout/proc';
+import { closedLoop, percentile } from '../search/load';
+import { ApiClient } from './client';
+import { seed } from './seed';
+
+/**
+ * `npm run bench -- read`: Gallery's read path against a bare NestJS controller serving the very
+ * same JSON bodies from memory, side by side in one run (50 keep-alive clients, 10 s per path).
+ * Prints req/s, p50/p99 and the server's CPU per request for both, and the throughput ratio.
+ * READ_BENCH_SECONDS, READ_BENCH_CLIENTS tune the load; READ_BENCH_PROFILE=1 writes a CPU profile
+ * of the api (--cpu-prof) under bench/results/read-profile; READ_BENCH_ONLY=<name prefix> runs one path.
+ */
+const SECONDS = Number(process.env.READ_BENCH_SECONDS ?? 10);
+const CLIENTS = Number(process.env.READ_BENCH_CLIENTS ?? 50);
+const ROOT = join(__dirname, '../..');
+
+export async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'gallery-read-bench-'));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const api = startApi(port, dataDir);
+  let bare: ChildProcess | undefined;
+  try {
+    await waitFor(`${base}/api/health`);
+    const data = await seed(base);
+    const viewer = new ApiClient(base);
+    // The viewer's session cookie for signed-in paths; anonymous paths carry only the XSRF cookie.
+    const paths: { name: string; path: string; headers?: Record<string, string> }[] = [
+      { name: 'artwork (20 stages)', path: `/api/albums/${data.artworkId}` },
+      { name: 'explore recent', path: '/api/albums?sort=recent' },
+      { name: 'painter page', path: `/api/users/${data.painter}/albums` },
+      { name: 'search', path: '/api/search?q=harbour' },
+      { name: 'feed (signed in)', path: '/api/feed', headers: { cookie: data.viewerCookie } },
+    ];
+    void viewer;
+    const only = process.env.READ_BENCH_ONLY;
+    if (only) paths.splice(0, paths.length, ...paths.filter((p) => p.name.startsWith(only)));
+    const bodies: Record<string, string> = {};
+    for (const p of paths) {
+      const res = await fetch(base + p.path, { headers: { cookie: p.headers?.cookie ?? 'XSRF-TOKEN=x' } });
+      if (res.status !== 200) throw new Error(`${p.path}: ${res.status} ${await res.text()}`);
+      bodies[p.path] = await res.text();
+    }
+    bare = fork(join(__dirname, 'bare-nest.mjs'), { stdio: 'inherit' });
+    bare.send({ bodies });
+    const barePort = await new Promise<number>((resolve) =>
+      bare!.once('message', (m: { port: number }) => resolve(m.port)),
+    );
+
+    console.log(
+      `\nread path, ${CLIENTS} keep-alive clients, ${SECONDS} s per path (Gallery embedded: SQLite, disk)\n`,
+    );
+    console.log(
+      'path                  bytes   Gallery req/s  p50 ms  p99 ms  CPU ms/req | bare req/s  p50 ms  p99 ms  CPU ms/req | ratio',
+    );
+    for (const p of paths) {
+      const g = await measure(api.pid!, base + p.path, p.headers);
+      const b = await measure(bare.pid!, `http://127.0.0.1:${barePort}${p.path}`, p.headers);
+      console.log(
+        `${p.name.padEnd(20)} ${String(Buffer.byteLength(bodies[p.path]!)).padStart(6)}  ` +
+          `${fmt(g.rps, 13)} ${fmt(g.p50, 7, 1)} ${fmt(g.p99, 7, 1)} ${fmt(g.cpuMs, 11, 2)} | ` +
+          `${fmt(b.rps, 10)} ${fmt(b.p50, 7, 1)} ${fmt(b.p99, 7, 1)} ${fmt(b.cpuMs, 11, 2)} | ${(g.rps / b.rps).toFixed(2)}×`,
+      );
+    }
+  } finally {
+    bare?.kill();
+    api.kill('SIGINT');
+    await sleep(500);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+interface Figures {
+  rps: number;
+  p50: number;
+  p99: number;
+  cpuMs: number;
+}
+
+async function measure(pid: number, url: string, headers?: Record<string, string>): Promise<Figures> {
+  await closedLoop(url, { clients: CLIENTS, seconds: 1, maxRequests: 0, headers }); // warm-up
+  const cpu0 = await cpuSeconds(pid);
+  const r = await closedLoop(url, { clients: CLIENTS, seconds: SECONDS, maxRequests: 0, headers });
+  const cpu = (await cpuSeconds(pid)) - cpu0;
+  if (r.errors) console.warn(`  ${url}: ${r.errors} errors ${JSON.stringify(r.statuses)}`);
+  const ok = r.latenciesMs.length;
+  return {
+    rps: ok / r.seconds,
+    p50: percentile(r.latenciesMs, 0.5),
+    p99: percentile(r.latenciesMs, 0.99),
+    cpuMs: ok ? (cpu * 1000) / ok : NaN,
+  };
+}
+
+function startApi(port: number, dataDir: string): ChildProcess {
+  const profile = process.env.READ_BENCH_PROFILE === '1';
+  const args = [
+    ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench/results/read-profile')}`] : []),
+    join(ROOT, 'backend/dist/main.js'),
+  ];
+  return spawn(process.execPath, args, {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      SESSION_SECRET: 'read-bench-secret-read-bench-secret',
+      // The load comes from many X-Forwarded-For addresses, as behind a proxy, so the per-IP limit
+      // does not turn the benchmark into a 429 test.
+      TRUST_PROXY: 'true',
+      RATE_LIMIT_AUTH_PER_IP: '100000',
+      RATE_LIMIT_AUTH_PER_USERNAME: '100000',
+    },
+  });
+}
+
+async function waitFor(url: string): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(500);
+  }
+  throw new Error(`${url} never answered`);
+}
+
+const fmt = (n: number, width: number, digits = 0): string => n.toFixed(digits).padStart(width);
+
+if (require.main === module) void main();
