@@ -204,6 +204,11 @@ describe.each(appModes())('notifications — %s', (_name, options) => {
     expect(await db.getRepository(NotificationEntity).countBy({ albumId: quiet.id })).toBe(2);
     const list = (await inbox(follower)).items as Notification[];
     expect(list.filter((n) => n.type === 'new-artwork')).toHaveLength(2);
+
+    // Made unlisted again: followers keep the notification but no longer see the artwork.
+    await painter.patch(`/api/albums/${quiet.id}`, { visibility: 'unlisted' });
+    const later = (await inbox(follower)).items.filter((n) => n.type === 'new-artwork');
+    expect(later.map((n) => n.album?.id ?? null)).toEqual([null, work.id]);
   });
 });
 

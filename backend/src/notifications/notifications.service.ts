@@ -274,7 +274,7 @@ export class NotificationsService {
     const albumIds = [...new Set(rows.map((r) => r.albumId).filter((id): id is string => !!id))];
     const [users, cards] = await Promise.all([
       actorIds.size ? this.db.manager.findBy(UserEntity, { id: In([...actorIds]) }) : [],
-      this.cards.byIds(albumIds, viewerId),
+      this.visibleCards(albumIds, viewerId),
     ]);
     const userById = new Map(users.map((u) => [u.id, this.users.summary(u)]));
     const cardById = new Map(cards.map((c) => [c.id, c]));
@@ -287,6 +287,22 @@ export class NotificationsService {
           .filter((u): u is UserSummary => !!u),
         r.albumId ? (cardById.get(r.albumId) ?? null) : null,
       ),
+    );
+  }
+
+  /** Cards of the artworks the viewer may still see (one made unlisted since drops to null). */
+  private async visibleCards(albumIds: string[], viewerId: string): Promise<ArtworkCard[]> {
+    if (!albumIds.length) return [];
+    const visible: { id: string }[] = await this.db.query(
+      dialectSql(
+        this.db,
+        `SELECT "id" FROM "albums" WHERE "id" IN (${placeholders(albumIds.length)}) AND ("visibility" = 'public' OR "ownerId" = ?)`,
+      ),
+      [...albumIds, viewerId],
+    );
+    return this.cards.byIds(
+      visible.map((a) => a.id),
+      viewerId,
     );
   }
 
