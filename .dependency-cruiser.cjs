@@ -42,6 +42,9 @@ const FEATURES = {
   reports: ['users', 'artworks', 'stages', 'chat'],
   health: [],
   process: ['users', 'artworks', 'stages'],
+  comments: ['users', 'artworks', 'stages'],
+  /** Listens to the others' domain events; nothing depends on it. */
+  notifications: ['users', 'artworks', 'stages', 'social', 'comments'],
 };
 
 const TOP_FILES = ['app\\.module\\.ts', 'app\\.setup\\.ts', 'main\\.ts', 'worker\\.ts'];

@@ -18,6 +18,11 @@ const BENCHMARKS: Record<string, { about: string; run: () => Promise<unknown> }>
     about: 'search and explore at 100k artworks, 20 clients, on MariaDB (seeds a database first)',
     run: () => import('./search/run'),
   },
+  notify: {
+    about:
+      'publishing by a painter with 10k followers: request latency vs none, all notifications written, p95 ≤ 5 s',
+    run: async () => (await import('./notify/main')).main(),
+  },
   'chat-fanout': {
     about: 'public-room delivery latency at 200 and 1000 sockets vs a bare Socket.IO server',
     run: () => import('./chat-fanout/main'),

@@ -4,11 +4,13 @@ import { ArtworkViewAccess } from './artworks/artwork-view-access';
 import { ArtworksModule } from './artworks/artworks.module';
 import { AuthModule } from './auth/auth.module';
 import { ChatModule } from './chat/chat.module';
+import { CommentsModule } from './comments/comments.module';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { ProcessModule } from './process/process.module';
 import { QueueModule } from './queue/queue.module';
@@ -46,6 +48,8 @@ export class AppModule {
         AuthModule,
         ArtworksModule,
         SocialModule,
+        CommentsModule,
+        NotificationsModule,
         SearchModule,
         ChatModule,
         ReportsModule,

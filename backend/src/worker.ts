@@ -6,6 +6,7 @@ import { loadConfigOrExit } from './config/load-or-exit';
 import { DatabaseModule } from './database/database.module';
 import { ArtworkProjectionsModule } from './artworks/artwork-projections.module';
 import { EventsModule } from './events/events.module';
+import { NotificationCoreModule } from './notifications/notification-core.module';
 import { SearchIndexModule } from './search-index/search-index.module';
 import { StageJobsModule } from './stages/stage-jobs.module';
 import { ProcessJobsModule } from './process/process-jobs.module';
@@ -36,6 +37,8 @@ class WorkerModule {
         ArtworkProjectionsModule,
         // Fingerprints for lookup and the process films follow stage changes.
         ProcessJobsModule,
+        // Fan-out of new artworks to followers runs as a job.
+        NotificationCoreModule,
       ],
     };
   }

@@ -13,6 +13,7 @@ export interface CardRow {
   visibility: Visibility;
   stageCount: number;
   likeCount: number;
+  commentCount: number;
   createdAt: Date | string;
   updatedAt: Date | string;
   ownerId: string;
@@ -32,7 +33,7 @@ export interface CardRow {
 
 /** Card columns; `a` is the artwork, `u` its painter, `s` its cover stage. */
 export const CARD_COLUMNS =
-  'a."id", a."title", a."visibility", a."stageCount", a."likeCount", a."createdAt", a."updatedAt", ' +
+  'a."id", a."title", a."visibility", a."stageCount", a."likeCount", a."commentCount", a."createdAt", a."updatedAt", ' +
   'u."id" AS "ownerId", u."username", u."displayName", u."avatarKey", ' +
   's."status" AS "coverStatus", s."thumbKey", s."previewKey", s."width", s."height", s."placeholder", ' +
   's."tilesKey", s."tilesWidth", s."tilesHeight"';
@@ -123,6 +124,7 @@ export class ArtworkCards {
       cover: r.coverStatus ? this.images.image({ ...r, status: r.coverStatus }) : null,
       stageCount: Number(r.stageCount),
       likeCount: Number(r.likeCount),
+      commentCount: Number(r.commentCount),
       likedByMe: marks?.liked.has(r.id) ?? false,
       favoritedByMe: marks?.favorited.has(r.id) ?? false,
       createdAt: toIso(r.createdAt),

@@ -35,6 +35,7 @@ export class ArtworkProjections implements OnModuleInit {
       if (what.includes('cover')) await refreshCover(tx, artworkId);
       else if (what.includes('visibility')) await syncPalette(tx, artworkId);
       if (what.includes('created') || what.includes('text')) await this.indexText(tx, artworkId);
+      if (what.includes('created') || what.includes('visibility')) await this.publishOnce(tx, artworkId);
     });
     this.events.onInTransaction('artwork.deleted', ({ artworkId }, tx) =>
       this.index.removeArtwork(tx, artworkId),
@@ -65,6 +66,25 @@ export class ArtworkProjections implements OnModuleInit {
     if (!album) return this.realtime.leave(ROOMS.album(artworkId));
     if (album.visibility !== 'public')
       this.realtime.leave(ROOMS.album(artworkId), [ROOMS.user(album.ownerId)]);
+  }
+
+  /**
+   * The first time an artwork is public (created public, or made public later) its painter's
+   * followers hear of it: `artwork.published`, at most once per artwork (publishedAt guards it).
+   */
+  private async publishOnce(tx: EntityManager, artworkId: string): Promise<void> {
+    const result = await tx
+      .createQueryBuilder()
+      .update(ArtworkEntity)
+      .set({ publishedAt: Date.now(), updatedAt: () => 'updatedAt' })
+      .where('id = :artworkId AND visibility = :public AND publishedAt IS NULL', {
+        artworkId,
+        public: 'public',
+      })
+      .execute();
+    if (!result.affected) return;
+    const album = await tx.findOneByOrFail(ArtworkEntity, { id: artworkId });
+    await this.events.publish(tx, 'artwork.published', { artworkId, ownerId: album.ownerId });
   }
 
   /** An artwork's searchable text: its title, description and stage titles. */

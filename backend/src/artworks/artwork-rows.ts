@@ -8,7 +8,8 @@ import type { ArtworkView } from './artwork.mapper';
 
 const ARTWORK_SQL =
   'SELECT a."id", a."title", a."description", a."visibility", a."shareCode", a."ownerId", a."coverStageId", ' +
-  'a."coverPinned", a."likeCount", a."favoriteCount", a."createdAt", a."updatedAt", ' +
+  'a."coverPinned", a."likeCount", a."favoriteCount", a."commentCount", a."commentsOff", a."critiqueWanted", ' +
+  'a."createdAt", a."updatedAt", ' +
   'u."username", u."displayName", u."avatarKey" FROM "albums" a JOIN "users" u ON u."id" = a."ownerId" WHERE a."id" = ?';
 const STAGES_SQL =
   'SELECT "id", "position", "kind", "title", "note", "status", "error", "thumbKey", "previewKey", "width", ' +
@@ -59,6 +60,9 @@ export class ArtworkRows {
         coverPinned: Boolean(a.coverPinned),
         likeCount: Number(a.likeCount),
         favoriteCount: Number(a.favoriteCount),
+        commentCount: Number(a.commentCount),
+        commentsOff: Boolean(a.commentsOff),
+        critiqueWanted: Boolean(a.critiqueWanted),
         createdAt: toIso(a.createdAt as Date | string),
         updatedAt: toIso(a.updatedAt as Date | string),
       },

@@ -64,6 +64,22 @@ export class ArtworkEntity {
   @Column({ type: 'int', default: 0 })
   favoriteCount!: number;
 
+  /** Comments and replies not deleted; kept exact in the comment transactions. */
+  @Column({ type: 'int', default: 0 })
+  commentCount!: number;
+
+  /** Owner setting: nobody may comment. */
+  @Column({ type: 'boolean', default: false })
+  commentsOff!: boolean;
+
+  /** Owner setting: the painter asks for critique (a prompt above the comment box). */
+  @Column({ type: 'boolean', default: false })
+  critiqueWanted!: boolean;
+
+  /** Unix ms it was first public (followers are told once); null while never public. */
+  @Column({ type: 'bigint', nullable: true, transformer: UNIX_MS })
+  publishedAt!: number | null;
+
   /** Unix ms of the painter's latest activity (created, new stage): the feed's order. */
   @Index('IDX_albums_activity')
   @Column({ type: 'bigint', transformer: UNIX_MS })

@@ -19,6 +19,9 @@ export type ArtworkView = Pick<
   | 'coverPinned'
   | 'likeCount'
   | 'favoriteCount'
+  | 'commentCount'
+  | 'commentsOff'
+  | 'critiqueWanted'
 > & {
   owner: Parameters<UserMapper['summary']>[0];
   createdAt: Date | string;
@@ -57,6 +60,9 @@ export class ArtworkMapper {
       stages: sorted.map((s) => this.stages.stage(s, pins.get(s.id))),
       likeCount: album.likeCount,
       favoriteCount: album.favoriteCount,
+      commentCount: album.commentCount,
+      commentsOff: album.commentsOff,
+      critiqueWanted: album.critiqueWanted,
       likedByMe: false,
       favoritedByMe: false,
       createdAt: iso(album.createdAt),

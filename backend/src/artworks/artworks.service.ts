@@ -105,14 +105,17 @@ export class ArtworksService {
         changes.coverStageId = dto.coverStageId;
         changes.coverPinned = dto.coverStageId !== null;
       }
+      if (dto.commentsOff !== undefined) changes.commentsOff = dto.commentsOff;
+      if (dto.critiqueWanted !== undefined) changes.critiqueWanted = dto.critiqueWanted;
       if (!Object.keys(changes).length) return;
       await tx.update(ArtworkEntity, { id: album.id }, changes);
+      // Comment settings alone change nothing derived: no event.
       const what = [
         ...(dto.title !== undefined || dto.description !== undefined ? (['text'] as const) : []),
         ...(dto.visibility !== undefined ? (['visibility'] as const) : []),
         ...(dto.coverStageId !== undefined ? (['cover'] as const) : []),
       ];
-      await this.events.publish(tx, 'artwork.changed', { artworkId: album.id, what });
+      if (what.length) await this.events.publish(tx, 'artwork.changed', { artworkId: album.id, what });
     });
     return this.get(user, id);
   }

@@ -7,7 +7,7 @@ import {
   type Visibility,
 } from '@gallery/contracts';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Length, MaxLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Length, MaxLength, ValidateIf } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const titleMessage = `title must be ${LIMITS.albumTitle.min} to ${LIMITS.albumTitle.max} characters`;
@@ -61,4 +61,14 @@ export class UpdateArtworkDto implements UpdateArtworkRequest {
   @IsString()
   @MaxLength(36)
   coverStageId?: string | null;
+
+  @ApiPropertyOptional({ description: 'Turn comments off (or back on)' })
+  @IsOptional()
+  @IsBoolean()
+  commentsOff?: boolean;
+
+  @ApiPropertyOptional({ description: 'Ask viewers for critique: a prompt above the comment box' })
+  @IsOptional()
+  @IsBoolean()
+  critiqueWanted?: boolean;
 }

@@ -20,6 +20,9 @@ export class ArtworkDto implements Artwork {
   @ApiProperty() favoriteCount!: number;
   @ApiProperty() likedByMe!: boolean;
   @ApiProperty() favoritedByMe!: boolean;
+  @ApiProperty() commentCount!: number;
+  @ApiProperty({ description: 'Owner setting: nobody can comment' }) commentsOff!: boolean;
+  @ApiProperty({ description: 'Owner setting: the painter asks for critique' }) critiqueWanted!: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
@@ -33,6 +36,7 @@ export class ArtworkCardDto implements ArtworkCard {
   @ApiProperty({ type: ImageDto, nullable: true }) cover!: ImageDto | null;
   @ApiProperty() stageCount!: number;
   @ApiProperty() likeCount!: number;
+  @ApiProperty() commentCount!: number;
   @ApiProperty({ description: 'false when nobody is signed in' }) likedByMe!: boolean;
   @ApiProperty({ description: 'false when nobody is signed in' }) favoritedByMe!: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;

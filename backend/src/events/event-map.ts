@@ -18,6 +18,22 @@ export interface DomainEventMap {
   'painter.changed': { userId: string };
   /** Someone reported an artwork, stage, message or user (a new open report; not a repeat). */
   'report.created': { reportId: string; target: { kind: ReportTargetKind; id: string }; reporterId: string };
+  /** An artwork was first made visible to everyone: created public, or made public later. Once per artwork. */
+  'artwork.published': { artworkId: string; ownerId: string };
+  /** Someone liked an artwork (a like that was not there before). */
+  'artwork.liked': { artworkId: string; userId: string };
+  /** Someone favourited an artwork (not already a favourite). */
+  'artwork.favorited': { artworkId: string; userId: string };
+  /** Someone started following a painter. */
+  'painter.followed': { followerId: string; followeeId: string };
+  /** A comment or reply was posted; `mentions` are the lower-cased @usernames in its body. */
+  'comment.created': {
+    commentId: string;
+    albumId: string;
+    authorId: string;
+    parentId: string | null;
+    mentions: string[];
+  };
 }
 
 export type ArtworkChange = 'created' | 'text' | 'visibility' | 'cover' | 'likes';

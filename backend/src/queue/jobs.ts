@@ -13,6 +13,8 @@ export interface JobData {
   'fingerprint-stage': { stageId: string };
   /** Render (or remove) an artwork's process film. */
   'render-timelapse': { albumId: string };
+  /** Tell a painter's followers about a newly published artwork, in batches. */
+  'notify-followers': { albumId: string; painterId: string };
 }
 export type JobName = keyof JobData;
 

@@ -66,8 +66,12 @@ export class SocialService {
     if (!painter) throw UserErrors.notFound();
     if (painter.id === user.id) throw SocialErrors.followSelf();
     const key = { followerId: user.id, followeeId: painter.id };
-    if (on) await this.db.getRepository(FollowEntity).insert(key).catch(ignoreDuplicate);
-    else await this.db.getRepository(FollowEntity).delete(key);
+    if (on) {
+      await this.db.transaction(async (tx) => {
+        const added = await tx.insert(FollowEntity, key).then(() => true, ignoreDuplicate);
+        if (added) await this.events.publish(tx, 'painter.followed', key);
+      });
+    } else await this.db.getRepository(FollowEntity).delete(key);
     return {
       followerCount: await this.db.getRepository(FollowEntity).countBy({ followeeId: painter.id }),
       followedByMe: on,
@@ -141,6 +145,10 @@ export class SocialService {
         : ((await tx.delete(entity, key)).affected ?? 0) > 0;
       if (changed) await tx.increment(ArtworkEntity, { id: albumId }, counter, on ? 1 : -1);
       const album = await tx.findOneByOrFail(ArtworkEntity, { id: albumId });
+      if (changed && on) {
+        const event = counter === 'likeCount' ? 'artwork.liked' : 'artwork.favorited';
+        await this.events.publish(tx, event, { artworkId: albumId, userId: user.id });
+      }
       if (changed && counter === 'likeCount') {
         await tx.update(
           ArtworkEntity,

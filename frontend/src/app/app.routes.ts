@@ -63,6 +63,12 @@ export const routes: Routes = [
     loadComponent: () => import('./settings/settings').then((m) => m.Settings),
   },
   {
+    path: 'notifications',
+    title: 'Notifications',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./notifications/notifications-page').then((m) => m.NotificationsPage),
+  },
+  {
     path: 'chat',
     title: 'Chat',
     canActivate: [signedInGuard],

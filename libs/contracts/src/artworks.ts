@@ -93,6 +93,10 @@ export interface Artwork {
   favoriteCount: number;
   likedByMe: boolean;
   favoritedByMe: boolean;
+  commentCount: number;
+  /** Owner settings: nobody can comment; the painter asks for critique (a prompt above the box). */
+  commentsOff: boolean;
+  critiqueWanted: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -104,6 +108,7 @@ export interface ArtworkCard {
   cover: Image | null;
   stageCount: number;
   likeCount: number;
+  commentCount: number;
   /** Filled for the owner. */
   visibility?: Visibility;
   /** Whether the signed-in viewer likes / keeps it; false for anonymous viewers. */
@@ -124,6 +129,8 @@ export interface UpdateArtworkRequest {
   description?: string;
   visibility?: Visibility;
   coverStageId?: string | null;
+  commentsOff?: boolean;
+  critiqueWanted?: boolean;
 }
 
 export interface UpdateStageRequest {

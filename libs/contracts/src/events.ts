@@ -2,6 +2,7 @@ import type { ErrorCode } from './errors';
 import type { Stage } from './artworks';
 import type { Conversation, Message } from './chat';
 import type { Timelapse } from './process';
+import type { Comment, CommentDeleted, Notification, UnreadCount } from './conversation';
 import type { UserSummary } from './users';
 
 /** Acknowledgement every client event answers with. */
@@ -18,6 +19,11 @@ export interface ServerToClientEvents {
   'presence:update': (payload: { user: UserSummary; online: boolean }) => void;
   'stage:updated': (stage: Stage & { albumId: string }) => void;
   'timelapse:updated': (timelapse: Timelapse & { albumId: string }) => void;
+  'comment:created': (comment: Comment) => void;
+  'comment:updated': (comment: Comment) => void;
+  'comment:deleted': (payload: CommentDeleted) => void;
+  notification: (notification: Notification) => void;
+  'notification:count': (payload: UnreadCount) => void;
 }
 
 /** Events clients send, each with an acknowledgement callback. */

@@ -17,6 +17,9 @@ export const LIMITS = {
   filesPerUpload: 20,
   chatMessage: { min: 1, max: 2000 },
   reportDetails: { max: 1000 },
+  comment: { min: 1, max: 2000 },
+  /** Minutes a comment stays editable by its author. */
+  commentEditMinutes: 15,
   chatAttachmentBytes: 25 * 1024 * 1024,
   avatarBytes: 10 * 1024 * 1024,
   avatarSize: 256,

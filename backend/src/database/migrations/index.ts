@@ -22,6 +22,8 @@ import { ProvenanceMysql1763800000000 } from './1763800000000-provenance.mysql';
 import { ProvenanceSqlite1763800000000 } from './1763800000000-provenance.sqlite';
 import { StorageDeletionsMysql1763750000000 } from './1763750000000-storage-deletions.mysql';
 import { StorageDeletionsSqlite1763750000000 } from './1763750000000-storage-deletions.sqlite';
+import { ConversationMysql1763830000000 } from './1763830000000-conversation.mysql';
+import { ConversationSqlite1763830000000 } from './1763830000000-conversation.sqlite';
 
 /** Migrations in order, one list per dialect. Each feature appends its pair. */
 export const SQLITE_MIGRATIONS = [
@@ -37,6 +39,7 @@ export const SQLITE_MIGRATIONS = [
   LookupSqlite1763810000000,
   TimelapseSqlite1763820000000,
   StorageDeletionsSqlite1763750000000,
+  ConversationSqlite1763830000000,
 ];
 export const MYSQL_MIGRATIONS = [
   AccountsMysql1763700000000,
@@ -51,4 +54,5 @@ export const MYSQL_MIGRATIONS = [
   LookupMysql1763810000000,
   TimelapseMysql1763820000000,
   StorageDeletionsMysql1763750000000,
+  ConversationMysql1763830000000,
 ];

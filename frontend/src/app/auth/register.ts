@@ -1,10 +1,11 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, inject, input, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { LIMITS } from '@gallery/contracts';
 
 import { describeApiError, hasStatus } from '../api/api-error';
 import { fieldError, focusFirstInvalid } from '../forms/field-error';
+import { safeReturnUrl } from './guards';
 import { Session } from './session';
 import { USERNAME_MESSAGES, normalizeUsername, usernameValidators } from './username';
 
@@ -19,6 +20,8 @@ export class Register {
   private readonly session = inject(Session);
   private readonly router = inject(Router);
   private readonly host: ElementRef<HTMLElement> = inject(ElementRef);
+  /** From the query string (withComponentInputBinding), as on the sign-in page. */
+  readonly returnUrl = input<string>();
 
   protected readonly limits = LIMITS;
   protected readonly form = inject(NonNullableFormBuilder).group({
@@ -63,7 +66,11 @@ export class Register {
         password,
         ...(displayName.trim() ? { displayName: displayName.trim() } : {}),
       });
-      await this.router.navigate(['/u', me.username]);
+      // Joined from a sign-in prompt: back to where the visitor was; otherwise to their new page.
+      const back = this.returnUrl();
+      await (back
+        ? this.router.navigateByUrl(safeReturnUrl(back))
+        : this.router.navigate(['/u', me.username]));
     } catch (error) {
       if (hasStatus(error, 409)) {
         const taken = this.form.controls.username;

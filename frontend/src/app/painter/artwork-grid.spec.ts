@@ -14,6 +14,7 @@ function card(id: string, title: string, stageCount: number): ArtworkCard {
     cover: null,
     stageCount,
     likeCount: 0,
+    commentCount: 0,
     likedByMe: false,
     favoritedByMe: false,
     createdAt: '2026-05-02T10:00:00.000Z',

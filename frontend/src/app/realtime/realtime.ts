@@ -132,6 +132,29 @@ export class Realtime {
     });
   }
 
+  /**
+   * One kind of event about one artwork (comments), for as long as the subscription lasts; watches
+   * the artwork meanwhile. Completes at once for visitors who are not signed in.
+   */
+  albumEvents<K extends 'comment:created' | 'comment:updated' | 'comment:deleted'>(
+    albumId: string,
+    event: K,
+  ): Observable<ServerPayload<K>> {
+    if (!this.session.signedIn()) {
+      return EMPTY;
+    }
+    return new Observable<ServerPayload<K>>((subscriber) => {
+      const subscription = this.on(event)
+        .pipe(filter((payload) => (payload as { albumId: string }).albumId === albumId))
+        .subscribe(subscriber);
+      this.watch(albumId);
+      return () => {
+        subscription.unsubscribe();
+        this.unwatch(albumId);
+      };
+    });
+  }
+
   private connect(): Promise<GallerySocket> {
     if (this.socket) {
       return this.socket;

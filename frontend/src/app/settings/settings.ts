@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
 
 import { Session } from '../auth/session';
+import { NotificationSettingsSection } from '../notifications/notification-settings';
 import { AvatarSection } from './avatar-section';
 import { PasswordSection } from './password-section';
 import { ProfileSection } from './profile-section';
@@ -10,7 +11,14 @@ import { UsernameSection } from './username-section';
 /** /settings — four independent sections, each saving on its own. */
 @Component({
   selector: 'app-settings',
-  imports: [RouterLink, ProfileSection, AvatarSection, UsernameSection, PasswordSection],
+  imports: [
+    RouterLink,
+    ProfileSection,
+    AvatarSection,
+    UsernameSection,
+    PasswordSection,
+    NotificationSettingsSection,
+  ],
   template: `
     <div class="page settings">
       <header class="intro">
@@ -25,6 +33,7 @@ import { UsernameSection } from './username-section';
       <app-avatar-section />
       <app-username-section />
       <app-password-section />
+      <app-notification-settings />
     </div>
   `,
   styles: `

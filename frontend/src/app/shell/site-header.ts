@@ -3,6 +3,7 @@ import { RouterLink } from '@angular/router';
 
 import { Session } from '../auth/session';
 import { ChatLink } from '../chat/chat-link';
+import { NotificationBell } from '../notifications/notification-bell';
 import { HeaderSearch } from '../search/header-search';
 import { ThemeToggle } from '../theme/theme-toggle';
 import { Avatar } from '../ui/avatar';
@@ -10,7 +11,7 @@ import { UserMenu } from './user-menu';
 
 @Component({
   selector: 'app-site-header',
-  imports: [RouterLink, HeaderSearch, ThemeToggle, UserMenu, Avatar, ChatLink],
+  imports: [RouterLink, HeaderSearch, ThemeToggle, UserMenu, Avatar, ChatLink, NotificationBell],
   templateUrl: './site-header.html',
   styleUrl: './site-header.css',
   changeDetection: ChangeDetectionStrategy.OnPush,

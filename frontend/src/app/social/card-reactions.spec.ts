@@ -7,6 +7,7 @@ import type { Me } from '@gallery/contracts';
 import { Session } from '../auth/session';
 import { card } from '../testing/discovery';
 import { CardReactions } from './card-reactions';
+import { SignInPrompt } from './sign-in-prompt';
 
 const CARD = card('art-1', 'Harbour at dawn', { likeCount: 4, favoritedByMe: true });
 
@@ -120,13 +121,16 @@ describe('CardReactions', () => {
     );
   });
 
-  it('sends visitors to sign in first, and back to the list afterwards', async () => {
+  it('asks visitors to sign in first, saying why, and back to the list afterwards', async () => {
     const router = TestBed.inject(Router);
     jest.spyOn(router, 'url', 'get').mockReturnValue('/?sort=popular');
-    const navigate = jest.spyOn(router, 'navigate').mockResolvedValue(true);
+    const prompt = jest.spyOn(TestBed.inject(SignInPrompt), 'open').mockImplementation(() => undefined);
     button('Favourite').click();
     await render();
-    expect(navigate).toHaveBeenCalledWith(['/login'], { queryParams: { returnUrl: '/?sort=popular' } });
+    expect(prompt).toHaveBeenCalledWith({
+      reason: 'Sign in to keep this artwork in your favourites',
+      returnUrl: '/?sort=popular',
+    });
     expect(looks('Favourite').pressed).toBe('true');
     http.expectNone('/api/albums/art-1/favorite');
   });

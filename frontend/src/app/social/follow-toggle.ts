@@ -48,7 +48,7 @@ export class FollowToggle {
   }
 
   async flip(): Promise<void> {
-    if (this.signedIn()) {
+    if (this.signedIn(`Sign in to follow ${this.username ? `@${this.username}` : 'this painter'}`)) {
       await this.toggle.toggle();
     }
   }

@@ -7,6 +7,7 @@ import type { Me } from '@gallery/contracts';
 import { Session } from '../auth/session';
 import { album } from '../testing/artworks';
 import { ReactionBar } from './reaction-bar';
+import { SignInPrompt } from './sign-in-prompt';
 
 const ART = album([], { id: 'art-1', likeCount: 4, favoriteCount: 1, favoritedByMe: true });
 
@@ -104,13 +105,13 @@ describe('ReactionBar', () => {
     expect(host.querySelector('[role=alert]')).toBeNull();
   });
 
-  it('sends visitors to sign in first, and back here afterwards', async () => {
+  it('asks visitors to sign in first, saying why, and back here afterwards', async () => {
     const router = TestBed.inject(Router);
     jest.spyOn(router, 'url', 'get').mockReturnValue('/a/art-1');
-    const navigate = jest.spyOn(router, 'navigate').mockResolvedValue(true);
+    const prompt = jest.spyOn(TestBed.inject(SignInPrompt), 'open').mockImplementation(() => undefined);
     button('Like').click();
     await render();
-    expect(navigate).toHaveBeenCalledWith(['/login'], { queryParams: { returnUrl: '/a/art-1' } });
+    expect(prompt).toHaveBeenCalledWith({ reason: 'Sign in to like this artwork', returnUrl: '/a/art-1' });
     expect(looks('Like')).toEqual({ pressed: 'false', count: '4' });
     http.expectNone('/api/albums/art-1/like');
   });

@@ -56,13 +56,13 @@ export class Reactions {
   }
 
   async toggleLike(): Promise<void> {
-    if (this.signedIn()) {
+    if (this.signedIn('Sign in to like this artwork')) {
       await this.likes.toggle();
     }
   }
 
   async toggleFavorite(): Promise<void> {
-    if (this.signedIn()) {
+    if (this.signedIn('Sign in to keep this artwork in your favourites')) {
       await this.favorites.toggle();
     }
   }

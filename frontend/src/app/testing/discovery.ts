@@ -16,6 +16,7 @@ export function card(id: string, title: string, changes: Partial<ArtworkCard> = 
     cover: image(id),
     stageCount: 1,
     likeCount: 0,
+    commentCount: 0,
     likedByMe: false,
     favoritedByMe: false,
     createdAt: '2026-05-02T10:00:00.000Z',

@@ -62,13 +62,15 @@ describe('ArtworkPage', () => {
         provideRouter([]),
         provideHttpClient(),
         provideHttpClientTesting(),
-        { provide: Realtime, useValue: { stageUpdates: () => NEVER } },
+        { provide: Realtime, useValue: { stageUpdates: () => NEVER, albumEvents: () => NEVER } },
       ],
     });
     http = TestBed.inject(HttpTestingController);
   });
 
   afterEach(() => {
+    // The comments panel loads its own list; its spec covers it.
+    http.match((r) => r.url.endsWith('/comments'));
     http.verify();
     jest.useRealTimers();
   });

@@ -18,6 +18,7 @@ import type { Profile } from '@gallery/contracts';
 import { catchError, of, switchMap } from 'rxjs';
 
 import { Session } from '../auth/session';
+import { CommentsPanel } from '../comments/comments-panel';
 import {
   type CompareSide,
   type CompareState,
@@ -53,6 +54,7 @@ import { type EnlargeRequest, Timeline } from './timeline';
   selector: 'app-artwork-page',
   imports: [
     Avatar,
+    CommentsPanel,
     CompareView,
     DatePipe,
     Filmstrip,
