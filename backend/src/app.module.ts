@@ -1,5 +1,4 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ServeStaticModule } from '@nestjs/serve-static';
 import { ArtworkViewAccess } from './artworks/artwork-view-access';
 import { ArtworksModule } from './artworks/artworks.module';
 import { AuthModule } from './auth/auth.module';
@@ -25,6 +24,7 @@ import { StorageDeletionsModule } from './storage/storage-deletions';
 import { StorageModule } from './storage/storage.module';
 import { ThrottlingModule } from './throttling/throttling.module';
 import { UsersModule } from './users/users.module';
+import { WebModule } from './web/web.module';
 
 /** Infrastructure first, features after; features never import infrastructure adapters directly. */
 @Module({})
@@ -58,23 +58,8 @@ export class AppModule {
         RealtimeModule.forRoot({
           albumAccess: { imports: [ArtworksModule], useExisting: ArtworkViewAccess },
         }),
-        ...(config.webDir ? [webApp(config.webDir)] : []),
+        WebModule,
       ],
     };
   }
-}
-
-/** The built Angular app from the same origin; unknown paths get index.html (client-side routes). */
-function webApp(rootPath: string): DynamicModule {
-  return ServeStaticModule.forRoot({
-    rootPath,
-    exclude: ['/api/{*path}', '/socket.io/{*path}'],
-    serveStaticOptions: {
-      setHeaders: (res, path) => {
-        // Angular puts a content hash in every file name except index.html.
-        const hashed = /\.[0-9a-z]{8,}\.(js|css|woff2?)$|media\//i.test(path);
-        res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
-      },
-    },
-  });
 }

@@ -12,6 +12,7 @@ import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { sessionLayer } from './session/session-layer';
 import { SESSION_MIDDLEWARE } from './session/session.module';
+import { WebDelivery } from './web/web-delivery';
 
 /**
  * Everything between the socket and the controllers, shared by main.ts and the tests so
@@ -34,6 +35,8 @@ export function configureApp(app: NestExpressApplication): void {
       crossOriginEmbedderPolicy: false,
     }),
   );
+  // The web app, link previews, robots.txt and the sitemap; gzip for larger answers.
+  app.use(app.get(WebDelivery).handlers());
   app.useBodyParser('json', { limit: LIMITS.jsonBodyBytes });
   app.useBodyParser('urlencoded', { limit: LIMITS.jsonBodyBytes, extended: false });
   // Before anything reads the body: too-deep nesting and __proto__/constructor keys are a 400.

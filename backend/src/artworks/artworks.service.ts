@@ -194,4 +194,16 @@ export class ArtworksService {
   transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
     return this.albums.manager.transaction(work);
   }
+
+  /** Public artworks for the sitemap, latest change first, with their painter's username. */
+  publicIndex(limit: number): Promise<{ id: string; username: string; updatedAt: Date | string }[]> {
+    return this.albums
+      .createQueryBuilder('a')
+      .innerJoin('a.owner', 'u')
+      .select(['a.id AS id', 'a.updatedAt AS updatedAt', 'u.username AS username'])
+      .where("a.visibility = 'public'")
+      .orderBy('a.updatedAt', 'DESC')
+      .limit(limit)
+      .getRawMany();
+  }
 }
