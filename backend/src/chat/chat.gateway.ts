@@ -81,7 +81,13 @@ export class ChatGateway implements OnGatewayConnection, OnGatewayDisconnect {
     @ConnectedSocket() socket: GallerySocket,
     @MessageBody() dto: ChatSendDto,
   ): Promise<Ack<{ message: Message }>> {
-    const message = await this.messages.send(await this.me(socket), dto.conversationId, dto.body);
+    const message = await this.messages.send(
+      await this.me(socket),
+      dto.conversationId,
+      dto.body,
+      undefined,
+      dto.replyToId,
+    );
     return { ok: true, message };
   }
 

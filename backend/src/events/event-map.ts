@@ -18,6 +18,11 @@ export interface DomainEventMap {
   'painter.changed': { userId: string };
   /** Someone reported an artwork, stage, message or user (a new open report; not a repeat). */
   'report.created': { reportId: string; target: { kind: ReportTargetKind; id: string }; reporterId: string };
+  /**
+   * A chat message in a group or the public room named painters with @username (on send, and on
+   * an edit for the newly named only). Never the sender; in a group, members only.
+   */
+  'chat.mentioned': { userIds: string[]; messageId: string; conversationId: string };
 }
 
 export type ArtworkChange = 'created' | 'text' | 'visibility' | 'cover' | 'likes';
