@@ -39,7 +39,13 @@ describe.each(appModes())('chat features — %s', (_name, options) => {
   describe('edit', () => {
     it('lets the sender edit (editedAt, chat:updated to the room) and no one else', async () => {
       const m = await say(ada, group.id, 'first draft');
-      expect(m).toMatchObject({ editedAt: null, deletedAt: null, replyTo: null, reactions: [], mentions: [] });
+      expect(m).toMatchObject({
+        editedAt: null,
+        deletedAt: null,
+        replyTo: null,
+        reactions: [],
+        mentions: [],
+      });
       const benSocket = await connect(app, cookieOf(ben));
       const heard = nextEvent(benSocket, 'chat:updated');
       const res = await ada.patch(`/api/chat/messages/${m.id}`, { body: '  final draft ' });
@@ -51,7 +57,9 @@ describe.each(appModes())('chat features — %s', (_name, options) => {
       const other = await ben.patch(`/api/chat/messages/${m.id}`, { body: 'hijack' });
       expect(other.status).toBe(403);
       expect(other.body.code).toBe('NOT_MESSAGE_SENDER');
-      expect((await cyd.patch(`/api/chat/messages/${m.id}`, { body: 'x' })).body.code).toBe('MESSAGE_NOT_FOUND');
+      expect((await cyd.patch(`/api/chat/messages/${m.id}`, { body: 'x' })).body.code).toBe(
+        'MESSAGE_NOT_FOUND',
+      );
       expect((await ada.patch(`/api/chat/messages/${m.id}`, { body: '' })).status).toBe(400);
       const history = (await ben.get(`/api/chat/conversations/${group.id}/messages`)).body as Page<Message>;
       expect(history.items.find((x) => x.id === m.id)!.body).toBe('final draft');
@@ -121,10 +129,14 @@ describe.each(appModes())('chat features — %s', (_name, options) => {
       const bad = await ben.put(`/api/chat/messages/${m.id}/reactions/${encodeURIComponent('💩')}`);
       expect(bad.status).toBe(400);
       expect(bad.body.code).toBe('VALIDATION_FAILED');
-      expect((await cyd.put(`/api/chat/messages/${m.id}/reactions/${encodeURIComponent('👍')}`)).status).toBe(404);
+      expect((await cyd.put(`/api/chat/messages/${m.id}/reactions/${encodeURIComponent('👍')}`)).status).toBe(
+        404,
+      );
       // Everyone is in the public room.
       const p = await say(ada, 'public', 'public react');
-      expect((await cyd.put(`/api/chat/messages/${p.id}/reactions/${encodeURIComponent('🎨')}`)).status).toBe(200);
+      expect((await cyd.put(`/api/chat/messages/${p.id}/reactions/${encodeURIComponent('🎨')}`)).status).toBe(
+        200,
+      );
     });
   });
 
@@ -140,7 +152,11 @@ describe.each(appModes())('chat features — %s', (_name, options) => {
         replyToId: original.id,
       })) as { ok: true; message: Message };
       expect(ack.ok).toBe(true);
-      expect(ack.message.replyTo).toMatchObject({ id: original.id, sender: { username: 'ada' }, deleted: false });
+      expect(ack.message.replyTo).toMatchObject({
+        id: original.id,
+        sender: { username: 'ada' },
+        deleted: false,
+      });
       expect(ack.message.replyTo!.body.length).toBeLessThanOrEqual(140);
       expect((await heard).replyTo!.id).toBe(original.id);
 
@@ -157,11 +173,14 @@ describe.each(appModes())('chat features — %s', (_name, options) => {
     it('loads the history around a message', async () => {
       const sent: Message[] = [];
       for (let i = 0; i < 8; i++) sent.push(await say(ada, group.id, `around ${i}`));
-      const page = (await ben.get(`/api/chat/conversations/${group.id}/messages?around=${sent[3]!.id}&limit=4`))
-        .body as Page<Message>;
+      const page = (
+        await ben.get(`/api/chat/conversations/${group.id}/messages?around=${sent[3]!.id}&limit=4`)
+      ).body as Page<Message>;
       expect(page.items.map((m) => m.body)).toEqual(['around 1', 'around 2', 'around 3', 'around 4']);
       expect(page.nextCursor).toBe(sent[1]!.id);
-      expect((await cyd.get(`/api/chat/conversations/${group.id}/messages?around=${sent[3]!.id}`)).status).toBe(404);
+      expect(
+        (await cyd.get(`/api/chat/conversations/${group.id}/messages?around=${sent[3]!.id}`)).status,
+      ).toBe(404);
     });
   });
 
@@ -182,9 +201,9 @@ describe.each(appModes())('chat features — %s', (_name, options) => {
       expect(two.items.map((m) => m.id)).toEqual([inGroup.id]);
 
       await ada.patch(`/api/chat/messages/${inGroup.id}`, { body: 'Ultramarine sky study' });
-      expect(((await ben.get('/api/chat/search?q=cerulean')).body as ChatSearchResult).items.map((m) => m.id)).toEqual(
-        [inPublic.id],
-      );
+      expect(
+        ((await ben.get('/api/chat/search?q=cerulean')).body as ChatSearchResult).items.map((m) => m.id),
+      ).toEqual([inPublic.id]);
       expect((await ben.get('/api/chat/search?q=')).status).toBe(400);
       expect((await app.client().get('/api/chat/search?q=sky')).status).toBe(401);
     });

@@ -216,7 +216,11 @@ export class ChatController {
   @ApiOkResponse({ type: MessageDto })
   @ApiParam({ name: 'id', description: 'Message id' })
   @ApiErrors(400, 401, 403, 404, 409)
-  edit(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: EditMessageDto): Promise<Message> {
+  edit(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() dto: EditMessageDto,
+  ): Promise<Message> {
     return this.messages.edit(user, id, dto.body);
   }
 
@@ -236,7 +240,11 @@ export class ChatController {
   @ApiParam({ name: 'id', description: 'Message id' })
   @ApiParam({ name: 'emoji', description: `One of ${CHAT_REACTIONS.join(' ')}`, enum: CHAT_REACTIONS })
   @ApiErrors(400, 401, 404, 409)
-  react(@CurrentUser() user: AuthUser, @Param('id') id: string, @Param('emoji') emoji: string): Promise<Message> {
+  react(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Param('emoji') emoji: string,
+  ): Promise<Message> {
     return this.messages.react(user, id, reaction(emoji), true);
   }
 
@@ -246,12 +254,18 @@ export class ChatController {
   @ApiParam({ name: 'id', description: 'Message id' })
   @ApiParam({ name: 'emoji', description: `One of ${CHAT_REACTIONS.join(' ')}`, enum: CHAT_REACTIONS })
   @ApiErrors(400, 401, 404, 409)
-  unreact(@CurrentUser() user: AuthUser, @Param('id') id: string, @Param('emoji') emoji: string): Promise<Message> {
+  unreact(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Param('emoji') emoji: string,
+  ): Promise<Message> {
     return this.messages.react(user, id, reaction(emoji), false);
   }
 
   @Get('search')
-  @ApiOperation({ summary: 'Messages of your conversations (the public room included) with every word, newest first' })
+  @ApiOperation({
+    summary: 'Messages of your conversations (the public room included) with every word, newest first',
+  })
   @ApiOkResponse({ type: ChatSearchResultDto })
   @ApiErrors(400, 401)
   search(@CurrentUser() user: AuthUser, @Query() query: ChatSearchQuery): Promise<ChatSearchResult> {

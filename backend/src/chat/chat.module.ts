@@ -16,9 +16,20 @@ import { PresenceService } from './presence.service';
 import { PublicReads } from './public-reads';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ConversationEntity, MemberEntity, MessageEntity, ReactionEntity, PinEntity]), UsersModule],
+  imports: [
+    TypeOrmModule.forFeature([ConversationEntity, MemberEntity, MessageEntity, ReactionEntity, PinEntity]),
+    UsersModule,
+  ],
   controllers: [ChatController],
-  providers: [ChatMapper, MessageViews, ConversationsService, MessagesService, PresenceService, PublicReads, ChatGateway],
+  providers: [
+    ChatMapper,
+    MessageViews,
+    ConversationsService,
+    MessagesService,
+    PresenceService,
+    PublicReads,
+    ChatGateway,
+  ],
   exports: [ConversationsService],
 })
 export class ChatModule {}

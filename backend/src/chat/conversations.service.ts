@@ -221,7 +221,9 @@ export class ConversationsService {
   /** A group admin pins a message of the group (again: no change) or unpins it. */
   async pin(user: AuthUser, id: string, messageId: string, on: boolean): Promise<Conversation> {
     await this.requireAdmin(user, id);
-    const message = await this.db.getRepository(MessageEntity).findOneBy({ id: messageId, conversationId: id });
+    const message = await this.db
+      .getRepository(MessageEntity)
+      .findOneBy({ id: messageId, conversationId: id });
     if (!message) throw ChatErrors.messageNotFound();
     const repo = this.db.getRepository(PinEntity);
     if (on) {
@@ -255,7 +257,9 @@ export class ConversationsService {
         .findOne({ where: visible, order: { id: 'DESC' }, relations: { sender: true } }),
       member ? this.unread(member) : 0,
       c.kind === 'group'
-        ? this.db.getRepository(PinEntity).find({ where: { conversationId: c.id }, order: { pinnedAt: 'ASC' } })
+        ? this.db
+            .getRepository(PinEntity)
+            .find({ where: { conversationId: c.id }, order: { pinnedAt: 'ASC' } })
         : [],
     ]);
     const quotes = await this.views.quotes(pins.map((p) => p.messageId));

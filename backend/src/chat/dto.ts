@@ -47,7 +47,11 @@ export class EditMessageDto implements EditMessageRequest {
 }
 
 export class ChatSearchQuery {
-  @ApiProperty({ description: 'Words to find (each as a prefix), 1–100 characters', minLength: 1, maxLength: 100 })
+  @ApiProperty({
+    description: 'Words to find (each as a prefix), 1–100 characters',
+    minLength: 1,
+    maxLength: 100,
+  })
   @IsString({ message: 'q is required' })
   @Length(1, 100, { message: 'q must be 1 to 100 characters' })
   q!: string;
@@ -96,7 +100,9 @@ export class HistoryQuery {
   @IsString()
   before?: string;
 
-  @ApiPropertyOptional({ description: 'A message id: the page around it (half older, it, then newer) instead' })
+  @ApiPropertyOptional({
+    description: 'A message id: the page around it (half older, it, then newer) instead',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 36)

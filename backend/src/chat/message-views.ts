@@ -33,7 +33,10 @@ export class MessageViews {
     return rows.map((m) =>
       this.mapper.message(m, {
         replyTo: m.replyToId ? (quoted.get(m.replyToId) ?? null) : null,
-        reactions: counts(reactions.filter((r) => r.messageId === m.id), viewerId),
+        reactions: counts(
+          reactions.filter((r) => r.messageId === m.id),
+          viewerId,
+        ),
       }),
     );
   }

@@ -12,7 +12,7 @@ import {
   type Page,
 } from '@gallery/contracts';
 import { randomBytes } from 'node:crypto';
-import { DataSource, In, LessThan, MoreThan, Not, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { DataSource, In, LessThan, MoreThan, Not, type FindOptionsWhere } from 'typeorm';
 import { isUniqueViolation } from '../database/errors';
 import { DomainEvents } from '../events/domain-events';
 import { queryTerms } from '../search-index/normalize';
@@ -115,7 +115,9 @@ export class MessagesService {
   ): Promise<Message> {
     const { conversation, member } = await this.conversations.access(user, conversationId);
     if (replyToId) {
-      const original = await this.db.getRepository(MessageEntity).findOneBy({ id: replyToId, conversationId });
+      const original = await this.db
+        .getRepository(MessageEntity)
+        .findOneBy({ id: replyToId, conversationId });
       if (!original || (member?.clearedThroughId && original.id <= member.clearedThroughId))
         throw ChatErrors.replyElsewhere();
       if (original.deletedAt) throw ChatErrors.messageDeleted();
@@ -208,7 +210,8 @@ export class MessagesService {
       await this.index.removeMessage(tx, messageId);
     });
     const a = message.attachment;
-    for (const key of a ? [a.key, a.thumbKey] : []) if (key) await this.storage.delete(key).catch(() => undefined);
+    for (const key of a ? [a.key, a.thumbKey] : [])
+      if (key) await this.storage.delete(key).catch(() => undefined);
     this.realtime.toRooms([ROOMS.conversation(message.conversationId)], 'chat:removed', {
       conversationId: message.conversationId,
       messageId,
@@ -222,9 +225,11 @@ export class MessagesService {
     if (message.deletedAt) throw ChatErrors.messageDeleted();
     const repo = this.db.getRepository(ReactionEntity);
     if (on) {
-      await repo.insert({ messageId, userId: user.id, emoji, createdAt: Date.now() }).catch((err: unknown) => {
-        if (!isUniqueViolation(err)) throw err;
-      });
+      await repo
+        .insert({ messageId, userId: user.id, emoji, createdAt: Date.now() })
+        .catch((err: unknown) => {
+          if (!isUniqueViolation(err)) throw err;
+        });
     } else {
       await repo.delete({ messageId, userId: user.id, emoji });
     }

@@ -30,7 +30,8 @@ export class AttachmentDto implements Attachment {
 export class MessageQuoteDto implements MessageQuote {
   @ApiProperty() id!: string;
   @ApiProperty({ type: UserSummaryDto }) sender!: UserSummaryDto;
-  @ApiProperty({ description: 'At most 140 characters; the file name for a file; empty once deleted' }) body!: string;
+  @ApiProperty({ description: 'At most 140 characters; the file name for a file; empty once deleted' })
+  body!: string;
   @ApiProperty() deleted!: boolean;
 }
 
@@ -42,7 +43,8 @@ export class ReactorDto {
 export class ReactionCountDto implements ReactionCount {
   @ApiProperty({ enum: CHAT_REACTIONS }) emoji!: ChatReaction;
   @ApiProperty() count!: number;
-  @ApiProperty({ description: 'You reacted with it (false in socket events: derive it from users)' }) mine!: boolean;
+  @ApiProperty({ description: 'You reacted with it (false in socket events: derive it from users)' })
+  mine!: boolean;
   @ApiProperty({ type: [ReactorDto], description: 'Who reacted, first first' }) users!: ReactorDto[];
 }
 
@@ -58,8 +60,14 @@ export class MessageDto implements Message {
   @ApiProperty({ description: 'Plain text' }) body!: string;
   @ApiProperty({ type: AttachmentDto, nullable: true }) attachment!: AttachmentDto | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Last edit' }) editedAt!: string | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Set on a deleted message (a tombstone)' })
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Last edit' }) editedAt!:
+    string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'Set on a deleted message (a tombstone)',
+  })
   deletedAt!: string | null;
   @ApiProperty({ type: MessageQuoteDto, nullable: true, description: 'The message this one answers' })
   replyTo!: MessageQuoteDto | null;

@@ -37,11 +37,19 @@ export class MysqlSearchIndex extends SearchIndex {
   }
 
   /** FULLTEXT for words of 3+ characters, LIKE for shorter ones (below InnoDB's token size). */
-  async messageIds(db: EntityManager, terms: string[], conversationIds: string[], limit: number): Promise<string[]> {
+  async messageIds(
+    db: EntityManager,
+    terms: string[],
+    conversationIds: string[],
+    limit: number,
+  ): Promise<string[]> {
     if (!terms.length || !conversationIds.length) return [];
     const long = terms.filter((t) => t.length >= MIN_TOKEN);
     const short = terms.filter((t) => t.length < MIN_TOKEN);
-    const where = ['`conversationId` IN (' + conversationIds.map(() => '?').join(', ') + ')', '`deletedAt` IS NULL'];
+    const where = [
+      '`conversationId` IN (' + conversationIds.map(() => '?').join(', ') + ')',
+      '`deletedAt` IS NULL',
+    ];
     const params: unknown[] = [...conversationIds];
     if (long.length) {
       where.push('MATCH(`body`) AGAINST (? IN BOOLEAN MODE)');

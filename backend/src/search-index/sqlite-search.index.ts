@@ -19,7 +19,12 @@ export class SqliteSearchIndex extends SearchIndex {
     await db.query('INSERT INTO "user_fts" ("userId", "body") VALUES (?, ?)', [userId, text]);
   }
 
-  async putMessage(db: EntityManager, messageId: string, conversationId: string, body: string): Promise<void> {
+  async putMessage(
+    db: EntityManager,
+    messageId: string,
+    conversationId: string,
+    body: string,
+  ): Promise<void> {
     await this.removeMessage(db, messageId);
     if (body)
       await db.query('INSERT INTO "message_fts" ("messageId", "conversationId", "body") VALUES (?, ?, ?)', [
@@ -33,7 +38,12 @@ export class SqliteSearchIndex extends SearchIndex {
     await db.query('DELETE FROM "message_fts" WHERE "messageId" = ?', [messageId]);
   }
 
-  messageIds(db: EntityManager, terms: string[], conversationIds: string[], limit: number): Promise<string[]> {
+  messageIds(
+    db: EntityManager,
+    terms: string[],
+    conversationIds: string[],
+    limit: number,
+  ): Promise<string[]> {
     return sqliteMessageIds(db, terms, conversationIds, limit);
   }
 

@@ -26,7 +26,8 @@ export class ChatFeaturesSqlite1763830000000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const t of ['message_fts', 'conversation_pins', 'message_reactions']) await db.query(`DROP TABLE "${t}"`);
+    for (const t of ['message_fts', 'conversation_pins', 'message_reactions'])
+      await db.query(`DROP TABLE "${t}"`);
     for (const c of ['mentions', 'replyToId', 'deletedAt', 'editedAt'])
       await db.query(`ALTER TABLE "messages" DROP COLUMN "${c}"`);
   }
