@@ -160,6 +160,64 @@ describe('chat', () => {
     }
   });
 
+  it('a reply, a reaction and an edit show on the other side; search jumps to the message', async () => {
+    const anna = await painter('anna', 'Anna Petrova');
+    const ben = await painter('ben', 'Ben Okafor');
+    try {
+      await anna.page.goto('/chat/public');
+      await send(anna.page, 'The harbour at dawn, in watercolour');
+
+      await anna.page.goto(`/u/${ben.username}`);
+      await anna.page.getByRole('button', { name: 'Message' }).click();
+      await anna.page.waitForURL(/\/chat\/(?!public$)[^/]+$/);
+      const directPath = new URL(anna.page.url()).pathname;
+      await send(anna.page, 'Which blue for the sky?');
+
+      await ben.page.goto(directPath);
+      const bubble = (page: Page, text: string): Locator =>
+        thread(page).locator('app-message-bubble', { hasText: text });
+
+      // Ben replies from the message's action menu (hover shows it).
+      await bubble(ben.page, 'Which blue for the sky?').hover();
+      await bubble(ben.page, 'Which blue for the sky?').getByRole('button', { name: 'Reply' }).click();
+      await ben.page.getByText('Replying to').waitFor();
+      await send(ben.page, 'Cerulean, thinly');
+      const reply = bubble(anna.page, 'Cerulean, thinly');
+      await reply.getByRole('button', { name: 'Show the message from Anna Petrova this answers' }).waitFor();
+      assert.match(await reply.innerText(), /Which blue for the sky\?/);
+
+      // Anna reacts; Ben sees the chip with its count.
+      await reply.hover();
+      await reply.getByRole('button', { name: 'React', exact: true }).click();
+      await reply.getByRole('button', { name: 'React with 👍' }).click();
+      await bubble(ben.page, 'Cerulean, thinly')
+        .getByRole('button', { name: /^👍 1: Anna Petrova/ })
+        .waitFor();
+
+      // Ben edits his reply; Anna sees the new words marked as edited.
+      await bubble(ben.page, 'Cerulean, thinly').hover();
+      await bubble(ben.page, 'Cerulean, thinly').getByRole('button', { name: 'Edit' }).click();
+      await composer(ben.page).fill('Cerulean, very thinly');
+      await composer(ben.page).press('Enter');
+      const edited = bubble(anna.page, 'Cerulean, very thinly');
+      await edited.getByText('(edited)').waitFor();
+      await screenshot(anna.page, 'chat-desktop-reply-reaction-edit');
+
+      // Ben searches and lands on Anna's public message.
+      await list(ben.page).getByRole('searchbox', { name: 'Search messages' }).fill('harbour');
+      const hit = ben.page
+        .getByRole('navigation', { name: 'Search results' })
+        .getByRole('button', { name: /harbour at dawn/ });
+      await hit.click();
+      await ben.page.waitForURL('**/chat/public');
+      const found = bubble(ben.page, 'The harbour at dawn, in watercolour');
+      await eventually(async () => assert.match((await found.getAttribute('class')) ?? '', /\bfocused\b/));
+      assert.ok(await found.isVisible());
+    } finally {
+      await finish([anna.page, 'chat-reply-reaction-edit-anna'], [ben.page, 'chat-search-jump-ben']);
+    }
+  });
+
   it('the public room badge: counted by the api, kept over a reload, gone once read', async () => {
     const ivy = await painter('ivy', 'Ivy Chen');
     const jon = await painter('jon', 'Jon Berg', { viewport: PHONE });

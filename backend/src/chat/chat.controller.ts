@@ -7,6 +7,7 @@ import {
   Param,
   Patch,
   Post,
+  Put,
   Query,
   Res,
   UploadedFile,
@@ -21,7 +22,16 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { SingleUpload } from '../common/uploads';
-import { LIMITS, type Conversation, type Message, type Page } from '@gallery/contracts';
+import {
+  CHAT_REACTIONS,
+  LIMITS,
+  type ChatReaction,
+  type ChatSearchResult,
+  type Conversation,
+  type Message,
+  type Page,
+} from '@gallery/contracts';
+import { validationFailed } from '../common/app-error';
 import type { Response } from 'express';
 import { ChatErrors } from './chat.errors';
 import { CurrentUser } from '../common/current-user';
@@ -33,7 +43,9 @@ import { inspectAttachment, renderAttachment } from './attachments';
 import { ConversationsService } from './conversations.service';
 import {
   AddMemberDto,
+  ChatSearchQuery,
   CreateGroupDto,
+  EditMessageDto,
   GroupNameDto,
   HistoryQuery,
   MemberRoleDto,
@@ -41,7 +53,14 @@ import {
   SendMessageDto,
 } from './dto';
 import { MessagesService } from './messages.service';
-import { ConversationDto, MessageDto, MessagePageDto } from './responses';
+import { ChatSearchResultDto, ConversationDto, MessageDto, MessagePageDto } from './responses';
+
+/** The :emoji path parameter: one of the fixed set, else 400 VALIDATION_FAILED. */
+function reaction(emoji: string): ChatReaction {
+  if (!(CHAT_REACTIONS as readonly string[]).includes(emoji))
+    throw validationFailed([`emoji must be one of ${CHAT_REACTIONS.join(' ')}`]);
+  return emoji as ChatReaction;
+}
 
 const attachmentUpload = SingleUpload('file', {
   storage: new TempUploadStorage(),
@@ -168,7 +187,7 @@ export class ChatController {
     @Param('id') id: string,
     @Body() dto: SendMessageDto,
   ): Promise<Message> {
-    return this.messages.send(user, id, dto.body);
+    return this.messages.send(user, id, dto.body, undefined, dto.replyToId);
   }
 
   @Post('conversations/:id/attachments')
@@ -193,6 +212,95 @@ export class ChatController {
     } finally {
       await removeTempUploads([file]);
     }
+  }
+
+  @Patch('messages/:id')
+  @ApiOperation({ summary: 'Edit your message (sets editedAt; chat:updated to the conversation)' })
+  @ApiOkResponse({ type: MessageDto })
+  @ApiParam({ name: 'id', description: 'Message id' })
+  @ApiErrors(400, 401, 403, 404, 409)
+  edit(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() dto: EditMessageDto,
+  ): Promise<Message> {
+    return this.messages.edit(user, id, dto.body);
+  }
+
+  @Delete('messages/:id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete your message, or any in a group you admin, for everyone (chat:removed)' })
+  @ApiNoContentResponse({ description: 'Deleted: a tombstone remains' })
+  @ApiParam({ name: 'id', description: 'Message id' })
+  @ApiErrors(401, 403, 404)
+  removeMessage(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<void> {
+    return this.messages.remove(user, id);
+  }
+
+  @Put('messages/:id/reactions/:emoji')
+  @ApiOperation({ summary: 'React to a message of a conversation you are in (chat:updated)' })
+  @ApiOkResponse({ type: MessageDto })
+  @ApiParam({ name: 'id', description: 'Message id' })
+  @ApiParam({ name: 'emoji', description: `One of ${CHAT_REACTIONS.join(' ')}`, enum: CHAT_REACTIONS })
+  @ApiErrors(400, 401, 404, 409)
+  react(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Param('emoji') emoji: string,
+  ): Promise<Message> {
+    return this.messages.react(user, id, reaction(emoji), true);
+  }
+
+  @Delete('messages/:id/reactions/:emoji')
+  @ApiOperation({ summary: 'Take your reaction back (chat:updated)' })
+  @ApiOkResponse({ type: MessageDto })
+  @ApiParam({ name: 'id', description: 'Message id' })
+  @ApiParam({ name: 'emoji', description: `One of ${CHAT_REACTIONS.join(' ')}`, enum: CHAT_REACTIONS })
+  @ApiErrors(400, 401, 404, 409)
+  unreact(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Param('emoji') emoji: string,
+  ): Promise<Message> {
+    return this.messages.react(user, id, reaction(emoji), false);
+  }
+
+  @Get('search')
+  @ApiOperation({
+    summary: 'Messages of your conversations (the public room included) with every word, newest first',
+  })
+  @ApiOkResponse({ type: ChatSearchResultDto })
+  @ApiErrors(400, 401)
+  search(@CurrentUser() user: AuthUser, @Query() query: ChatSearchQuery): Promise<ChatSearchResult> {
+    return this.messages.search(user, query.q);
+  }
+
+  @Put('conversations/:id/pins/:messageId')
+  @ApiOperation({ summary: 'Pin a message to the top of a group (admins)' })
+  @ApiOkResponse({ type: ConversationDto })
+  @ApiParam({ name: 'id', description: 'Group conversation id' })
+  @ApiParam({ name: 'messageId', description: 'A message of that group' })
+  @ApiErrors(400, 401, 403, 404, 409)
+  pin(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Param('messageId') messageId: string,
+  ): Promise<Conversation> {
+    return this.conversations.pin(user, id, messageId, true);
+  }
+
+  @Delete('conversations/:id/pins/:messageId')
+  @ApiOperation({ summary: 'Unpin a message (admins)' })
+  @ApiOkResponse({ type: ConversationDto })
+  @ApiParam({ name: 'id', description: 'Group conversation id' })
+  @ApiParam({ name: 'messageId', description: 'A message of that group' })
+  @ApiErrors(400, 401, 403, 404)
+  unpin(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Param('messageId') messageId: string,
+  ): Promise<Conversation> {
+    return this.conversations.pin(user, id, messageId, false);
   }
 
   @Delete('conversations/:id')

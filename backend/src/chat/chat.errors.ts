@@ -15,6 +15,10 @@ export const ChatErrors = {
   notGroupAdmin: (message = 'only group admins can do that') =>
     new ChatError('NOT_GROUP_ADMIN', 403, message),
   publicRoomUndeletable: () => new ChatError('BAD_REQUEST', 400, 'the public room cannot be deleted'),
+  notSender: (message = 'only its sender can do that') => new ChatError('NOT_MESSAGE_SENDER', 403, message),
+  messageDeleted: () => new ChatError('MESSAGE_DELETED', 409, 'this message was deleted'),
+  replyElsewhere: () =>
+    new ChatError('MESSAGE_NOT_FOUND', 404, 'replyToId must be a message of the same conversation'),
   fileRequired: () => new ChatError('VALIDATION_FAILED', 400, 'file is required'),
   /** Too many messages: a 429 for REST (with Retry-After), an ack error for sockets. */
   rateLimited: (retryAfter: number) =>

@@ -84,7 +84,13 @@ export class ChatGateway implements OnGatewayConnection, OnGatewayDisconnect {
     @MessageBody() dto: ChatSendDto,
   ): Promise<Ack<{ message: Message }>> {
     if (!(await this.sessions.ensure(socket))) return SESSION_GONE;
-    const message = await this.messages.send(await this.me(socket), dto.conversationId, dto.body);
+    const message = await this.messages.send(
+      await this.me(socket),
+      dto.conversationId,
+      dto.body,
+      undefined,
+      dto.replyToId,
+    );
     return { ok: true, message };
   }
 

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { Conversation, ConversationMember, Message } from '@gallery/contracts';
+import {
+  QUOTE_EXCERPT_MAX,
+  type Conversation,
+  type ConversationMember,
+  type Message,
+  type MessageQuote,
+  type ReactionCount,
+} from '@gallery/contracts';
 import { MediaStorage } from '../storage/media-storage';
 import type { AuthUser } from '../common/auth-user';
 import { UserMapper } from '../users/user.mapper';
@@ -19,8 +26,12 @@ export class ChatMapper {
     private readonly users: UserMapper,
   ) {}
 
-  message(m: MessageWithSender): Message {
-    const a = m.attachment;
+  /** Extras (the quoted message, reactions) come from MessageViews, which loads them per page. */
+  message(
+    m: MessageWithSender,
+    extra: { replyTo?: MessageQuote | null; reactions?: ReactionCount[] } = {},
+  ): Message {
+    const a = m.deletedAt ? null : m.attachment;
     return {
       id: m.id,
       conversationId: m.conversationId,
@@ -37,6 +48,22 @@ export class ChatMapper {
           }
         : null,
       createdAt: new Date(m.createdAt).toISOString(),
+      editedAt: m.editedAt ? new Date(m.editedAt).toISOString() : null,
+      deletedAt: m.deletedAt ? new Date(m.deletedAt).toISOString() : null,
+      replyTo: m.deletedAt ? null : (extra.replyTo ?? null),
+      reactions: m.deletedAt ? [] : (extra.reactions ?? []),
+      mentions: m.deletedAt ? [] : (m.mentions ?? []),
+    };
+  }
+
+  /** A reply's or pin's view of a message: sender and the start of its text. */
+  quote(m: MessageWithSender): MessageQuote {
+    const text = m.deletedAt ? '' : m.body || m.attachment?.name || '';
+    return {
+      id: m.id,
+      sender: this.users.summary(m.sender),
+      body: text.length > QUOTE_EXCERPT_MAX ? `${text.slice(0, QUOTE_EXCERPT_MAX - 1)}…` : text,
+      deleted: !!m.deletedAt,
     };
   }
 
@@ -45,6 +72,7 @@ export class ChatMapper {
     members: { user: AuthUser; role: ConversationMember['role']; lastReadId: string | null }[],
     lastMessage: MessageEntity | null,
     unreadCount: number,
+    pinned: MessageQuote[] = [],
   ): Conversation {
     return {
       id: c.id,
@@ -57,6 +85,7 @@ export class ChatMapper {
       })),
       lastMessage: lastMessage ? this.message(lastMessage) : null,
       unreadCount,
+      pinned,
     };
   }
 }

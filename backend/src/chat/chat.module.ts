@@ -5,6 +5,9 @@ import { ChatController } from './chat.controller';
 import { ConversationEntity } from './conversation.entity';
 import { MemberEntity } from './member.entity';
 import { MessageEntity } from './message.entity';
+import { MessageViews } from './message-views';
+import { PinEntity } from './pin.entity';
+import { ReactionEntity } from './reaction.entity';
 import { ChatMapper } from './chat.mapper';
 import { ChatGateway } from './chat.gateway';
 import { ConversationsService } from './conversations.service';
@@ -13,9 +16,20 @@ import { PresenceService } from './presence.service';
 import { PublicReads } from './public-reads';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ConversationEntity, MemberEntity, MessageEntity]), UsersModule],
+  imports: [
+    TypeOrmModule.forFeature([ConversationEntity, MemberEntity, MessageEntity, ReactionEntity, PinEntity]),
+    UsersModule,
+  ],
   controllers: [ChatController],
-  providers: [ChatMapper, ConversationsService, MessagesService, PresenceService, PublicReads, ChatGateway],
+  providers: [
+    ChatMapper,
+    MessageViews,
+    ConversationsService,
+    MessagesService,
+    PresenceService,
+    PublicReads,
+    ChatGateway,
+  ],
   exports: [ConversationsService],
 })
 export class ChatModule {}

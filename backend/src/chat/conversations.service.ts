@@ -14,6 +14,8 @@ import { ConversationEntity } from './conversation.entity';
 import type { CreateGroupDto } from './dto';
 import { MemberEntity } from './member.entity';
 import { MessageEntity } from './message.entity';
+import { MessageViews } from './message-views';
+import { PinEntity } from './pin.entity';
 import { PublicReads } from './public-reads';
 
 /** A conversation as one user may see it: the public room has no member row. */
@@ -30,6 +32,7 @@ export class ConversationsService {
     private readonly publicReads: PublicReads,
     private readonly users: UsersService,
     private readonly mapper: ChatMapper,
+    private readonly views: MessageViews,
   ) {}
 
   /** The conversation if the user is in it; 404 otherwise, so outsiders cannot probe ids. */
@@ -215,6 +218,27 @@ export class ConversationsService {
       );
   }
 
+  /** A group admin pins a message of the group (again: no change) or unpins it. */
+  async pin(user: AuthUser, id: string, messageId: string, on: boolean): Promise<Conversation> {
+    await this.requireAdmin(user, id);
+    const message = await this.db
+      .getRepository(MessageEntity)
+      .findOneBy({ id: messageId, conversationId: id });
+    if (!message) throw ChatErrors.messageNotFound();
+    const repo = this.db.getRepository(PinEntity);
+    if (on) {
+      if (message.deletedAt) throw ChatErrors.messageDeleted();
+      await repo
+        .insert({ conversationId: id, messageId, pinnedById: user.id, pinnedAt: Date.now() })
+        .catch((err: unknown) => {
+          if (!isUniqueViolation(err)) throw err;
+        });
+    } else {
+      await repo.delete({ conversationId: id, messageId });
+    }
+    return this.announce(id, user);
+  }
+
   /**
    * The API shape for `member`, with unread count and last visible message; null: as seen by no
    * one in particular (unread 0), which is how the public room starts (see presentPublic).
@@ -222,7 +246,7 @@ export class ConversationsService {
   async present(c: ConversationEntity, member: MemberEntity | null): Promise<Conversation> {
     const visible: FindOptionsWhere<MessageEntity> = { conversationId: c.id };
     if (member?.clearedThroughId) visible.id = MoreThan(member.clearedThroughId);
-    const [members, last, unread] = await Promise.all([
+    const [members, last, unread, pins] = await Promise.all([
       c.kind === 'public'
         ? []
         : this.db
@@ -232,13 +256,20 @@ export class ConversationsService {
         .getRepository(MessageEntity)
         .findOne({ where: visible, order: { id: 'DESC' }, relations: { sender: true } }),
       member ? this.unread(member) : 0,
+      c.kind === 'group'
+        ? this.db
+            .getRepository(PinEntity)
+            .find({ where: { conversationId: c.id }, order: { pinnedAt: 'ASC' } })
+        : [],
     ]);
+    const quotes = await this.views.quotes(pins.map((p) => p.messageId));
+    const pinned = pins.map((p) => quotes.get(p.messageId)).filter((q) => !!q);
     const users = members.length ? await this.users.findByIds(members.map((m) => m.userId)) : [];
     const byId = new Map(users.map((u) => [u.id, u]));
     const people = members
       .filter((m) => byId.has(m.userId))
       .map((m) => ({ user: byId.get(m.userId)!, role: m.role, lastReadId: m.lastReadId }));
-    return this.mapper.conversation(c, people, last, unread);
+    return this.mapper.conversation(c, people, last, unread, pinned);
   }
 
   private unread(member: MemberEntity): Promise<number> {

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   LIMITS,
   type CreateGroupRequest,
+  type EditMessageRequest,
   type MemberRole,
   type OpenDirectRequest,
   type SendMessageRequest,
@@ -29,6 +30,31 @@ export class SendMessageDto implements SendMessageRequest {
   @IsString({ message: bodyMessage })
   @Length(LIMITS.chatMessage.min, LIMITS.chatMessage.max, { message: bodyMessage })
   body!: string;
+
+  @ApiPropertyOptional({ description: 'Id of a message of the same conversation this one answers' })
+  @IsOptional()
+  @IsString({ message: 'replyToId must be a message id' })
+  @Length(1, 36, { message: 'replyToId must be a message id' })
+  replyToId?: string;
+}
+
+export class EditMessageDto implements EditMessageRequest {
+  @ApiProperty({ minLength: 1, maxLength: LIMITS.chatMessage.max, description: 'Plain text; trimmed' })
+  @Transform(trim)
+  @IsString({ message: bodyMessage })
+  @Length(LIMITS.chatMessage.min, LIMITS.chatMessage.max, { message: bodyMessage })
+  body!: string;
+}
+
+export class ChatSearchQuery {
+  @ApiProperty({
+    description: 'Words to find (each as a prefix), 1–100 characters',
+    minLength: 1,
+    maxLength: 100,
+  })
+  @IsString({ message: 'q is required' })
+  @Length(1, 100, { message: 'q must be 1 to 100 characters' })
+  q!: string;
 }
 
 export class OpenDirectDto implements OpenDirectRequest {
@@ -73,6 +99,14 @@ export class HistoryQuery {
   @IsOptional()
   @IsString()
   before?: string;
+
+  @ApiPropertyOptional({
+    description: 'A message id: the page around it (half older, it, then newer) instead',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 36)
+  around?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50, description: 'Messages per page' })
   @IsOptional()

@@ -1,6 +1,7 @@
 import { UNIX_MS } from '../common/columns';
 import { BeforeInsert, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { uuidv7 } from '../common/uuidv7';
+import type { Mention } from '@gallery/contracts';
 import { UserEntity } from '../users/user.entity';
 
 @Entity('messages')
@@ -34,6 +35,22 @@ export class MessageEntity {
 
   @Column({ type: 'bigint', transformer: UNIX_MS })
   createdAt!: number;
+
+  /** Unix ms of the sender's last edit. */
+  @Column({ type: 'bigint', nullable: true, transformer: UNIX_MS })
+  editedAt!: number | null;
+
+  /** Unix ms of deletion: the row stays as a tombstone (body '', no attachment). */
+  @Column({ type: 'bigint', nullable: true, transformer: UNIX_MS })
+  deletedAt!: number | null;
+
+  /** The message of the same conversation this one answers. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  replyToId!: string | null;
+
+  /** Painters named with @username when sent (or last edited). */
+  @Column({ type: 'simple-json', nullable: true })
+  mentions!: Mention[] | null;
 }
 
 /** What a message's attachment row keeps: storage keys, not URLs (those depend on the adapter). */

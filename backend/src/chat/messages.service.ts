@@ -2,9 +2,22 @@ import { decodeIdCursor } from '../common/cursor';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ThrottlerStorage } from '@nestjs/throttler';
-import { ROOMS, type Message, type Page } from '@gallery/contracts';
+import {
+  PUBLIC_ROOM_ID,
+  ROOMS,
+  type ChatReaction,
+  type ChatSearchResult,
+  type Mention,
+  type Message,
+  type Page,
+} from '@gallery/contracts';
 import { randomBytes } from 'node:crypto';
-import { DataSource, LessThan, type FindOptionsWhere } from 'typeorm';
+import { DataSource, In, LessThan, MoreThan, Not, type FindOptionsWhere } from 'typeorm';
+import { isUniqueViolation } from '../database/errors';
+import { DomainEvents } from '../events/domain-events';
+import { queryTerms } from '../search-index/normalize';
+import { SearchIndex } from '../search-index/search-index';
+import { UsersService } from '../users/users.service';
 import { AppConfig } from '../config/app-config';
 import { RealtimeEmitter } from '../realtime/realtime-emitter';
 import { MediaStorage } from '../storage/media-storage';
@@ -17,7 +30,15 @@ import { ConversationsService } from './conversations.service';
 import type { HistoryQuery } from './dto';
 import { MemberEntity } from './member.entity';
 import { MessageEntity, type StoredAttachment } from './message.entity';
+import { MessageViews } from './message-views';
+import { PinEntity } from './pin.entity';
 import { PublicReads } from './public-reads';
+import { ReactionEntity } from './reaction.entity';
+
+/** @username: the username rule of LIMITS.username, not inside a word or an e-mail address. */
+const MENTION = /(?<![\p{L}\p{N}_@.])@([a-z0-9_]{3,30})(?![a-z0-9_])/giu;
+/** Search answers at most this many messages, newest first. */
+const SEARCH_LIMIT = 50;
 
 /** The window of the per-person message limit (RATE_LIMIT_CHAT_PER_10S), across all instances. */
 const RATE_WINDOW_MS = 10_000;
@@ -33,29 +54,53 @@ export class MessagesService {
     @Inject(ThrottlerStorage) private readonly limiter: ThrottlerStorage,
     private readonly config: AppConfig,
     private readonly publicReads: PublicReads,
+    private readonly views: MessageViews,
+    private readonly users: UsersService,
+    private readonly index: SearchIndex,
+    private readonly events: DomainEvents,
   ) {}
 
-  /** Older messages before `before`, oldest first within the page; nextCursor pages further back. */
+  /**
+   * Older messages before `before`, oldest first within the page; nextCursor pages further back.
+   * `around` instead centres the page on that message (search hits, reply jumps): half the page
+   * older, the message, and what follows it.
+   */
   async history(user: AuthUser, conversationId: string, query: HistoryQuery): Promise<Page<Message>> {
     const { member } = await this.conversations.access(user, conversationId);
-    const where: FindOptionsWhere<MessageEntity>[] = [{ conversationId }];
-    if (query.before) where[0]!.id = LessThan(decodeIdCursor(query.before, 'before'));
-    const rows = await this.db.getRepository(MessageEntity).find({
-      where,
-      order: { id: 'DESC' },
-      take: query.limit + 1,
-      relations: { sender: true },
-      // Senders in a second query: a joined find() with `take` would first collect the whole
-      // conversation in a DISTINCT subquery, which grows with the public room's history.
-      relationLoadStrategy: 'query',
-    });
+    const repo = this.db.getRepository(MessageEntity);
     // Deleted history stays deleted for this member.
     const cleared = member?.clearedThroughId;
+    const load = (where: FindOptionsWhere<MessageEntity>, order: 'ASC' | 'DESC', take: number) =>
+      repo.find({
+        where: { conversationId, ...where },
+        order: { id: order },
+        take,
+        relations: { sender: true },
+        // Senders in a second query: a joined find() with `take` would first collect the whole
+        // conversation in a DISTINCT subquery, which grows with the public room's history.
+        relationLoadStrategy: 'query',
+      });
+    let newer: MessageEntity[] = [];
+    let olderWhere: FindOptionsWhere<MessageEntity> = {};
+    let olderCount = query.limit;
+    if (query.around) {
+      const target = await repo.findOneBy({ id: query.around, conversationId });
+      if (!target || (cleared && target.id <= cleared)) throw ChatErrors.messageNotFound();
+      olderCount = Math.floor(query.limit / 2);
+      newer = await load({ id: MoreThan(target.id) }, 'ASC', query.limit - olderCount - 1);
+      olderWhere = { id: LessThan(target.id) };
+      const self = await load({ id: target.id }, 'ASC', 1);
+      newer = [...self, ...newer];
+    } else if (query.before) {
+      olderWhere = { id: LessThan(decodeIdCursor(query.before, 'before')) };
+    }
+    const rows = olderCount > 0 ? await load(olderWhere, 'DESC', olderCount + 1) : [];
     const visible = cleared ? rows.filter((m) => m.id > cleared) : rows;
-    const page = visible.slice(0, query.limit);
-    const more = visible.length > query.limit;
+    const page = visible.slice(0, olderCount);
+    const more = visible.length > olderCount;
+    const items = [...page.reverse(), ...newer];
     return {
-      items: page.reverse().map((m) => this.mapper.message(m)),
+      items: await this.views.many(items, user.id),
       nextCursor: more ? page[0]!.id : null,
     };
   }
@@ -70,9 +115,19 @@ export class MessagesService {
     conversationId: string,
     body: string,
     prepare?: () => Promise<PreparedAttachment>,
+    replyToId?: string,
   ): Promise<Message> {
-    const { conversation } = await this.conversations.access(user, conversationId);
+    const { conversation, member } = await this.conversations.access(user, conversationId);
+    if (replyToId) {
+      const original = await this.db
+        .getRepository(MessageEntity)
+        .findOneBy({ id: replyToId, conversationId });
+      if (!original || (member?.clearedThroughId && original.id <= member.clearedThroughId))
+        throw ChatErrors.replyElsewhere();
+      if (original.deletedAt) throw ChatErrors.messageDeleted();
+    }
     await this.checkRate(user);
+    const mentions = await this.mentionsIn(user, conversation, body);
     const attachment = prepare ? await this.store(conversationId, await prepare()) : null;
     const message = await this.db.transaction(async (tx) => {
       const createdAt = Date.now();
@@ -80,18 +135,182 @@ export class MessagesService {
       // senders each wanting it exclusively afterwards deadlock (MySQL).
       await tx.update(ConversationEntity, { id: conversationId }, { lastMessageAt: createdAt });
       const m = await tx.save(
-        tx.create(MessageEntity, { conversationId, senderId: user.id, body, attachment, createdAt }),
+        tx.create(MessageEntity, {
+          conversationId,
+          senderId: user.id,
+          body,
+          attachment,
+          createdAt,
+          editedAt: null,
+          deletedAt: null,
+          replyToId: replyToId ?? null,
+          mentions: mentions.length ? mentions : null,
+        }),
       );
+      await this.index.putMessage(tx, m.id, conversationId, body);
+      if (mentions.length)
+        await this.events.publish(tx, 'chat.mentioned', {
+          userIds: mentions.map((x) => x.id),
+          messageId: m.id,
+          conversationId,
+        });
       if (conversation.kind !== 'public') {
         await tx.update(MemberEntity, { conversationId, userId: user.id }, { lastReadId: m.id });
         await tx.update(MemberEntity, { conversationId, hidden: true }, { hidden: false });
       }
       return m;
     });
-    const shaped = this.mapper.message({ ...message, sender: user });
+    const shaped = await this.views.one({ ...message, sender: user }, null);
     this.realtime.toRooms([ROOMS.conversation(conversationId)], 'chat:message', shaped);
     if (conversation.kind !== 'public') await this.pushConversation(conversation);
     return shaped;
+  }
+
+  /** The sender changes the body; everyone in the conversation gets chat:updated. */
+  async edit(user: AuthUser, messageId: string, body: string): Promise<Message> {
+    const { message, conversation } = await this.readable(user, messageId);
+    if (message.senderId !== user.id) throw ChatErrors.notSender('only its sender can edit a message');
+    if (message.deletedAt) throw ChatErrors.messageDeleted();
+    const before = new Set((message.mentions ?? []).map((m) => m.id));
+    const mentions = await this.mentionsIn(user, conversation, body);
+    const editedAt = Date.now();
+    await this.db.transaction(async (tx) => {
+      await tx.update(
+        MessageEntity,
+        { id: messageId },
+        { body, editedAt, mentions: mentions.length ? mentions : null },
+      );
+      await this.index.putMessage(tx, messageId, message.conversationId, body);
+      const added = mentions.filter((m) => !before.has(m.id));
+      if (added.length)
+        await this.events.publish(tx, 'chat.mentioned', {
+          userIds: added.map((m) => m.id),
+          messageId,
+          conversationId: message.conversationId,
+        });
+    });
+    Object.assign(message, { body, editedAt, mentions: mentions.length ? mentions : null });
+    return this.announceUpdate(user, message, conversation);
+  }
+
+  /**
+   * The sender, or an admin of the group, deletes a message for everyone: it stays as a tombstone
+   * (no text, file, reactions, mentions or pin). Deleting a tombstone again changes nothing.
+   */
+  async remove(user: AuthUser, messageId: string): Promise<void> {
+    const { message, conversation, member } = await this.readable(user, messageId);
+    const groupAdmin = conversation.kind === 'group' && member?.role === 'admin';
+    if (message.senderId !== user.id && !groupAdmin)
+      throw ChatErrors.notSender('only its sender or a group admin can delete a message');
+    if (message.deletedAt) return;
+    await this.db.transaction(async (tx) => {
+      await tx.update(
+        MessageEntity,
+        { id: messageId },
+        { body: '', attachment: null, mentions: null, deletedAt: Date.now() },
+      );
+      await tx.delete(ReactionEntity, { messageId });
+      await tx.delete(PinEntity, { messageId });
+      await this.index.removeMessage(tx, messageId);
+    });
+    const a = message.attachment;
+    for (const key of a ? [a.key, a.thumbKey] : [])
+      if (key) await this.storage.delete(key).catch(() => undefined);
+    this.realtime.toRooms([ROOMS.conversation(message.conversationId)], 'chat:removed', {
+      conversationId: message.conversationId,
+      messageId,
+    });
+    if (conversation.kind !== 'public') await this.pushConversation(conversation);
+  }
+
+  /** Adds (on) or takes back one reaction of the fixed set; both are idempotent. */
+  async react(user: AuthUser, messageId: string, emoji: ChatReaction, on: boolean): Promise<Message> {
+    const { message, conversation } = await this.readable(user, messageId);
+    if (message.deletedAt) throw ChatErrors.messageDeleted();
+    const repo = this.db.getRepository(ReactionEntity);
+    if (on) {
+      await repo
+        .insert({ messageId, userId: user.id, emoji, createdAt: Date.now() })
+        .catch((err: unknown) => {
+          if (!isUniqueViolation(err)) throw err;
+        });
+    } else {
+      await repo.delete({ messageId, userId: user.id, emoji });
+    }
+    return this.announceUpdate(user, message, conversation);
+  }
+
+  /** Messages of the reader's conversations (the public room included) matching every word, newest first. */
+  async search(user: AuthUser, q: string): Promise<ChatSearchResult> {
+    const terms = queryTerms(q);
+    if (!terms.length) return { items: [] };
+    const memberships = await this.db
+      .getRepository(MemberEntity)
+      .findBy({ userId: user.id, conversationId: Not(PUBLIC_ROOM_ID) });
+    const cleared = new Map(memberships.map((m) => [m.conversationId, m.clearedThroughId]));
+    const ids = await this.index.messageIds(
+      this.db.manager,
+      terms,
+      [PUBLIC_ROOM_ID, ...cleared.keys()],
+      SEARCH_LIMIT * 2,
+    );
+    if (!ids.length) return { items: [] };
+    const rows = await this.db
+      .getRepository(MessageEntity)
+      .find({ where: { id: In(ids) }, relations: { sender: true }, order: { id: 'DESC' } });
+    const visible = rows.filter((m) => {
+      const through = cleared.get(m.conversationId);
+      return !m.deletedAt && !(through && m.id <= through);
+    });
+    return { items: await this.views.many(visible.slice(0, SEARCH_LIMIT), user.id) };
+  }
+
+  /** The message if the user can read it (404 otherwise), with its conversation and their membership. */
+  private async readable(user: AuthUser, messageId: string) {
+    const message = await this.conversations.findReadableMessage(user, messageId);
+    if (!message) throw ChatErrors.messageNotFound();
+    const access = await this.conversations.access(user, message.conversationId);
+    return { message, ...access };
+  }
+
+  /** chat:updated to the conversation's room; the actor's copy has their `mine`. */
+  private async announceUpdate(
+    user: AuthUser,
+    message: MessageEntity,
+    conversation: ConversationEntity,
+  ): Promise<Message> {
+    this.realtime.toRooms(
+      [ROOMS.conversation(message.conversationId)],
+      'chat:updated',
+      await this.views.one(message, null),
+    );
+    if (conversation.kind !== 'public') await this.pushConversation(conversation);
+    return this.views.one(message, user.id);
+  }
+
+  /**
+   * Painters named with @username: in a group its members, in the public room anyone; never the
+   * writer, and nobody in a direct conversation (both are there already).
+   */
+  private async mentionsIn(
+    user: AuthUser,
+    conversation: ConversationEntity,
+    body: string,
+  ): Promise<Mention[]> {
+    if (conversation.kind === 'direct') return [];
+    const names = [...new Set([...body.matchAll(MENTION)].map((m) => m[1]!.toLowerCase()))]
+      .filter((n) => n !== user.username)
+      .slice(0, 20);
+    if (!names.length) return [];
+    let found = await this.users.findByUsernames(names);
+    if (conversation.kind === 'group') {
+      const members = await this.db
+        .getRepository(MemberEntity)
+        .findBy({ conversationId: conversation.id, userId: In(found.map((u) => u.id)) });
+      const inGroup = new Set(members.map((m) => m.userId));
+      found = found.filter((u) => inGroup.has(u.id));
+    }
+    return found.map((u) => ({ id: u.id, username: u.username }));
   }
 
   /**

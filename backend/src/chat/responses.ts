@@ -1,6 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CHAT_REACTIONS } from '@gallery/contracts';
 import type {
   Attachment,
+  ChatReaction,
+  ChatSearchResult,
+  Mention,
+  MessageQuote,
+  ReactionCount,
   Conversation,
   ConversationKind,
   ConversationMember,
@@ -21,6 +27,32 @@ export class AttachmentDto implements Attachment {
   @ApiPropertyOptional({ description: 'Images only' }) thumbUrl?: string;
 }
 
+export class MessageQuoteDto implements MessageQuote {
+  @ApiProperty() id!: string;
+  @ApiProperty({ type: UserSummaryDto }) sender!: UserSummaryDto;
+  @ApiProperty({ description: 'At most 140 characters; the file name for a file; empty once deleted' })
+  body!: string;
+  @ApiProperty() deleted!: boolean;
+}
+
+export class ReactorDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() displayName!: string;
+}
+
+export class ReactionCountDto implements ReactionCount {
+  @ApiProperty({ enum: CHAT_REACTIONS }) emoji!: ChatReaction;
+  @ApiProperty() count!: number;
+  @ApiProperty({ description: 'You reacted with it (false in socket events: derive it from users)' })
+  mine!: boolean;
+  @ApiProperty({ type: [ReactorDto], description: 'Who reacted, first first' }) users!: ReactorDto[];
+}
+
+export class MentionDto implements Mention {
+  @ApiProperty() id!: string;
+  @ApiProperty() username!: string;
+}
+
 export class MessageDto implements Message {
   @ApiProperty() id!: string;
   @ApiProperty({ description: '`public` for the public room' }) conversationId!: string;
@@ -28,6 +60,23 @@ export class MessageDto implements Message {
   @ApiProperty({ description: 'Plain text' }) body!: string;
   @ApiProperty({ type: AttachmentDto, nullable: true }) attachment!: AttachmentDto | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Last edit' }) editedAt!:
+    string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'Set on a deleted message (a tombstone)',
+  })
+  deletedAt!: string | null;
+  @ApiProperty({ type: MessageQuoteDto, nullable: true, description: 'The message this one answers' })
+  replyTo!: MessageQuoteDto | null;
+  @ApiProperty({ type: [ReactionCountDto] }) reactions!: ReactionCountDto[];
+  @ApiProperty({ type: [MentionDto], description: 'Painters named with @username' }) mentions!: MentionDto[];
+}
+
+export class ChatSearchResultDto implements ChatSearchResult {
+  @ApiProperty({ type: [MessageDto], description: 'Newest first, at most 50' }) items!: MessageDto[];
 }
 
 export class MessagePageDto implements Page<Message> {
@@ -49,4 +98,6 @@ export class ConversationDto implements Conversation {
   @ApiProperty({ type: [ConversationMemberDto] }) members!: ConversationMemberDto[];
   @ApiProperty({ type: MessageDto, nullable: true }) lastMessage!: MessageDto | null;
   @ApiProperty({ description: `Capped for the public room (see PUBLIC_UNREAD_CAP)` }) unreadCount!: number;
+  @ApiProperty({ type: [MessageQuoteDto], description: 'Groups: pinned messages, oldest pin first' })
+  pinned!: MessageQuoteDto[];
 }

@@ -34,6 +34,11 @@ export interface DomainEventMap {
     parentId: string | null;
     mentions: string[];
   };
+  /**
+   * A chat message in a group or the public room named painters with @username (on send, and on
+   * an edit for the newly named only). Never the sender; in a group, members only.
+   */
+  'chat.mentioned': { userIds: string[]; messageId: string; conversationId: string };
 }
 
 export type ArtworkChange = 'created' | 'text' | 'visibility' | 'cover' | 'likes';

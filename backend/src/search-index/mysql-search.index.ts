@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { likePrefix } from './normalize';
+import { likeContains, likePrefix } from './normalize';
 import { SearchIndex } from './search-index';
 
 /** InnoDB's default innodb_ft_min_token_size: shorter words are not in the FULLTEXT index. */
@@ -28,6 +28,44 @@ export class MysqlSearchIndex extends SearchIndex {
    * equal scores ordered by likes, then newest, here. Only-short-word queries take the titleNorm
    * index in title order (0.3 ms; ordering those by likes scanned every match).
    */
+  async putMessage(): Promise<void> {
+    // FULLTEXT indexes the message's own body column.
+  }
+
+  async removeMessage(): Promise<void> {
+    // A deleted message's body is emptied on its row.
+  }
+
+  /** FULLTEXT for words of 3+ characters, LIKE for shorter ones (below InnoDB's token size). */
+  async messageIds(
+    db: EntityManager,
+    terms: string[],
+    conversationIds: string[],
+    limit: number,
+  ): Promise<string[]> {
+    if (!terms.length || !conversationIds.length) return [];
+    const long = terms.filter((t) => t.length >= MIN_TOKEN);
+    const short = terms.filter((t) => t.length < MIN_TOKEN);
+    const where = [
+      '`conversationId` IN (' + conversationIds.map(() => '?').join(', ') + ')',
+      '`deletedAt` IS NULL',
+    ];
+    const params: unknown[] = [...conversationIds];
+    if (long.length) {
+      where.push('MATCH(`body`) AGAINST (? IN BOOLEAN MODE)');
+      params.push(boolean(long));
+    }
+    for (const t of short) {
+      where.push("`body` LIKE ? ESCAPE '!'");
+      params.push(likeContains(t));
+    }
+    const rows: { id: string }[] = await db.query(
+      `SELECT \`id\` FROM \`messages\` WHERE ${where.join(' AND ')} ORDER BY \`id\` DESC LIMIT ?`,
+      [...params, limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async albumIds(db: EntityManager, terms: string[], limit: number): Promise<string[]> {
     const long = terms.filter((t) => t.length >= MIN_TOKEN);
     if (!long.length) {

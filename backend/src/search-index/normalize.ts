@@ -21,3 +21,8 @@ export function queryTerms(q: string): string[] {
 export function likePrefix(text: string): string {
   return `${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
 }
+
+/** A LIKE pattern for "contains text", with `ESCAPE '!'` like likePrefix. */
+export function likeContains(text: string): string {
+  return `%${likePrefix(text)}`;
+}

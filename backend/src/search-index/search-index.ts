@@ -15,4 +15,22 @@ export abstract class SearchIndex {
   abstract albumIds(db: EntityManager, terms: string[], limit: number): Promise<string[]>;
   /** Painters whose username or display name has words starting with every term. */
   abstract userIds(db: EntityManager, terms: string[], limit: number): Promise<string[]>;
+  /** Stores a chat message's text (sent or edited); '' removes it. */
+  abstract putMessage(
+    db: EntityManager,
+    messageId: string,
+    conversationId: string,
+    body: string,
+  ): Promise<void>;
+  abstract removeMessage(db: EntityManager, messageId: string): Promise<void>;
+  /**
+   * Undeleted messages of those conversations with words starting with every term, newest first.
+   * The caller decides which conversations the reader may search.
+   */
+  abstract messageIds(
+    db: EntityManager,
+    terms: string[],
+    conversationIds: string[],
+    limit: number,
+  ): Promise<string[]>;
 }

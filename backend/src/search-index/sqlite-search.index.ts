@@ -19,6 +19,34 @@ export class SqliteSearchIndex extends SearchIndex {
     await db.query('INSERT INTO "user_fts" ("userId", "body") VALUES (?, ?)', [userId, text]);
   }
 
+  async putMessage(
+    db: EntityManager,
+    messageId: string,
+    conversationId: string,
+    body: string,
+  ): Promise<void> {
+    await this.removeMessage(db, messageId);
+    if (body)
+      await db.query('INSERT INTO "message_fts" ("messageId", "conversationId", "body") VALUES (?, ?, ?)', [
+        messageId,
+        conversationId,
+        body,
+      ]);
+  }
+
+  async removeMessage(db: EntityManager, messageId: string): Promise<void> {
+    await db.query('DELETE FROM "message_fts" WHERE "messageId" = ?', [messageId]);
+  }
+
+  messageIds(
+    db: EntityManager,
+    terms: string[],
+    conversationIds: string[],
+    limit: number,
+  ): Promise<string[]> {
+    return sqliteMessageIds(db, terms, conversationIds, limit);
+  }
+
   async albumIds(db: EntityManager, terms: string[], limit: number): Promise<string[]> {
     const rows: { id: string }[] = await db.query(
       'SELECT a."id" AS "id" FROM "album_fts" JOIN "albums" a ON a."id" = "album_fts"."albumId" ' +
@@ -35,6 +63,23 @@ export class SqliteSearchIndex extends SearchIndex {
     );
     return rows.map((r) => r.id);
   }
+}
+
+/** FTS5 table message_fts; a message's row goes when it is deleted. */
+export async function sqliteMessageIds(
+  db: EntityManager,
+  terms: string[],
+  conversationIds: string[],
+  limit: number,
+): Promise<string[]> {
+  if (!terms.length || !conversationIds.length) return [];
+  const marks = conversationIds.map(() => '?').join(', ');
+  const rows: { id: string }[] = await db.query(
+    `SELECT "messageId" AS "id" FROM "message_fts" WHERE "message_fts" MATCH ? AND "conversationId" IN (${marks}) ` +
+      'ORDER BY "messageId" DESC LIMIT ?',
+    [match(terms), ...conversationIds, limit],
+  );
+  return rows.map((r) => r.id);
 }
 
 /** Each term quoted (so it is never an FTS5 operator) and used as a prefix. */

@@ -26,7 +26,9 @@ export function withPreviewTags(indexHtml: string, tags: PreviewTags): string {
     meta('name', 'twitter:card', tags.image ? 'summary_large_image' : 'summary'),
     meta('name', 'twitter:title', tags.title),
     meta('name', 'twitter:description', tags.description),
-    ...(tags.image ? [meta('property', 'og:image', tags.image), meta('name', 'twitter:image', tags.image)] : []),
+    ...(tags.image
+      ? [meta('property', 'og:image', tags.image), meta('name', 'twitter:image', tags.image)]
+      : []),
     `<link rel="canonical" href="${escapeHtml(tags.url)}">`,
   ];
   return indexHtml

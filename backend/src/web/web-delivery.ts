@@ -46,7 +46,10 @@ export class WebDelivery {
           index: false,
           serveStatic: {
             setHeaders: (res, path) =>
-              res.setHeader('Cache-Control', HASHED.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+              res.setHeader(
+                'Cache-Control',
+                HASHED.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+              ),
           },
         }),
       );
@@ -73,12 +76,16 @@ export class WebDelivery {
       `<url><loc>${escapeHtml(base + loc)}</loc><lastmod>${lastmod}</lastmod></url>`;
     const urls = [
       ...works.map((w) => url(`/a/${w.id}`, toIso(w.updatedAt))),
-      ...[...painters].slice(0, SITEMAP_MAX - works.length).map(([u, at]) => url(`/u/${encodeURIComponent(u)}`, at)),
+      ...[...painters]
+        .slice(0, SITEMAP_MAX - works.length)
+        .map(([u, at]) => url(`/u/${encodeURIComponent(u)}`, at)),
     ];
     res
       .type('application/xml')
       .setHeader('Cache-Control', 'public, max-age=600')
-      .send(`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`);
+      .send(
+        `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`,
+      );
   }
 
   /** Any other page is a client-side route: index.html, with link-preview tags where they apply. */

@@ -22,13 +22,55 @@ export interface Attachment {
   thumbUrl?: string;
 }
 
+/** The reactions a message can get: a small fixed set (PUT /api/chat/messages/:id/reactions/:emoji). */
+export const CHAT_REACTIONS = ['👍', '❤️', '😂', '😮', '😢', '🎨'] as const;
+export type ChatReaction = (typeof CHAT_REACTIONS)[number];
+
+/** Longest excerpt of a quoted message (replies, pins). */
+export const QUOTE_EXCERPT_MAX = 140;
+
+/** A message quoted by a reply or listed as pinned: who wrote it and the start of its text. */
+export interface MessageQuote {
+  id: string;
+  sender: UserSummary;
+  /** At most QUOTE_EXCERPT_MAX characters; an attachment's file name when it has no text; '' once deleted. */
+  body: string;
+  deleted: boolean;
+}
+
+export interface ReactionCount {
+  emoji: ChatReaction;
+  count: number;
+  /**
+   * Whether the reader reacted with it. Socket events go to a whole room and carry false: clients
+   * derive it from `users`.
+   */
+  mine: boolean;
+  /** Who reacted, first reaction first (for "names on hover"). */
+  users: { id: string; displayName: string }[];
+}
+
+/** A painter named with @username in a group or the public room. */
+export interface Mention {
+  id: string;
+  username: string;
+}
+
 export interface Message {
   id: string;
   conversationId: string;
   sender: UserSummary;
+  /** '' once deleted. */
   body: string;
   attachment: Attachment | null;
   createdAt: string;
+  /** Set when the sender edited the body. */
+  editedAt: string | null;
+  /** Set when the message was deleted: a tombstone with no body, attachment, reactions or mentions. */
+  deletedAt: string | null;
+  replyTo: MessageQuote | null;
+  reactions: ReactionCount[];
+  mentions: Mention[];
 }
 
 export interface ConversationMember extends UserSummary {
@@ -47,6 +89,8 @@ export interface Conversation {
   members: ConversationMember[];
   lastMessage: Message | null;
   unreadCount: number;
+  /** Groups: messages pinned by an admin, oldest pin first (always empty elsewhere). */
+  pinned: MessageQuote[];
 }
 
 export interface OpenDirectRequest {
@@ -60,4 +104,21 @@ export interface CreateGroupRequest {
 
 export interface SendMessageRequest {
   body: string;
+  /** A message of the same conversation this one answers. */
+  replyToId?: string;
+}
+
+export interface EditMessageRequest {
+  body: string;
+}
+
+/** GET /api/chat/search?q= */
+export interface ChatSearchResult {
+  items: Message[];
+}
+
+/** Payload of the chat:removed socket event. */
+export interface MessageRemoved {
+  conversationId: string;
+  messageId: string;
 }

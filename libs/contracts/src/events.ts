@@ -1,6 +1,6 @@
 import type { ErrorCode } from './errors';
 import type { Stage } from './artworks';
-import type { Conversation, Message } from './chat';
+import type { Conversation, Message, MessageRemoved } from './chat';
 import type { Timelapse } from './process';
 import type { Comment, CommentDeleted, Notification, UnreadCount } from './conversation';
 import type { UserSummary } from './users';
@@ -12,6 +12,10 @@ export type Ack<T extends object = object> =
 /** Events the server sends; the gateway may emit nothing else. */
 export interface ServerToClientEvents {
   'chat:message': (message: Message) => void;
+  /** A message was edited or its reactions changed. */
+  'chat:updated': (message: Message) => void;
+  /** A message was deleted: show its tombstone. */
+  'chat:removed': (payload: MessageRemoved) => void;
   'chat:typing': (payload: { conversationId: string; user: UserSummary }) => void;
   'chat:read': (payload: { conversationId: string; userId: string; messageId: string }) => void;
   'conversation:updated': (conversation: Conversation) => void;
@@ -29,7 +33,7 @@ export interface ServerToClientEvents {
 /** Events clients send, each with an acknowledgement callback. */
 export interface ClientToServerEvents {
   'chat:send': (
-    payload: { conversationId: string; body: string },
+    payload: { conversationId: string; body: string; replyToId?: string },
     ack: (result: Ack<{ message: Message }>) => void,
   ) => void;
   'chat:typing': (payload: { conversationId: string }, ack?: (result: Ack) => void) => void;

@@ -18,6 +18,8 @@ import { LookupMysql1763810000000 } from './1763810000000-lookup.mysql';
 import { LookupSqlite1763810000000 } from './1763810000000-lookup.sqlite';
 import { TimelapseMysql1763820000000 } from './1763820000000-timelapse.mysql';
 import { TimelapseSqlite1763820000000 } from './1763820000000-timelapse.sqlite';
+import { ChatFeaturesMysql1763830000000 } from './1763830000000-chat-features.mysql';
+import { ChatFeaturesSqlite1763830000000 } from './1763830000000-chat-features.sqlite';
 import { ProvenanceMysql1763800000000 } from './1763800000000-provenance.mysql';
 import { ProvenanceSqlite1763800000000 } from './1763800000000-provenance.sqlite';
 import { StorageDeletionsMysql1763750000000 } from './1763750000000-storage-deletions.mysql';
@@ -40,6 +42,7 @@ export const SQLITE_MIGRATIONS = [
   TimelapseSqlite1763820000000,
   StorageDeletionsSqlite1763750000000,
   ConversationSqlite1763830000000,
+  ChatFeaturesSqlite1763830000000,
 ];
 export const MYSQL_MIGRATIONS = [
   AccountsMysql1763700000000,
@@ -55,4 +58,5 @@ export const MYSQL_MIGRATIONS = [
   TimelapseMysql1763820000000,
   StorageDeletionsMysql1763750000000,
   ConversationMysql1763830000000,
+  ChatFeaturesMysql1763830000000,
 ];

@@ -1,6 +1,8 @@
 import { HttpClient, type HttpEvent, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  ChatReaction,
+  ChatSearchResult,
   Conversation,
   CreateGroupRequest,
   MemberRole,
@@ -61,9 +63,43 @@ export class ChatApi {
     return this.http.get<Page<Message>>(`${this.conversationUrl(id)}/messages`, { params });
   }
 
+  /** The page around a message: half older, it, then newer ones (for jumping to it). */
+  around(id: string, messageId: string, limit = HISTORY_PAGE): Observable<Page<Message>> {
+    const params = new HttpParams().set('limit', limit).set('around', messageId);
+    return this.http.get<Page<Message>>(`${this.conversationUrl(id)}/messages`, { params });
+  }
+
   /** Sends over HTTP; used while the socket is down. */
-  send(id: string, body: string): Observable<Message> {
-    return this.http.post<Message>(`${this.conversationUrl(id)}/messages`, { body });
+  send(id: string, body: string, replyToId?: string): Observable<Message> {
+    return this.http.post<Message>(
+      `${this.conversationUrl(id)}/messages`,
+      replyToId ? { body, replyToId } : { body },
+    );
+  }
+
+  editMessage(messageId: string, body: string): Observable<Message> {
+    return this.http.patch<Message>(this.messageUrl(messageId), { body });
+  }
+
+  /** Deletes a message for everyone (mine, or any in a group I admin). */
+  deleteMessage(messageId: string): Observable<void> {
+    return this.http.delete<void>(this.messageUrl(messageId));
+  }
+
+  react(messageId: string, emoji: ChatReaction, on: boolean): Observable<Message> {
+    const url = `${this.messageUrl(messageId)}/reactions/${encodeURIComponent(emoji)}`;
+    return on ? this.http.put<Message>(url, null) : this.http.delete<Message>(url);
+  }
+
+  pin(id: string, messageId: string, on: boolean): Observable<Conversation> {
+    const url = `${this.conversationUrl(id)}/pins/${encodeURIComponent(messageId)}`;
+    return on ? this.http.put<Conversation>(url, null) : this.http.delete<Conversation>(url);
+  }
+
+  /** Messages of my conversations (and the public room) with every word. */
+  search(query: string): Observable<Message[]> {
+    const params = new HttpParams().set('q', query);
+    return this.http.get<ChatSearchResult>('/api/chat/search', { params }).pipe(map((r) => r.items));
   }
 
   /** Sends a file as a message, with upload progress events. */
@@ -91,6 +127,10 @@ export class ChatApi {
 
   private conversationUrl(id: string): string {
     return `/api/chat/conversations/${encodeURIComponent(id)}`;
+  }
+
+  private messageUrl(id: string): string {
+    return `/api/chat/messages/${encodeURIComponent(id)}`;
   }
 
   private groupUrl(id: string): string {

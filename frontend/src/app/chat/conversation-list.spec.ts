@@ -8,6 +8,7 @@ import { Session } from '../auth/session';
 import { Realtime } from '../realtime/realtime';
 import { ConversationList } from './conversation-list';
 import { Conversations } from './conversations';
+import { ChatThreads } from './threads';
 import { Typing } from './typing';
 import { ANNA, BEN, FakeRealtime, conversation, me, message, settle } from './testing';
 
@@ -19,6 +20,7 @@ async function render(list: Conversation[]) {
       provideRouter([]),
       { provide: Realtime, useClass: FakeRealtime },
       Typing,
+      ChatThreads,
     ],
   });
   TestBed.inject(Session).update(me(ANNA));

@@ -1,6 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { RouterLink } from '@angular/router';
-import type { Conversation, UserSummary } from '@gallery/contracts';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import { Router, RouterLink } from '@angular/router';
+import type { Conversation, Message, UserSummary } from '@gallery/contracts';
+import { firstValueFrom } from 'rxjs';
+
+import { describeApiError } from '../api/api-error';
+import { ChatApi } from './chat-api';
+import { excerpt } from './message-state';
+import { ChatThreads } from './threads';
 
 import { Session } from '../auth/session';
 import { Realtime } from '../realtime/realtime';
@@ -31,6 +37,9 @@ interface ListItem {
   readonly badge: string;
 }
 
+/** Typing pauses this long before the search asks the api. */
+export const SEARCH_DELAY_MS = 250;
+
 /** The conversations, public room first, each with its latest message and unread count. */
 @Component({
   selector: 'app-conversation-list',
@@ -44,6 +53,63 @@ export class ConversationList {
   private readonly session = inject(Session);
   private readonly realtime = inject(Realtime);
   private readonly typing = inject(Typing);
+  private readonly api = inject(ChatApi);
+  private readonly threads = inject(ChatThreads);
+  private readonly router = inject(Router);
+
+  /** The search box: hits replace the list while it has words. */
+  protected readonly query = signal('');
+  protected readonly hits = signal<readonly Message[] | null>(null);
+  protected readonly searchError = signal<string | null>(null);
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private asked = 0;
+
+  constructor() {
+    inject(DestroyRef).onDestroy(() => clearTimeout(this.timer));
+  }
+
+  protected search(text: string): void {
+    this.query.set(text);
+    clearTimeout(this.timer);
+    if (!text.trim()) {
+      this.hits.set(null);
+      this.searchError.set(null);
+      return;
+    }
+    this.timer = setTimeout(() => void this.ask(text.trim()), SEARCH_DELAY_MS);
+  }
+
+  protected clearSearch(): void {
+    this.search('');
+  }
+
+  /** Opens the hit's conversation at the hit. */
+  protected async open(hit: Message): Promise<void> {
+    void this.threads.jumpTo(hit.conversationId, hit.id);
+    await this.router.navigate(['/chat', hit.conversationId]);
+  }
+
+  protected hitTitle(hit: Message): string {
+    const conversation = this.conversations.find(hit.conversationId);
+    return conversation ? conversationTitle(conversation, this.session.me()?.id ?? null) : '';
+  }
+
+  protected readonly excerpt = excerpt;
+
+  private async ask(text: string): Promise<void> {
+    const n = ++this.asked;
+    try {
+      const items = await firstValueFrom(this.api.search(text));
+      if (n === this.asked) {
+        this.hits.set(items);
+        this.searchError.set(null);
+      }
+    } catch (error) {
+      if (n === this.asked) {
+        this.searchError.set(describeApiError(error));
+      }
+    }
+  }
 
   private readonly onlineIds = computed(() => new Set(this.realtime.online().map((user) => user.id)));
 

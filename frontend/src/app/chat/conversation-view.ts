@@ -26,6 +26,8 @@ import { Conversations } from './conversations';
 import { GroupSettings, type GroupSettingsData, type GroupSettingsResult } from './group-settings';
 import { ImageViewer } from './image-viewer';
 import { laterId } from './merge';
+import type { MessageAction } from './message-bubble';
+import { groupSeenBy } from './message-state';
 import { MessageThread } from './message-thread';
 import { seenMessageId, threadRows } from './thread-rows';
 import { ChatThreads } from './threads';
@@ -107,6 +109,25 @@ export class ConversationView {
     }
     return seenMessageId(thread.messages, meId, peer.id, laterId(peer.lastReadId, thread.reads[peer.id]));
   });
+  /** In a group: who has read my newest message. */
+  protected readonly seenBy = computed(() => {
+    const thread = this.thread();
+    const conversation = this.conversation();
+    const meId = this.meId();
+    if (!thread || !meId || conversation?.kind !== 'group') {
+      return null;
+    }
+    return groupSeenBy(thread.messages, conversation.members, meId, thread.reads);
+  });
+  protected readonly groupAdmin = computed(() => {
+    const conversation = this.conversation();
+    return (
+      conversation?.kind === 'group' &&
+      conversation.members.some((m) => m.id === this.meId() && m.role === 'admin')
+    );
+  });
+  protected readonly pinnedIds = computed(() => this.conversation()?.pinned.map((p) => p.id) ?? []);
+  protected readonly meUsername = computed(() => this.session.me()?.username ?? null);
   private readonly chatUploads = inject(ChatUploads);
   /** Files on their way to this conversation. */
   protected readonly uploads = computed(() =>
@@ -164,6 +185,37 @@ export class ConversationView {
 
   protected async send(): Promise<void> {
     await this.threads.send();
+  }
+
+  protected async act(action: MessageAction): Promise<void> {
+    switch (action.kind) {
+      case 'jump':
+        await this.threads.jumpTo(this.id(), action.messageId);
+        return;
+      case 'reply':
+        this.threads.startReply(action.message);
+        return;
+      case 'edit':
+        this.threads.startEdit(action.message);
+        return;
+      case 'react':
+        await this.threads.react(action.message, action.emoji);
+        return;
+      case 'pin':
+      case 'unpin':
+        await this.threads.pin(action.message, action.kind === 'pin');
+        return;
+      case 'delete': {
+        const sure = await this.confirm.ask({
+          title: 'Delete this message?',
+          message: 'It is deleted for everyone in the conversation.',
+          confirmLabel: 'Delete message',
+        });
+        if (sure) {
+          await this.threads.remove(action.message);
+        }
+      }
+    }
   }
 
   protected attach(file: File): void {

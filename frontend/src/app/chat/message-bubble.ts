@@ -1,12 +1,34 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  type ElementRef,
+  computed,
+  input,
+  output,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { Attachment } from '@gallery/contracts';
+import {
+  type Attachment,
+  CHAT_REACTIONS,
+  type ChatReaction,
+  type Message,
+  type ReactionCount,
+} from '@gallery/contracts';
 
 import { Avatar } from '../ui/avatar';
 import { fileSize } from './conversation-info';
 import { linkify } from './linkify';
+import { type TextPart, mentionParts, reactionNames } from './message-state';
 import type { MessageRow } from './thread-rows';
+
+/** What a message's menu, chips and quote ask the conversation to do. */
+export type MessageAction =
+  | { readonly kind: 'reply' | 'edit' | 'delete' | 'pin' | 'unpin'; readonly message: Message }
+  | { readonly kind: 'react'; readonly message: Message; readonly emoji: ChatReaction }
+  | { readonly kind: 'jump'; readonly messageId: string };
 
 const THUMB_WIDTH = 320;
 const THUMB_HEIGHT = 280;
@@ -28,6 +50,10 @@ const THUMB_HEIGHT = 280;
     '[class.starts-run]': 'row().startsRun',
     '[class.ends-run]': 'row().endsRun',
     '[class.with-face]': 'others()',
+    '[class.menu-open]': 'menuOpen()',
+    '[class.focused]': 'focused()',
+    '(contextmenu)': 'openMenu($event)',
+    '(keydown.escape)': 'closeMenu()',
   },
 })
 export class MessageBubble {
@@ -35,8 +61,36 @@ export class MessageBubble {
   /** Rooms and groups name the sender; a direct chat has only one other person. */
   readonly showSender = input(false);
   readonly enlarge = output<{ readonly attachment: Attachment; readonly trigger: HTMLElement }>();
+  /** In a group I admin: delete anyone's, pin. */
+  readonly groupAdmin = input(false);
+  readonly pinned = input(false);
+  readonly meUsername = input<string | null>(null);
+  /** Scrolled to and highlighted (a search hit, a quoted original). */
+  readonly focused = input(false);
+  readonly action = output<MessageAction>();
 
-  protected readonly parts = computed(() => linkify(this.row().body));
+  private readonly actions = viewChild<ElementRef<HTMLElement>>('actions');
+  protected readonly menuOpen = signal(false);
+  protected readonly pickerOpen = signal(false);
+  protected readonly emoji = CHAT_REACTIONS;
+  protected readonly names = reactionNames;
+
+  /** Links, then @mentions within the plain text. */
+  protected readonly parts = computed<(TextPart & { href?: string })[]>(() => {
+    const row = this.row();
+    return linkify(row.body).flatMap((part) =>
+      part.href ? [part] : mentionParts(part.text, row.mentions, this.meUsername()),
+    );
+  });
+  protected readonly canEdit = computed(() => {
+    const row = this.row();
+    return row.own && !row.deleted && !!row.message && !!row.body;
+  });
+  protected readonly canDelete = computed(() => {
+    const row = this.row();
+    return !row.deleted && !!row.message && (row.own || this.groupAdmin());
+  });
+  protected readonly mentionsMe = computed(() => this.parts().some((p) => p.mention?.me));
   protected readonly image = computed(() => {
     const attachment = this.row().attachment;
     return attachment?.mime.startsWith('image/') && attachment.thumbUrl ? attachment : null;
@@ -56,6 +110,46 @@ export class MessageBubble {
   });
   protected readonly others = computed(() => this.showSender() && !this.row().own);
   protected readonly fileSize = fileSize;
+
+  protected do(kind: 'reply' | 'edit' | 'delete' | 'pin' | 'unpin'): void {
+    const message = this.row().message;
+    if (message) {
+      this.action.emit({ kind, message });
+    }
+    this.closeMenu();
+  }
+
+  protected react(emoji: ChatReaction): void {
+    const message = this.row().message;
+    if (message) {
+      this.action.emit({ kind: 'react', message, emoji });
+    }
+    this.pickerOpen.set(false);
+    this.closeMenu();
+  }
+
+  protected chipLabel(reaction: ReactionCount): string {
+    return `${reaction.emoji} ${reaction.count}: ${reactionNames(reaction)}. ${reaction.mine ? 'Take back your reaction' : 'React too'}`;
+  }
+
+  protected jump(messageId: string): void {
+    this.action.emit({ kind: 'jump', messageId });
+  }
+
+  /** Right-click opens the menu, as on the desktop, and focuses its first action. */
+  protected openMenu(event: MouseEvent): void {
+    if (!this.row().message || this.row().deleted) {
+      return;
+    }
+    event.preventDefault();
+    this.menuOpen.set(true);
+    queueMicrotask(() => this.actions()?.nativeElement.querySelector('button')?.focus());
+  }
+
+  protected closeMenu(): void {
+    this.menuOpen.set(false);
+    this.pickerOpen.set(false);
+  }
 
   protected enlargePicture(attachment: Attachment, event: Event): void {
     this.enlarge.emit({ attachment, trigger: event.currentTarget as HTMLElement });

@@ -11,7 +11,8 @@ import {
 } from '@angular/core';
 import type { Attachment } from '@gallery/contracts';
 
-import { MessageBubble } from './message-bubble';
+import { type MessageAction, MessageBubble } from './message-bubble';
+import type { SeenBy } from './message-state';
 import type { MessageRow, ThreadRow } from './thread-rows';
 
 /** Closer to the bottom than this (px) counts as reading the newest messages. */
@@ -41,6 +42,19 @@ export class MessageThread {
   /** The message under which "Seen" shows, if any. */
   readonly seenKey = input<string | null>(null);
   readonly showSenders = input(false);
+  /** Groups: my newest message and who has read it ("Seen by 3"). */
+  readonly seenBy = input<SeenBy | null>(null);
+  readonly groupAdmin = input(false);
+  readonly pinnedIds = input<readonly string[]>([]);
+  readonly meUsername = input<string | null>(null);
+  /** The message to scroll to and highlight; `n` changes with each jump. */
+  readonly focused = input<{ readonly messageId: string; readonly n: number } | null>(null);
+  /** Loaded around a message: newer ones may be missing. */
+  readonly newerMissing = input(false);
+  readonly showLatest = output();
+  readonly action = output<MessageAction>();
+  protected readonly seenNamesShown = signal(false);
+  private focusedShown = 0;
   readonly loadOlder = output();
   readonly retry = output();
   readonly enlarge = output<{ readonly attachment: Attachment; readonly trigger: HTMLElement }>();
@@ -88,6 +102,15 @@ export class MessageThread {
         }
       }
       this.shown = { conversationId, first, last };
+      const focused = this.focused();
+      if (focused && focused.n !== this.focusedShown) {
+        const target = element.querySelector(`[data-message-id="${CSS.escape(focused.messageId)}"]`);
+        if (target) {
+          this.focusedShown = focused.n;
+          target.scrollIntoView({ block: 'center' });
+          this.atBottom = false;
+        }
+      }
       this.fromBottom = element.scrollHeight - element.scrollTop;
       // Not enough to scroll yet: fetch more so there is something to scroll back through.
       if (element.scrollHeight <= element.clientHeight && this.hasOlder() && this.olderStatus() === 'idle') {

@@ -40,6 +40,11 @@ export function message(n: number, sender: UserSummary, changes: Partial<Message
     body: `message ${n}`,
     attachment: null,
     createdAt: new Date(Date.UTC(2026, 4, 2, 10, n)).toISOString(),
+    editedAt: null,
+    deletedAt: null,
+    replyTo: null,
+    reactions: [],
+    mentions: [],
     ...changes,
   };
 }
@@ -61,6 +66,7 @@ export function conversation(id: string, changes: Partial<Conversation> = {}): C
     members: kind === 'public' ? [] : [member(ANNA), member(BEN)],
     lastMessage: null,
     unreadCount: 0,
+    pinned: [],
     ...changes,
   };
 }

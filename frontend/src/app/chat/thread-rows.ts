@@ -23,6 +23,13 @@ export interface MessageRow {
   readonly createdAt: string;
   readonly own: boolean;
   readonly pending: boolean;
+  /** The message itself (null while on its way), for the actions on it. */
+  readonly message: Message | null;
+  readonly editedAt: string | null;
+  readonly deleted: boolean;
+  readonly replyTo: Message['replyTo'];
+  readonly reactions: Message['reactions'];
+  readonly mentions: Message['mentions'];
   /** First of a run from one sender: shows their name and picture. */
   readonly startsRun: boolean;
   /** Last of a run: the bubble gets its tail and the time. */
@@ -51,6 +58,12 @@ export function threadRows(
       createdAt: message.createdAt,
       own: message.sender.id === me.id,
       pending: false,
+      message,
+      editedAt: message.editedAt,
+      deleted: !!message.deletedAt,
+      replyTo: message.replyTo,
+      reactions: message.reactions,
+      mentions: message.mentions,
     })),
     ...pending.map((message) => ({
       kind: 'message' as const,
@@ -61,6 +74,12 @@ export function threadRows(
       createdAt: message.createdAt,
       own: true,
       pending: true,
+      message: null,
+      editedAt: null,
+      deleted: false,
+      replyTo: null,
+      reactions: [],
+      mentions: [],
     })),
   ];
   const rows: ThreadRow[] = [];

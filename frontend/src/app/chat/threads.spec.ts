@@ -110,6 +110,91 @@ describe('ChatThreads', () => {
     });
   });
 
+  describe('edits, deletions, reactions, replies and jumps', () => {
+    it('applies chat:updated (with my reactions marked mine) and chat:removed to the loaded thread', async () => {
+      const setup = await setUp();
+      await open(setup, [message(1, BEN), message(2, BEN)]);
+      setup.realtime.serverSends(
+        'chat:updated',
+        message(1, BEN, {
+          body: 'edited words',
+          editedAt: '2026-05-02T11:00:00.000Z',
+          reactions: [{ emoji: '🎨', count: 1, mine: false, users: [{ id: ANNA.id, displayName: 'Anna' }] }],
+        }),
+      );
+      const first = setup.threads.thread()!.messages[0]!;
+      expect(first.body).toBe('edited words');
+      expect(first.reactions[0]!.mine).toBe(true);
+      setup.realtime.serverSends('chat:removed', { conversationId: 'c-direct', messageId: 'm-002' });
+      expect(setup.threads.thread()!.messages[1]).toMatchObject({ body: '', deletedAt: expect.any(String) });
+    });
+
+    it('toggles my reaction: PUT when not mine, DELETE when mine', async () => {
+      const setup = await setUp();
+      const original = message(1, BEN);
+      await open(setup, [original]);
+      const adding = setup.threads.react(original, '👍');
+      const put = setup.http.expectOne('/api/chat/messages/m-001/reactions/%F0%9F%91%8D');
+      expect(put.request.method).toBe('PUT');
+      const reacted = message(1, BEN, {
+        reactions: [{ emoji: '👍', count: 1, mine: true, users: [{ id: ANNA.id, displayName: 'Anna' }] }],
+      });
+      put.flush(reacted);
+      await adding;
+      const taking = setup.threads.react(setup.threads.thread()!.messages[0]!, '👍');
+      const del = setup.http.expectOne('/api/chat/messages/m-001/reactions/%F0%9F%91%8D');
+      expect(del.request.method).toBe('DELETE');
+      del.flush(original);
+      await taking;
+      expect(setup.threads.thread()!.messages[0]!.reactions).toEqual([]);
+    });
+
+    it('sends a reply with replyToId, and an edit as a PATCH of the message', async () => {
+      const setup = await setUp();
+      const mine = message(2, ANNA);
+      await open(setup, [message(1, BEN), mine]);
+      const sent: unknown[] = [];
+      setup.realtime.answer = (_event, payload) => {
+        sent.push(payload);
+        return Promise.resolve({ ok: true, message: message(3, ANNA, { body: 'yes' }) });
+      };
+      setup.threads.startReply(message(1, BEN));
+      expect(setup.threads.mode()).toMatchObject({ kind: 'reply' });
+      setup.threads.setDraft('yes');
+      await setup.threads.send();
+      expect(sent).toEqual([{ conversationId: 'c-direct', body: 'yes', replyToId: 'm-001' }]);
+      expect(setup.threads.mode()).toBeNull();
+
+      setup.threads.startEdit(mine);
+      expect(setup.threads.draft()).toBe('message 2');
+      setup.threads.setDraft('message 2, better');
+      const saving = setup.threads.send();
+      const patch = setup.http.expectOne('/api/chat/messages/m-002');
+      expect(patch.request.method).toBe('PATCH');
+      expect(patch.request.body).toEqual({ body: 'message 2, better' });
+      patch.flush(message(2, ANNA, { body: 'message 2, better', editedAt: '2026-05-02T11:00:00.000Z' }));
+      await saving;
+      expect(bodies(setup.threads)).toContain('message 2, better');
+      expect(setup.threads.draft()).toBe('');
+    });
+
+    it('jumps to a message not loaded by loading the page around it', async () => {
+      const setup = await setUp();
+      await open(setup, [message(50, BEN), message(51, BEN)]);
+      const jumping = setup.threads.jumpTo('c-direct', 'm-010');
+      setup.http
+        .expectOne((r) => r.url === HISTORY && r.params.get('around') === 'm-010')
+        .flush({ items: [message(9, BEN), message(10, BEN), message(11, BEN)], nextCursor: 'm-009' });
+      await jumping;
+      expect(setup.threads.thread()!.messages.map((m) => m.id)).toEqual(['m-009', 'm-010', 'm-011']);
+      expect(setup.threads.thread()!.newerMissing).toBe(true);
+      expect(setup.threads.focused()).toMatchObject({ messageId: 'm-010' });
+      // Already loaded: only the focus moves.
+      await setup.threads.jumpTo('c-direct', 'm-011');
+      expect(setup.threads.focused()).toMatchObject({ messageId: 'm-011', n: 2 });
+    });
+  });
+
   describe('sending', () => {
     it('shows the message at once and swaps in the server’s copy when acknowledged', async () => {
       const setup = await setUp();

@@ -1,6 +1,6 @@
 import { DestroyRef, Injectable, computed, effect, inject, signal, untracked } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { LIMITS, type Message, PUBLIC_ROOM_ID, type Page } from '@gallery/contracts';
+import { type ChatReaction, LIMITS, type Message, PUBLIC_ROOM_ID, type Page } from '@gallery/contracts';
 import { firstValueFrom } from 'rxjs';
 
 import { describeApiError } from '../api/api-error';
@@ -9,6 +9,7 @@ import { Realtime } from '../realtime/realtime';
 import { ChatApi } from './chat-api';
 import { Conversations } from './conversations';
 import { compareIds, laterId, mergeMessages } from './merge';
+import { applyRemoval, applyUpdate, reactionIsMine, withMine } from './message-state';
 import { Throttle } from './throttle';
 
 /**
@@ -37,7 +38,12 @@ export interface Thread {
   readonly sendError: string | null;
   /** The latest message each member is known to have read, by user id. */
   readonly reads: Readonly<Record<string, string>>;
+  /** Loaded around a message (a search hit): newer messages than these may be missing. */
+  readonly newerMissing?: boolean;
 }
+
+/** What the composer is doing besides writing a new message. */
+export type ComposeMode = { readonly kind: 'reply' | 'edit'; readonly message: Message } | null;
 
 const EMPTY_THREAD: Thread = {
   messages: [],
@@ -71,7 +77,17 @@ export class ChatThreads {
   private readonly publicRead = new Throttle<string>(PUBLIC_READ_EVERY_MS, (messageId) =>
     this.realtime.notify('chat:read', { conversationId: PUBLIC_ROOM_ID, messageId }),
   );
+  private readonly modes = signal<Readonly<Record<string, ComposeMode>>>({});
   private counter = 0;
+  /** The message to scroll to and highlight (a search hit, a quoted original); `n` repeats a jump. */
+  readonly focused = signal<{ readonly messageId: string; readonly n: number } | null>(null);
+  /** Replying to or editing a message in the open conversation. */
+  readonly mode = computed<ComposeMode>(() => {
+    const id = this.current();
+    return id ? (this.modes()[id] ?? null) : null;
+  });
+  /** Why the last edit, deletion, reaction or pin failed. */
+  readonly actionError = signal<string | null>(null);
 
   /** The open conversation's thread (null before one is opened). */
   readonly thread = computed(() => {
@@ -110,6 +126,16 @@ export class ChatThreads {
       .pipe(takeUntilDestroyed())
       .subscribe(({ conversationId, userId, messageId }) =>
         this.patch(conversationId, (thread) => withRead(thread, userId, messageId)),
+      );
+    this.realtime
+      .on('chat:updated')
+      .pipe(takeUntilDestroyed())
+      .subscribe((message) => this.update(message));
+    this.realtime
+      .on('chat:removed')
+      .pipe(takeUntilDestroyed())
+      .subscribe(({ conversationId, messageId }) =>
+        this.patch(conversationId, (t) => ({ ...t, messages: applyRemoval(t.messages, messageId) })),
       );
     // Missed while disconnected: the open conversation's newest page again; the rest on opening.
     this.realtime.reconnects.pipe(takeUntilDestroyed()).subscribe(() => void this.catchUp());
@@ -197,6 +223,13 @@ export class ChatThreads {
     if (!id || !body || body.length > LIMITS.chatMessage.max) {
       return;
     }
+    const mode = this.mode();
+    if (mode?.kind === 'edit') {
+      await this.saveEdit(id, mode.message, body);
+      return;
+    }
+    const replyToId = mode?.kind === 'reply' ? mode.message.id : undefined;
+    this.setMode(id, null);
     const pending: PendingMessage = {
       localId: `local-${++this.counter}`,
       body,
@@ -204,7 +237,7 @@ export class ChatThreads {
     };
     this.patch(id, (t) => ({ ...t, pending: [...t.pending, pending], sendError: null }));
     this.drafts.update((drafts) => ({ ...drafts, [id]: '' }));
-    const result = await this.deliver(id, body);
+    const result = await this.deliver(id, body, replyToId);
     this.patch(id, (t) => {
       const rest = t.pending.filter((p) => p.localId !== pending.localId);
       return 'message' in result
@@ -241,16 +274,141 @@ export class ChatThreads {
     });
   }
 
-  private async deliver(id: string, body: string): Promise<{ message: Message } | { error: string }> {
+  /** Answers a message: the composer shows its quote until sent or cancelled. */
+  startReply(message: Message): void {
+    this.setMode(message.conversationId, { kind: 'reply', message });
+  }
+
+  /** Edits my message in the composer, its text in the field. */
+  startEdit(message: Message): void {
+    this.setMode(message.conversationId, { kind: 'edit', message });
+    this.drafts.update((drafts) => ({ ...drafts, [message.conversationId]: message.body }));
+  }
+
+  cancelMode(): void {
+    const id = this.current();
+    if (id) {
+      if (this.mode()?.kind === 'edit') {
+        this.drafts.update((drafts) => ({ ...drafts, [id]: '' }));
+      }
+      this.setMode(id, null);
+    }
+  }
+
+  /** Adds my reaction, or takes it back if I had given that one. */
+  async react(message: Message, emoji: ChatReaction): Promise<void> {
+    await this.act(async () => {
+      const answer = await firstValueFrom(this.api.react(message.id, emoji, !reactionIsMine(message, emoji)));
+      this.update(answer);
+    });
+  }
+
+  /** Deletes a message for everyone; a tombstone stays. */
+  async remove(message: Message): Promise<void> {
+    await this.act(async () => {
+      await firstValueFrom(this.api.deleteMessage(message.id));
+      this.patch(message.conversationId, (t) => ({ ...t, messages: applyRemoval(t.messages, message.id) }));
+    });
+  }
+
+  /** Pins (or unpins) a group message; the list learns the new pins from the answer. */
+  async pin(message: Message, on: boolean): Promise<void> {
+    await this.act(async () => {
+      this.conversations.upsert(await firstValueFrom(this.api.pin(message.conversationId, message.id, on)));
+    });
+  }
+
+  /**
+   * Shows a message in its conversation: scrolls to it if loaded, else loads the page around it
+   * in place of the thread (newer messages come back with showLatest).
+   */
+  async jumpTo(conversationId: string, messageId: string): Promise<void> {
+    const loaded = this.threads()[conversationId];
+    if (loaded?.status === 'ready' && loaded.messages.some((m) => m.id === messageId)) {
+      this.focus(messageId);
+      return;
+    }
+    this.threads.update((all) => ({
+      ...all,
+      [conversationId]: { ...EMPTY_THREAD, reads: all[conversationId]?.reads ?? {}, status: 'loading' },
+    }));
+    try {
+      const page = await firstValueFrom(this.api.around(conversationId, messageId));
+      const newest = this.conversations.find(conversationId)?.lastMessage?.id;
+      this.patch(conversationId, (t) => ({
+        ...withReadsFrom(t, page.items),
+        messages: page.items,
+        olderCursor: page.nextCursor,
+        status: 'ready',
+        newerMissing: !!newest && !page.items.some((m) => m.id === newest),
+      }));
+      this.focus(messageId);
+    } catch (error) {
+      this.patch(conversationId, (t) => ({ ...t, status: 'failed', loadError: describeApiError(error) }));
+    }
+  }
+
+  /** Back to the newest messages after a jump. */
+  async showLatest(): Promise<void> {
+    const id = this.current();
+    if (id) {
+      this.patch(id, () => ({ ...EMPTY_THREAD }));
+      await this.loadNewest(id);
+    }
+  }
+
+  /** An edited message, or new reactions, from the socket or an answer. */
+  update(message: Message): void {
+    const mine = withMine(message, this.session.me()?.id ?? null);
+    this.patch(message.conversationId, (t) => ({ ...t, messages: applyUpdate(t.messages, mine) }));
+  }
+
+  private async saveEdit(id: string, message: Message, body: string): Promise<void> {
+    try {
+      const answer = await firstValueFrom(this.api.editMessage(message.id, body));
+      this.update(answer);
+      this.setMode(id, null);
+      this.drafts.update((drafts) => ({ ...drafts, [id]: '' }));
+    } catch (error) {
+      this.patch(id, (t) => ({ ...t, sendError: describeApiError(error) }));
+    }
+  }
+
+  private async act(work: () => Promise<void>): Promise<void> {
+    this.actionError.set(null);
+    try {
+      await work();
+    } catch (error) {
+      this.actionError.set(describeApiError(error));
+    }
+  }
+
+  private focus(messageId: string): void {
+    this.focused.update((f) => ({ messageId, n: (f?.n ?? 0) + 1 }));
+  }
+
+  private setMode(id: string, mode: ComposeMode): void {
+    this.modes.update((all) => ({ ...all, [id]: mode }));
+  }
+
+  private async deliver(
+    id: string,
+    body: string,
+    replyToId?: string,
+  ): Promise<{ message: Message } | { error: string }> {
     if (!this.realtime.isConnected()) {
       try {
-        return { message: await firstValueFrom(this.api.send(id, body)) };
+        return { message: await firstValueFrom(this.api.send(id, body, replyToId)) };
       } catch (error) {
         return { error: describeApiError(error) };
       }
     }
     try {
-      const ack = await this.realtime.request('chat:send', { conversationId: id, body });
+      const ack = await this.realtime.request('chat:send', {
+        conversationId: id,
+        body,
+        ...(replyToId ? { replyToId } : {}),
+      });
       return ack.ok ? { message: ack.message } : { error: sentence(ack.error) };
     } catch {
       return {

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ChatReaction, Message, MessageQuote, ReactionCount } from '@gallery/contracts';
+import { CHAT_REACTIONS } from '@gallery/contracts';
+import { DataSource, In } from 'typeorm';
+import { ChatMapper, type MessageWithSender } from './chat.mapper';
+import { MessageEntity } from './message.entity';
+import { ReactionEntity } from './reaction.entity';
+
+/**
+ * Messages as the API shows them, with what lives in other rows: the quoted message of a reply
+ * and the reactions. One query each per page, never per message.
+ */
+@Injectable()
+export class MessageViews {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly mapper: ChatMapper,
+  ) {}
+
+  /** `viewerId` sets each reaction's `mine`; null for a socket event sent to a whole room. */
+  async many(rows: MessageWithSender[], viewerId: string | null): Promise<Message[]> {
+    if (!rows.length) return [];
+    const replyIds = [...new Set(rows.map((r) => r.replyToId).filter((x): x is string => !!x))];
+    const [quoted, reactions] = await Promise.all([
+      replyIds.length ? this.quotes(replyIds) : new Map<string, MessageQuote>(),
+      this.db.getRepository(ReactionEntity).find({
+        where: { messageId: In(rows.map((r) => r.id)) },
+        relations: { user: true },
+        order: { createdAt: 'ASC' },
+      }),
+    ]);
+    return rows.map((m) =>
+      this.mapper.message(m, {
+        replyTo: m.replyToId ? (quoted.get(m.replyToId) ?? null) : null,
+        reactions: counts(
+          reactions.filter((r) => r.messageId === m.id),
+          viewerId,
+        ),
+      }),
+    );
+  }
+
+  async one(row: MessageWithSender, viewerId: string | null): Promise<Message> {
+    return (await this.many([row], viewerId))[0]!;
+  }
+
+  /** Quotes of these messages, by id (missing ids are left out). */
+  async quotes(ids: string[]): Promise<Map<string, MessageQuote>> {
+    if (!ids.length) return new Map();
+    const rows = await this.db
+      .getRepository(MessageEntity)
+      .find({ where: { id: In(ids) }, relations: { sender: true } });
+    return new Map(rows.map((r) => [r.id, this.mapper.quote(r)]));
+  }
+}
+
+/** Reactions grouped by emoji in the fixed set's order. */
+function counts(rows: ReactionEntity[], viewerId: string | null): ReactionCount[] {
+  const by = new Map<ChatReaction, ReactionEntity[]>();
+  for (const r of rows) by.set(r.emoji, [...(by.get(r.emoji) ?? []), r]);
+  return CHAT_REACTIONS.filter((e) => by.has(e)).map((emoji) => {
+    const list = by.get(emoji)!;
+    return {
+      emoji,
+      count: list.length,
+      mine: !!viewerId && list.some((r) => r.userId === viewerId),
+      users: list.map((r) => ({ id: r.userId, displayName: r.user.displayName })),
+    };
+  });
+}
