@@ -29,6 +29,7 @@ import { CompareView } from '../compare/compare-view';
 import { ToolBar } from '../painter-tools/tool-bar';
 import { ToolSettings } from '../painter-tools/tool-settings';
 import { Painters } from '../painter/painters';
+import { PlayProcess } from '../process/play-process';
 import { FollowButton } from '../social/follow-button';
 import { FollowToggle } from '../social/follow-toggle';
 import { ReactionBar } from '../social/reaction-bar';
@@ -59,6 +60,7 @@ import { type EnlargeRequest, Timeline } from './timeline';
     FollowButton,
     Hero,
     MoreWorks,
+    PlayProcess,
     ReactionBar,
     RouterLink,
     ShareButton,
