@@ -62,13 +62,15 @@ describe('ArtworkPage', () => {
         provideRouter([]),
         provideHttpClient(),
         provideHttpClientTesting(),
-        { provide: Realtime, useValue: { stageUpdates: () => NEVER } },
+        { provide: Realtime, useValue: { stageUpdates: () => NEVER, albumEvents: () => NEVER } },
       ],
     });
     http = TestBed.inject(HttpTestingController);
   });
 
   afterEach(() => {
+    // Tests that render every deferred block also start the process film's request.
+    http.match((request) => request.url.endsWith('/timelapse'));
     http.verify();
     jest.useRealTimers();
   });
