@@ -30,6 +30,7 @@ import { ToolBar } from '../painter-tools/tool-bar';
 import { ToolSettings } from '../painter-tools/tool-settings';
 import { Painters } from '../painter/painters';
 import { PlayProcess } from '../process/play-process';
+import { ProvenancePanel } from '../process/provenance-panel';
 import { FollowButton } from '../social/follow-button';
 import { FollowToggle } from '../social/follow-toggle';
 import { ReactionBar } from '../social/reaction-bar';
@@ -61,6 +62,7 @@ import { type EnlargeRequest, Timeline } from './timeline';
     Hero,
     MoreWorks,
     PlayProcess,
+    ProvenancePanel,
     ReactionBar,
     RouterLink,
     ShareButton,
