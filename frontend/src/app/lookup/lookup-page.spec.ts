@@ -74,7 +74,9 @@ describe('LookupPage', () => {
     expect(request.request.method).toBe('POST');
     expect((request.request.body as FormData).get('file')).toBeInstanceOf(File);
     expect(host.textContent).toContain('Looking for found.png');
-    request.flush({ matches: [MATCH, { ...MATCH, stageId: 's4', position: 3, kind: 'final', exact: false, distance: 3 }] });
+    request.flush({
+      matches: [MATCH, { ...MATCH, stageId: 's4', position: 3, kind: 'final', exact: false, distance: 3 }],
+    });
     await settle();
 
     const items = [...host.querySelectorAll('.match')];

@@ -87,7 +87,9 @@ describe('PlayProcess', () => {
     host.querySelector<HTMLButtonElement>('button.embed')!.click();
     await settle();
     expect(writeText).toHaveBeenCalledWith(
-      expect.stringMatching(/^<iframe src="http:\/\/localhost\/api\/embed\/a\/art-1" width="640" height="467"/),
+      expect.stringMatching(
+        /^<iframe src="http:\/\/localhost\/api\/embed\/a\/art-1" width="640" height="467"/,
+      ),
     );
     expect(host.querySelector('[role=status]')?.textContent).toBe('Embed code copied');
   });

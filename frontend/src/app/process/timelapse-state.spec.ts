@@ -1,12 +1,6 @@
 import type { Timelapse } from '@gallery/contracts';
 
-import {
-  applyTimelapseUpdate,
-  awaitingFilm,
-  filmFileName,
-  formatBytes,
-  isPlayable,
-} from './timelapse-state';
+import { applyTimelapseUpdate, awaitingFilm, filmFileName, formatBytes, isPlayable } from './timelapse-state';
 
 const NONE: Timelapse = {
   status: 'none',
