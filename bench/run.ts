@@ -12,6 +12,14 @@ const BENCHMARKS: Record<string, { about: string; run: () => Promise<unknown> }>
     about: 'artwork, explore, painter page, search and feed reads vs a bare NestJS controller (same JSON)',
     run: async () => (await import('./read/main')).main(),
   },
+  lookup: {
+    about: 'image lookup (LookupService.find) at 100k stage fingerprints on MariaDB: p50/p95 of 1000 probes',
+    run: async () => (await import('./lookup/main')).main(),
+  },
+  timelapse: {
+    about: "a 12-stage process film at 1080 px through the backend's renderer: CPU seconds and bytes",
+    run: async () => (await import('./timelapse/main')).main(),
+  },
   // These two modules start their benchmark when loaded (they are also run directly by the
   // bench:search and bench:chat scripts), so importing them is running them.
   search: {

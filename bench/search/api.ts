@@ -48,7 +48,7 @@ export class Api {
       PORT: String(port),
       DATA_DIR: dataDir,
       DATABASE_URL: databaseUrl,
-      SESSION_SECRET: 'bench-search-session-secret',
+      SESSION_SECRET: 'bench-search-session-secret-of-32-chars-or-more',
       // The api allows 1200 requests/min per client IP; the load loop spreads its requests over many
       // X-Forwarded-For addresses (as many viewers would be), so the guard runs but never refuses.
       TRUST_PROXY: 'true',

@@ -27,7 +27,7 @@ async function main(): Promise<void> {
         PORT: String(port),
         DATA_DIR: dir,
         DATABASE_URL: databaseUrl(config),
-        SESSION_SECRET: 'bench-search-session-secret',
+        SESSION_SECRET: 'bench-search-session-secret-of-32-chars-or-more',
         TRUST_PROXY: 'true',
         CHAT_BENCH_PROBE_DIR: dir,
         CHAT_BENCH_PROFILE: '1',

@@ -117,6 +117,23 @@ describe('accessibility (axe, every page)', () => {
       ready: async (page) => page.locator('app-card-grid li a').first().waitFor(),
     },
     { name: 'artwork page', path: () => `/a/${artworkId}`, ready: heading },
+    {
+      name: 'artwork page, provenance open and the process film playing',
+      path: () => `/a/${artworkId}`,
+      // The film is rendered a moment after the stages: the button shows when it is ready.
+      ready: async (page) =>
+        page.getByRole('button', { name: 'Play the process' }).waitFor({ timeout: 60_000 }),
+      then: async (page) => {
+        await page.getByText('Proof of process').click();
+        await page.getByRole('button', { name: 'Download record' }).waitFor();
+        await page.getByRole('button', { name: 'Play the process' }).click();
+        await page
+          .getByRole('dialog', { name: /^The process of / })
+          .locator('img.film')
+          .waitFor();
+      },
+    },
+    { name: 'lookup', path: () => '/lookup', ready: heading },
     { name: 'not found', path: () => '/no/such/page', ready: heading },
   ];
   const signedOutOnly: Visit[] = [

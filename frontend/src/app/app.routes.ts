@@ -14,6 +14,11 @@ export const routes: Routes = [
     loadComponent: () => import('./search/search-page').then((m) => m.SearchPage),
   },
   {
+    path: 'lookup',
+    title: 'Where is this image from?',
+    loadComponent: () => import('./lookup/lookup-page').then((m) => m.LookupPage),
+  },
+  {
     path: 'favorites',
     title: 'Favourites',
     canActivate: [signedInGuard],

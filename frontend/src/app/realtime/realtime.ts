@@ -117,12 +117,23 @@ export class Realtime {
    * visitors who are not signed in.
    */
   stageUpdates(albumId: string): Observable<StageUpdate> {
+    return this.albumEvents('stage:updated', albumId);
+  }
+
+  /**
+   * Events of one kind about one artwork (its room is joined while subscribed), e.g.
+   * 'timelapse:updated'. Completes at once for visitors who are not signed in.
+   */
+  albumEvents<K extends 'stage:updated' | 'timelapse:updated'>(
+    event: K,
+    albumId: string,
+  ): Observable<ServerPayload<K>> {
     if (!this.session.signedIn()) {
       return EMPTY;
     }
-    return new Observable<StageUpdate>((subscriber) => {
-      const subscription = this.on('stage:updated')
-        .pipe(filter((stage) => stage.albumId === albumId))
+    return new Observable<ServerPayload<K>>((subscriber) => {
+      const subscription = this.on(event)
+        .pipe(filter((payload) => payload.albumId === albumId))
         .subscribe(subscriber);
       this.watch(albumId);
       return () => {

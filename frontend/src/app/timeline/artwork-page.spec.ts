@@ -237,7 +237,8 @@ describe('ArtworkPage', () => {
     const navigate = navigations();
     await open({ id: 'art-1', compare: '1,3', mode: 'swipe' });
     expect(host.querySelector('app-hero')).toBeNull();
-    const [compare] = await fixture.getDeferBlocks();
+    // The first deferred block is the process film's button, in the actions; then the comparison.
+    const [, compare] = await fixture.getDeferBlocks();
     await compare.render(DeferBlockState.Complete);
     await settle();
 

@@ -30,6 +30,8 @@ import { CompareView } from '../compare/compare-view';
 import { ToolBar } from '../painter-tools/tool-bar';
 import { ToolSettings } from '../painter-tools/tool-settings';
 import { Painters } from '../painter/painters';
+import { PlayProcess } from '../process/play-process';
+import { ProvenancePanel } from '../process/provenance-panel';
 import { FollowButton } from '../social/follow-button';
 import { FollowToggle } from '../social/follow-toggle';
 import { ReactionBar } from '../social/reaction-bar';
@@ -61,6 +63,8 @@ import { type EnlargeRequest, Timeline } from './timeline';
     FollowButton,
     Hero,
     MoreWorks,
+    PlayProcess,
+    ProvenancePanel,
     ReactionBar,
     RouterLink,
     ShareButton,

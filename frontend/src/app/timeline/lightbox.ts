@@ -16,6 +16,7 @@ import { stageKindLabel } from '../artwork/stage-kinds';
 import type { PainterTools } from '../painter-tools/painter-tools';
 import { ToolBar } from '../painter-tools/tool-bar';
 import { ToolSettings } from '../painter-tools/tool-settings';
+import { DeepZoom } from './deep-zoom';
 
 export interface LightboxData {
   /** Stages with an image, in timeline order. */
@@ -40,12 +41,13 @@ interface Point {
 /**
  * A stage enlarged over the page: zoom (wheel, +/−, double-click), pan by dragging when zoomed,
  * previous/next with the arrow keys, the buttons or a swipe, and the painter's tools (G, M, S,
- * V). Opened through the CDK Dialog,
+ * V). A stage with a DeepZoom pyramid opens in OpenSeadragon instead, at full resolution, with
+ * pinch and pan; the same buttons and keys drive it. Opened through the CDK Dialog,
  * which traps focus, closes on Escape and gives focus back to the thumbnail that opened it.
  */
 @Component({
   selector: 'app-lightbox',
-  imports: [StageImage, ToolBar],
+  imports: [DeepZoom, StageImage, ToolBar],
   providers: [ToolSettings],
   templateUrl: './lightbox.html',
   styleUrl: './lightbox.css',
@@ -56,12 +58,15 @@ export class Lightbox {
   protected readonly ref = inject<DialogRef<void>>(DialogRef);
   protected readonly tools = inject(ToolSettings);
   private readonly area = viewChild.required<ElementRef<HTMLElement>>('area');
+  private readonly deepZoom = viewChild(DeepZoom);
 
   protected readonly stages = this.data.stages;
   protected readonly index = signal(clamp(this.data.index, 0, this.data.stages.length - 1));
   protected readonly stage = computed(() => this.stages[this.index()]);
   protected readonly total = this.stages.length;
   protected readonly kindLabel = stageKindLabel;
+  /** The stage's full-resolution pyramid, when it has one: then OpenSeadragon shows it. */
+  protected readonly tiles = computed(() => this.stage().image?.tiles ?? null);
   protected readonly zoom = signal(MIN_ZOOM);
   protected readonly offset = signal<Point>({ x: 0, y: 0 });
   protected readonly panning = signal(false);
@@ -69,9 +74,17 @@ export class Lightbox {
     const { x, y } = this.offset();
     return `translate(${x}px, ${y}px) scale(${this.zoom()})`;
   });
-  protected readonly canZoomIn = computed(() => this.zoom() < MAX_ZOOM);
-  protected readonly canZoomOut = computed(() => this.zoom() > MIN_ZOOM);
-  protected readonly zoomPercent = computed(() => Math.round(this.zoom() * 100));
+  /** The zoom on screen, from whichever viewer shows the stage. */
+  private readonly shownZoom = computed(() => {
+    const deep = this.tiles() ? this.deepZoom() : undefined;
+    return deep ? deep.zoom() : this.zoom();
+  });
+  protected readonly canZoomIn = computed(() => {
+    const deep = this.tiles() ? this.deepZoom() : undefined;
+    return deep ? deep.zoom() < deep.maxZoom() - 0.001 : this.zoom() < MAX_ZOOM;
+  });
+  protected readonly canZoomOut = computed(() => this.shownZoom() > MIN_ZOOM + 0.001);
+  protected readonly zoomPercent = computed(() => Math.round(this.shownZoom() * 100));
 
   private pointer: { id: number; start: Point; from: Point } | null = null;
 
@@ -128,7 +141,11 @@ export class Lightbox {
         this.zoomBy(1 / ZOOM_STEP);
         break;
       case '0':
-        this.zoomTo(MIN_ZOOM);
+        if (this.tiles()) {
+          this.deepZoom()?.home();
+        } else {
+          this.zoomTo(MIN_ZOOM);
+        }
         break;
       default:
         if (!this.tools.handleKey(event)) {
@@ -147,21 +164,31 @@ export class Lightbox {
   }
 
   protected zoomBy(factor: number, at?: Point): void {
+    if (this.tiles()) {
+      this.deepZoom()?.zoomBy(factor);
+      return;
+    }
     this.zoomTo(this.zoom() * factor, at);
   }
 
   /** Double-click: in to 2.5× where clicked, or back out. */
   protected toggleZoom(event: MouseEvent): void {
+    if (this.tiles()) {
+      return;
+    }
     this.zoomTo(this.zoom() > MIN_ZOOM ? MIN_ZOOM : 2.5, this.fromCentre(event));
   }
 
   protected wheel(event: WheelEvent): void {
+    if (this.tiles()) {
+      return;
+    }
     event.preventDefault();
     this.zoomBy(event.deltaY < 0 ? 1.15 : 1 / 1.15, this.fromCentre(event));
   }
 
   protected pointerDown(event: PointerEvent): void {
-    if (event.button !== 0 || this.pointer) {
+    if (event.button !== 0 || this.pointer || this.tiles()) {
       return;
     }
     this.pointer = {
