@@ -45,6 +45,8 @@ const FEATURES = {
   comments: ['users', 'artworks', 'stages'],
   /** Listens to the others' domain events; nothing depends on it. */
   notifications: ['users', 'artworks', 'stages', 'social', 'comments'],
+  /** Pages outside /api: the web app, link previews, robots.txt, the sitemap. */
+  web: ['users', 'artworks'],
 };
 
 const TOP_FILES = ['app\\.module\\.ts', 'app\\.setup\\.ts', 'main\\.ts', 'worker\\.ts'];
