@@ -165,6 +165,7 @@ export class ArtworkStagesController {
   @Post(':stageId/pins')
   @ApiOperation({ summary: "Pin a note to a point of the stage's image (x, y: 0..1 of the image)" })
   @ApiErrors(400, 401, 403, 404)
+  @ApiCreatedResponse({ type: PinDto })
   addPin(
     @CurrentUser() user: AuthUser,
     @Param('albumId') albumId: string,
@@ -177,6 +178,7 @@ export class ArtworkStagesController {
   @Patch(':stageId/pins/:pinId')
   @ApiOperation({ summary: 'Move a pin or edit its note' })
   @ApiErrors(400, 401, 403, 404)
+  @ApiOkResponse({ type: PinDto })
   updatePin(
     @CurrentUser() user: AuthUser,
     @Param('albumId') albumId: string,
@@ -191,6 +193,7 @@ export class ArtworkStagesController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a pin' })
   @ApiErrors(401, 403, 404)
+  @ApiNoContentResponse({ description: 'Done; nothing to return' })
   removePin(
     @CurrentUser() user: AuthUser,
     @Param('albumId') albumId: string,

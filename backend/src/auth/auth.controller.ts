@@ -71,6 +71,8 @@ export class AuthController {
     summary: 'Who is signed in here, if anyone',
     description: 'Always 200: `me` is null when signed out, so a first visit logs no error.',
   })
+  @ApiOkResponse({ type: SessionStateDto })
+  @ApiErrors(429)
   session(@OptionalUser() user: AuthUser | null): SessionStateDto {
     return { me: user ? this.mapper.me(user) : null };
   }

@@ -6,6 +6,7 @@
  */
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -19,7 +20,9 @@ async function main(): Promise<void> {
   // Only what shapes the document is kept from the environment: never the deploy's database or Redis.
   // The server named in the file is PUBLIC_URL (a real deploy's origin), not a dev localhost.
   const publicUrl = process.env.PUBLIC_URL || 'https://gallery.invalid';
-  const config = loadAppConfig({ DATA_DIR: dataDir, PUBLIC_URL: publicUrl });
+  // An https PUBLIC_URL means production, which wants a real secret: a throwaway one (no sessions here).
+  const secret = randomBytes(32).toString('hex');
+  const config = loadAppConfig({ DATA_DIR: dataDir, PUBLIC_URL: publicUrl, SESSION_SECRET: secret });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,
     logger: ['error', 'warn'],

@@ -10,7 +10,13 @@ import {
   Query,
   UseGuards,
 } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ApiErrors } from '../common/api-errors';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, OptionalUser } from '../common/current-user';
@@ -28,6 +34,7 @@ export class CommentsController {
   @Get('albums/:id/comments')
   @ApiOperation({ summary: 'Top-level comments on an artwork (or one stage), oldest first, with replyCount' })
   @ApiErrors(400, 404)
+  @ApiOkResponse({ type: CommentPageDto })
   list(
     @OptionalUser() viewer: AuthUser | null,
     @Param('id') id: string,
@@ -39,6 +46,7 @@ export class CommentsController {
   @Get('comments/:id/replies')
   @ApiOperation({ summary: 'Replies to a comment, oldest first' })
   @ApiErrors(400, 404)
+  @ApiOkResponse({ type: CommentPageDto })
   replies(
     @OptionalUser() viewer: AuthUser | null,
     @Param('id') id: string,
@@ -51,6 +59,7 @@ export class CommentsController {
   @UseGuards(SignedInGuard)
   @ApiOperation({ summary: 'Comment on an artwork or a stage (a point on it), or reply to a comment' })
   @ApiErrors(400, 401, 403, 404)
+  @ApiCreatedResponse({ type: CommentDto })
   create(
     @CurrentUser() user: AuthUser,
     @Param('id') id: string,
@@ -63,6 +72,7 @@ export class CommentsController {
   @UseGuards(SignedInGuard)
   @ApiOperation({ summary: 'Edit your own comment, within 15 minutes of posting it' })
   @ApiErrors(400, 401, 403, 404)
+  @ApiOkResponse({ type: CommentDto })
   edit(
     @CurrentUser() user: AuthUser,
     @Param('id') id: string,
@@ -76,6 +86,7 @@ export class CommentsController {
   @UseGuards(SignedInGuard)
   @ApiOperation({ summary: 'Delete your comment, or any on your artwork' })
   @ApiErrors(401, 403, 404)
+  @ApiNoContentResponse({ description: 'Done; nothing to return' })
   remove(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<void> {
     return this.comments.remove(user, id);
   }

@@ -45,7 +45,7 @@ export function buildOpenApiDocument(app: INestApplication, serverUrl: string): 
       CSRF_SECURITY,
     )
     .build();
-  const document = withSecurity(SwaggerModule.createDocument(app, config));
+  const document = withParameterDescriptions(withSecurity(SwaggerModule.createDocument(app, config)));
   // No open-source licence: the package is private, so the api is all rights reserved, by its instance.
   document.info.license = { name: 'Proprietary: all rights reserved', url: new URL('/', serverUrl).href };
   return document;
@@ -73,3 +73,38 @@ function withSecurity(document: OpenAPIObject): OpenAPIObject {
 }
 
 const METHODS = ['get', 'head', 'options', ...WRITES];
+
+/** What a path segment names, for the parameter that follows it (`/comments/{id}` → a comment). */
+const NAMED_BY: Record<string, string> = {
+  albums: 'Artwork id',
+  stages: 'Stage id',
+  pins: 'Pinned note id',
+  comments: 'Comment id',
+  messages: 'Chat message id',
+  conversations: 'Conversation id (or "public" for the public room)',
+  reports: 'Report id',
+  users: "The painter's username (case-insensitive)",
+  a: 'Artwork id',
+  shared: "The artwork's share code",
+};
+
+/**
+ * Path parameters a route left undescribed get the description of what the segment before them
+ * names, so every parameter in the document says what it is without a decorator per route.
+ */
+function withParameterDescriptions(document: OpenAPIObject): OpenAPIObject {
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const op of Object.values(item) as {
+      parameters?: { in?: string; name?: string; description?: string }[];
+    }[]) {
+      for (const param of op.parameters ?? []) {
+        if (param.in !== 'path' || param.description || !param.name) continue;
+        const segments = path.split('/');
+        const before = segments[segments.indexOf(`{${param.name}}`) - 1] ?? '';
+        const named = NAMED_BY[before];
+        if (named) param.description = named;
+      }
+    }
+  }
+  return document;
+}

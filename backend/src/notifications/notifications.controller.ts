@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/api-errors';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser } from '../common/current-user';
@@ -23,6 +23,7 @@ export class NotificationsController {
   @Get('notifications')
   @ApiOperation({ summary: 'My notifications, newest activity first, with the unread count' })
   @ApiErrors(400, 401)
+  @ApiOkResponse({ type: NotificationPageDto })
   list(@CurrentUser() user: AuthUser, @Query() page: PageQuery): Promise<NotificationPageDto> {
     return this.notifications.list(user.id, page.limit, page.cursor);
   }
@@ -31,6 +32,7 @@ export class NotificationsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark some (ids) or all notifications read' })
   @ApiErrors(400, 401)
+  @ApiOkResponse({ type: UnreadCountDto })
   read(@CurrentUser() user: AuthUser, @Body() dto: MarkReadDto): Promise<UnreadCountDto> {
     return this.notifications.markRead(user.id, dto.ids);
   }
@@ -38,6 +40,7 @@ export class NotificationsController {
   @Get('users/me/notification-settings')
   @ApiOperation({ summary: 'Which notification types I get' })
   @ApiErrors(401)
+  @ApiOkResponse({ type: NotificationSettingsResponseDto })
   settings(@CurrentUser() user: AuthUser): Promise<NotificationSettingsResponseDto> {
     return this.notifications.settings(user.id);
   }
@@ -45,6 +48,7 @@ export class NotificationsController {
   @Put('users/me/notification-settings')
   @ApiOperation({ summary: 'Turn notification types on or off (absent types stay as they are)' })
   @ApiErrors(400, 401)
+  @ApiOkResponse({ type: NotificationSettingsResponseDto })
   updateSettings(
     @CurrentUser() user: AuthUser,
     @Body() dto: NotificationSettingsDto,

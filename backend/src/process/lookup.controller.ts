@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { LIMITS } from '@gallery/contracts';
 import { ApiErrors } from '../common/api-errors';
 import type { AuthUser } from '../common/auth-user';
@@ -35,6 +35,7 @@ export class LookupController {
     },
   })
   @ApiErrors(400, 403, 413, 415)
+  @ApiOkResponse({ type: LookupResultDto })
   lookup(
     @OptionalUser() viewer: AuthUser | null,
     @UploadedFile() file: TempUpload | undefined,

@@ -1,5 +1,5 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/api-errors';
 import type { AuthUser } from '../common/auth-user';
 import { OptionalUser } from '../common/current-user';
@@ -19,6 +19,7 @@ export class ProvenanceController {
   @ApiOperation({
     summary: 'Signed record of the process: every stage original, in order (unlisted: owner only)',
   })
+  @ApiOkResponse({ type: ProvenanceDto })
   @ApiErrors(404)
   record(@OptionalUser() viewer: AuthUser | null, @Param('id') id: string): Promise<ProvenanceDto> {
     return this.provenance.record(viewer, id);
@@ -26,6 +27,8 @@ export class ProvenanceController {
 
   @Get('provenance/keys')
   @ApiOperation({ summary: "The instance's provenance public keys (JWK set), retired ones included" })
+  @ApiOkResponse({ type: ProvenanceKeySetDto })
+  @ApiErrors(429)
   keySet(): ProvenanceKeySetDto {
     return { keys: this.keys.all };
   }

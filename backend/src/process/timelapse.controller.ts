@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Param } from '@nestjs/common';
-import { ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/api-errors';
 import type { AuthUser } from '../common/auth-user';
 import { OptionalUser } from '../common/current-user';
@@ -24,6 +24,7 @@ export class TimelapseController {
   @ApiOperation({
     summary: 'The process film of the artwork (animated WebP and poster; unlisted: owner only)',
   })
+  @ApiOkResponse({ type: TimelapseDto })
   @ApiErrors(404)
   async get(@OptionalUser() viewer: AuthUser | null, @Param('id') id: string): Promise<TimelapseDto> {
     const album = await this.albums.findVisibleOrThrow(viewer, id);
