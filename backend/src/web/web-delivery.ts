@@ -12,8 +12,11 @@ import { LinkPreviews } from './link-previews';
 
 /** Sitemaps hold at most 50 000 URLs. */
 const SITEMAP_MAX = 50_000;
-/** Angular puts a content hash in every emitted file name but index.html's. */
-const HASHED = /\.[0-9a-z]{8,}\.(js|css|woff2?)$|\/media\//i;
+/**
+ * Angular puts a content hash in every emitted script, style and font name (`chunk-2EYWAIQU.js`),
+ * also when served precompressed (`.js.br`); index.html and the rest keep their names.
+ */
+const HASHED = /[-.][0-9a-z]{8,}\.(js|css|woff2?)(\.(br|gz))?$|\/media\//i;
 
 /**
  * Everything outside /api that a browser, a crawler or a link unfurler asks for: the built

@@ -138,8 +138,9 @@ export class TestApp {
   }
 
   private async boot(): Promise<void> {
-    const config = loadAppConfig({ ...this.env, WEB_DIR: '' });
-    config.webDir = null;
+    // No web app unless a suite brings its own (WEB_DIR): the api alone, whatever is built locally.
+    const config = loadAppConfig({ ...this.env, WEB_DIR: this.env.WEB_DIR ?? '' });
+    if (!this.env.WEB_DIR) config.webDir = null;
     const root = AppModule.forRoot(config);
     const appOptions: NestApplicationOptions = { bodyParser: false, logger: ['error'] };
     const { overrides } = this.options;

@@ -1,0 +1,108 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import type { Artwork } from '@gallery/contracts';
+import { createArtwork, settled, uploadStages } from './support/artworks';
+import { png } from './support/images';
+import { TestApp } from './support/test-app';
+import type { TestClient } from './support/test-client';
+
+/** Pages outside /api: the built app, link previews, robots.txt and the sitemap (embedded mode). */
+describe('web delivery', () => {
+  const webDir = mkdtempSync(join(tmpdir(), 'gallery-web-'));
+  const INDEX =
+    '<!doctype html><html><head><title>Gallery</title></head><body><app-root></app-root></body></html>';
+  const SCRIPT = `console.log(${JSON.stringify('x'.repeat(4000))});`;
+  let app: TestApp;
+  let painter: TestClient;
+  let open: Artwork;
+  let hidden: Artwork;
+
+  beforeAll(async () => {
+    writeFileSync(join(webDir, 'index.html'), INDEX);
+    writeFileSync(join(webDir, 'main-ABCDEFGH.js'), SCRIPT);
+    writeFileSync(join(webDir, 'main-ABCDEFGH.js.br'), brotliCompressSync(SCRIPT));
+    writeFileSync(join(webDir, 'main-ABCDEFGH.js.gz'), gzipSync(SCRIPT));
+    app = await TestApp.start({
+      database: 'sqlite',
+      env: { WEB_DIR: webDir, PUBLIC_URL: 'http://gallery.test' },
+    });
+    painter = app.client();
+    await painter.register('turner');
+    open = await createArtwork(painter, 'Rain, Steam & <Speed>');
+    await uploadStages(painter, open.id, [{ body: await png(320, 200, '#885522'), name: 'a.png' }]);
+    open = await settled(painter, open.id);
+    hidden = await createArtwork(painter, 'Secret study', { visibility: 'unlisted' });
+  });
+  afterAll(async () => {
+    await app.close();
+    rmSync(webDir, { recursive: true, force: true });
+  });
+
+  it('gives a public artwork Open Graph and Twitter tags, escaped, with an absolute image', async () => {
+    const res = await app.client().get(`/a/${open.id}`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.headers['cache-control']).toBe('no-cache');
+    expect(res.text).toContain(
+      '<meta property="og:title" content="Rain, Steam &#38; &#60;Speed&#62; by turner">',
+    );
+    expect(res.text).toContain(`<meta property="og:url" content="http://gallery.test/a/${open.id}">`);
+    expect(res.text).toMatch(
+      /<meta property="og:image" content="http:\/\/gallery\.test\/api\/media\/previews\/[^"]+\.webp">/,
+    );
+    expect(res.text).toContain('<meta name="twitter:card" content="summary_large_image">');
+    expect(res.text).not.toContain('<Speed>');
+  });
+
+  it('gives an unlisted artwork nothing by id, but a preview through its share link', async () => {
+    const byId = await app.client().get(`/a/${hidden.id}`);
+    expect(byId.status).toBe(200);
+    expect(byId.text).toBe(INDEX);
+    const shared = await app.client().get(`/s/${hidden.shareCode}`);
+    expect(shared.text).toContain('<meta property="og:title" content="Secret study by turner">');
+  });
+
+  it("gives a painter's page a profile preview, and unknown paths the plain app", async () => {
+    expect((await app.client().get('/u/turner')).text).toContain(
+      '<meta property="og:type" content="profile">',
+    );
+    const other = await app.client().get('/explore/anything');
+    expect(other.status).toBe(200);
+    expect(other.text).toBe(INDEX);
+  });
+
+  it('serves precompressed files by Accept-Encoding, hashed ones cached for a year', async () => {
+    const br = await app.client().get('/main-ABCDEFGH.js').set('Accept-Encoding', 'br, gzip');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const gz = await app.client().get('/main-ABCDEFGH.js').set('Accept-Encoding', 'gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gz.text).toBe(SCRIPT);
+  });
+
+  it('compresses api answers over 1 KB for clients that accept it', async () => {
+    const res = await app.client().get(`/api/albums/${open.id}`).set('Accept-Encoding', 'gzip');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-encoding']).toBe('gzip');
+  });
+
+  it('serves a real robots.txt and a sitemap of public works and their painters', async () => {
+    const robots = await app.client().get('/robots.txt');
+    expect(robots.headers['content-type']).toMatch(/^text\/plain/);
+    expect(robots.text).toContain('Disallow: /api/');
+    expect(robots.text).toContain('Sitemap: http://gallery.test/sitemap.xml');
+    const sitemap = await app.client().get('/sitemap.xml');
+    expect(sitemap.headers['content-type']).toMatch(/^application\/xml/);
+    expect(sitemap.text).toContain(`<loc>http://gallery.test/a/${open.id}</loc>`);
+    expect(sitemap.text).toContain('<loc>http://gallery.test/u/turner</loc>');
+    expect(sitemap.text).not.toContain(hidden.id);
+  });
+
+  it('leaves /api to the api: an unknown api path is a JSON 404, not the app', async () => {
+    const res = await app.client().get('/api/nothing-here');
+    expect(res.status).toBe(404);
+    expect(res.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
+  });
+});
