@@ -49,7 +49,7 @@ describe('CommentsPanel', () => {
         {
           provide: Realtime,
           useValue: {
-            albumEvents: (_id: string, event: string) =>
+            albumEvents: (event: string) =>
               event === 'comment:created'
                 ? live.created
                 : event === 'comment:updated'

@@ -95,11 +95,11 @@ export class CommentsPanel {
       this.loading.set(true);
     }
     this.live?.unsubscribe();
-    this.live = this.realtime.albumEvents(album.id, 'comment:created').subscribe((c) => this.added(c));
-    this.live.add(this.realtime.albumEvents(album.id, 'comment:updated').subscribe((c) => this.replace(c)));
+    this.live = this.realtime.albumEvents('comment:created', album.id).subscribe((c) => this.added(c));
+    this.live.add(this.realtime.albumEvents('comment:updated', album.id).subscribe((c) => this.replace(c)));
     this.live.add(
       this.realtime
-        .albumEvents(album.id, 'comment:deleted')
+        .albumEvents('comment:deleted', album.id)
         .subscribe((d) => this.removed(d.id, d.parentId, d.placeholder)),
     );
     void this.load(album.id, null);

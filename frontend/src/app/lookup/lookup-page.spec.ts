@@ -16,6 +16,7 @@ const MATCH: LookupMatch = {
     cover: image('cover'),
     stageCount: 4,
     likeCount: 0,
+    commentCount: 0,
     likedByMe: false,
     favoritedByMe: false,
     createdAt: '2026-05-01T10:00:00.000Z',

@@ -29,6 +29,10 @@ export const ACK_TIMEOUT_MS = 10_000;
  * (the handshake is authenticated by the session cookie; visitors rely on polling). The client
  * library is loaded on demand, so pages that never go live never download it.
  */
+/** The events sent to an artwork's watchers, each carrying its albumId. */
+type AlbumEvent =
+  'stage:updated' | 'timelapse:updated' | 'comment:created' | 'comment:updated' | 'comment:deleted';
+
 @Injectable({ providedIn: 'root' })
 export class Realtime {
   private readonly session = inject(Session);
@@ -121,36 +125,10 @@ export class Realtime {
   }
 
   /**
-   * Events of one kind about one artwork (its room is joined while subscribed), e.g.
-   * 'timelapse:updated'. Completes at once for visitors who are not signed in.
+   * Events of one kind about one artwork (its room is joined while subscribed): stage status,
+   * the process film, comments. Completes at once for visitors who are not signed in.
    */
-  albumEvents<K extends 'stage:updated' | 'timelapse:updated'>(
-    event: K,
-    albumId: string,
-  ): Observable<ServerPayload<K>> {
-    if (!this.session.signedIn()) {
-      return EMPTY;
-    }
-    return new Observable<ServerPayload<K>>((subscriber) => {
-      const subscription = this.on(event)
-        .pipe(filter((payload) => payload.albumId === albumId))
-        .subscribe(subscriber);
-      this.watch(albumId);
-      return () => {
-        subscription.unsubscribe();
-        this.unwatch(albumId);
-      };
-    });
-  }
-
-  /**
-   * One kind of event about one artwork (comments), for as long as the subscription lasts; watches
-   * the artwork meanwhile. Completes at once for visitors who are not signed in.
-   */
-  albumEvents<K extends 'comment:created' | 'comment:updated' | 'comment:deleted'>(
-    albumId: string,
-    event: K,
-  ): Observable<ServerPayload<K>> {
+  albumEvents<K extends AlbumEvent>(event: K, albumId: string): Observable<ServerPayload<K>> {
     if (!this.session.signedIn()) {
       return EMPTY;
     }
