@@ -1,6 +1,7 @@
 import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
+import { createRedis } from './redis-connection';
 
 /** Injection token for the shared ioredis client, or null in the embedded mode. */
 export const REDIS = Symbol('REDIS');
@@ -23,7 +24,7 @@ class RedisCloser implements OnApplicationShutdown {
       provide: REDIS,
       inject: [AppConfig],
       useFactory: (config: AppConfig): RedisClient =>
-        config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 3 }) : null,
+        config.redisUrl ? createRedis(config.redisUrl, 'shared', { maxRetriesPerRequest: 3 }) : null,
     },
     RedisCloser,
   ],
