@@ -40,7 +40,7 @@ export class HealthController {
       // Keep terminus' per-component report on 503 instead of the generic error shape:
       // operators and load balancers read which part is down.
       if (!(err instanceof ServiceUnavailableException)) throw err;
-      res.status(503);
+      res.status(503).setHeader('Retry-After', '5');
       return err.getResponse() as HealthCheckResult;
     }
   }

@@ -30,14 +30,4 @@ export function createRedis(url: string, name: string, options: RedisOptions = {
   return watchRedis(new Redis(url, options), name);
 }
 
-/**
- * True for errors that only mean "Redis is not answering right now" (down, restarting,
- * unreachable): the request should be answered 503, not 500.
- */
-export function isRedisUnavailable(err: unknown): boolean {
-  if (!(err instanceof Error)) return false;
-  return (
-    err.name === 'MaxRetriesPerRequestError' ||
-    /Stream isn't writeable|Connection is closed|ECONNREFUSED|ECONNRESET|ETIMEDOUT/.test(err.message)
-  );
-}
+export { isRedisUnavailable } from '../common/unavailable';
