@@ -5,9 +5,11 @@ import { existsSync } from 'node:fs';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { loadConfigOrExit } from './config/load-or-exit';
+import { preflightOrExit } from './startup/preflight';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit();
+  await preflightOrExit(config);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,
   });

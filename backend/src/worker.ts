@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { loadConfigOrExit } from './config/load-or-exit';
+import { preflightOrExit } from './startup/preflight';
 import { DatabaseModule } from './database/database.module';
 import { ArtworkProjectionsModule } from './artworks/artwork-projections.module';
 import { EventsModule } from './events/events.module';
@@ -44,6 +45,7 @@ async function bootstrap(): Promise<void> {
     );
     process.exit(1);
   }
+  await preflightOrExit(config);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config));
   app.enableShutdownHooks();
   new Logger('Gallery').log('Worker consuming media jobs');
