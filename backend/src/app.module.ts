@@ -30,7 +30,7 @@ export class AppModule {
       imports: [
         AppConfigModule.forRoot(config),
         RedisModule,
-        DatabaseModule,
+        DatabaseModule.forRoot({ migrate: true }),
         EventsModule,
         StorageModule,
         SessionModule,

@@ -23,7 +23,7 @@ class WorkerModule {
       imports: [
         AppConfigModule.forRoot(config),
         RedisModule,
-        DatabaseModule,
+        DatabaseModule.forRoot({ migrate: false }),
         EventsModule,
         SearchIndexModule,
         StorageModule,
