@@ -9,6 +9,7 @@ import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
+import { ObservabilityModule } from './observability/observability.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
@@ -45,6 +46,7 @@ export class AppModule {
         SearchModule,
         ChatModule,
         HealthModule,
+        ObservabilityModule,
         RealtimeModule.forRoot({
           albumAccess: { imports: [ArtworksModule], useExisting: ArtworkViewAccess },
         }),

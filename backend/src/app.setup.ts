@@ -9,6 +9,7 @@ import { ApiExceptionFilter } from './common/api-exception.filter';
 import { setupSwagger } from './common/swagger';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
+import { httpMetrics } from './observability/http-metrics.middleware';
 import { SESSION_MIDDLEWARE } from './session/session.module';
 
 /**
@@ -20,6 +21,7 @@ export function configureApp(app: NestExpressApplication): void {
   app.set('trust proxy', config.trustProxy ? 1 : false);
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
+  app.use(httpMetrics);
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -4,6 +4,7 @@ import type { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { loadConfigOrExit } from './config/load-or-exit';
 import { preflightOrExit } from './startup/preflight';
+import { serveWorkerMetrics } from './observability/worker-metrics';
 import { DatabaseModule } from './database/database.module';
 import { ArtworkProjectionsModule } from './artworks/artwork-projections.module';
 import { EventsModule } from './events/events.module';
@@ -48,6 +49,7 @@ async function bootstrap(): Promise<void> {
   await preflightOrExit(config);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config));
   app.enableShutdownHooks();
+  if (config.workerMetricsPort) serveWorkerMetrics(config.workerMetricsPort, config.metricsToken);
   new Logger('Gallery').log('Worker consuming media jobs');
 }
 
