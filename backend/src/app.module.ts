@@ -9,6 +9,7 @@ import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
+import { loggingModule } from './observability/logging';
 import { ObservabilityModule } from './observability/observability.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { QueueModule } from './queue/queue.module';
@@ -30,6 +31,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
+        loggingModule(),
         RedisModule,
         DatabaseModule.forRoot({ migrate: true }),
         EventsModule,

@@ -10,6 +10,7 @@ import { setupSwagger } from './common/swagger';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { httpMetrics } from './observability/http-metrics.middleware';
+import { requestId } from './observability/logging';
 import { SESSION_MIDDLEWARE } from './session/session.module';
 
 /**
@@ -21,6 +22,7 @@ export function configureApp(app: NestExpressApplication): void {
   app.set('trust proxy', config.trustProxy ? 1 : false);
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
+  app.use(requestId);
   app.use(httpMetrics);
   app.use(
     helmet({

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { existsSync } from 'node:fs';
@@ -12,7 +13,9 @@ async function bootstrap(): Promise<void> {
   await preflightOrExit(config);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,
+    bufferLogs: true,
   });
+  app.useLogger(app.get(PinoLogger));
   configureApp(app);
   await app.listen(config.port);
   const mode = [

@@ -29,6 +29,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
         ? unavailable()
         : thrown;
     const body = toApiError(exception);
+    const id = (req as { id?: unknown }).id;
+    if (typeof id === 'string') body.requestId = id;
     // A 503 is a known state (Redis down), logged once by the connection, not per request.
     if (body.statusCode >= 500 && body.code !== 'UNAVAILABLE')
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
