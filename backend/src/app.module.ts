@@ -39,7 +39,7 @@ export class AppModule {
         SessionModule,
         SearchIndexModule,
         ThrottlingModule,
-        QueueModule.forRoot(config, { consume: config.jobsInApi }),
+        QueueModule.forRoot(config, { consume: config.jobsInApi, dashboard: true }),
         StageJobsModule.forRoot({ recovery: true }),
         UsersModule,
         AuthModule,
