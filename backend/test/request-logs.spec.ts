@@ -42,7 +42,15 @@ describe('request logs (production: JSON)', () => {
       const line = output
         .split('\n')
         .filter((l) => l.startsWith('{'))
-        .map((l) => JSON.parse(l) as Record<string, any>)
+        .map(
+          (l) =>
+            JSON.parse(l) as {
+              req?: { id?: string };
+              res: { statusCode: number };
+              responseTime: unknown;
+              route?: string;
+            },
+        )
         .find((l) => l.req?.id === id);
       expect(line).toBeDefined();
       expect(line!.res.statusCode).toBe(body.statusCode);
