@@ -18,6 +18,8 @@ const LEVEL0 = ['common', 'config'];
 
 /** Adapters and library code; `events` and `search-index` are reserved for the domain event bus and the search port. */
 const INFRASTRUCTURE = [
+  'startup',
+  'observability',
   'database',
   'redis',
   'storage',

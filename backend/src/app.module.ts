@@ -10,6 +10,8 @@ import { DatabaseModule } from './database/database.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { loggingModule } from './observability/logging';
+import { ObservabilityModule } from './observability/observability.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { ProcessModule } from './process/process.module';
 import { QueueModule } from './queue/queue.module';
@@ -34,15 +36,16 @@ export class AppModule {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
+        loggingModule(),
         RedisModule,
-        DatabaseModule,
+        DatabaseModule.forRoot({ migrate: true }),
         EventsModule,
         StorageModule,
         StorageDeletionsModule,
         SessionModule,
         SearchIndexModule,
         ThrottlingModule,
-        QueueModule.forRoot(config, { consume: config.jobsInApi }),
+        QueueModule.forRoot(config, { consume: config.jobsInApi, dashboard: true }),
         StageJobsModule.forRoot({ recovery: true }),
         UsersModule,
         AuthModule,
@@ -55,6 +58,7 @@ export class AppModule {
         ReportsModule,
         HealthModule,
         ProcessModule,
+        ObservabilityModule,
         RealtimeModule.forRoot({
           albumAccess: { imports: [ArtworksModule], useExisting: ArtworkViewAccess },
         }),

@@ -10,6 +10,8 @@ import { setupSwagger } from './common/swagger';
 import { payloadShapeMiddleware } from './common/payload-shape';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
+import { httpMetrics } from './observability/http-metrics.middleware';
+import { requestId } from './observability/logging';
 import { sessionLayer } from './session/session-layer';
 import { SESSION_MIDDLEWARE } from './session/session.module';
 import { WebDelivery } from './web/web-delivery';
@@ -23,6 +25,8 @@ export function configureApp(app: NestExpressApplication): void {
   app.set('trust proxy', config.trustProxy ? 1 : false);
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
+  app.use(requestId);
+  app.use(httpMetrics);
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -3,6 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import type { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { loadConfigOrExit } from './config/load-or-exit';
+import { preflightOrExit } from './startup/preflight';
+import { serveWorkerMetrics } from './observability/worker-metrics';
 import { DatabaseModule } from './database/database.module';
 import { ArtworkProjectionsModule } from './artworks/artwork-projections.module';
 import { EventsModule } from './events/events.module';
@@ -25,7 +27,7 @@ class WorkerModule {
       imports: [
         AppConfigModule.forRoot(config),
         RedisModule,
-        DatabaseModule,
+        DatabaseModule.forRoot({ migrate: false }),
         EventsModule,
         SearchIndexModule,
         StorageModule,
@@ -52,8 +54,10 @@ async function bootstrap(): Promise<void> {
     );
     process.exit(1);
   }
+  await preflightOrExit(config);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config));
   app.enableShutdownHooks();
+  if (config.workerMetricsPort) serveWorkerMetrics(config.workerMetricsPort, config.metricsToken);
   new Logger('Gallery').log('Worker consuming media jobs');
 }
 

@@ -76,7 +76,7 @@ describe.each(appModes())('artworks — %s', (_name, options) => {
       expect((await painter.get(`/api/albums/${album.id}`)).status).toBe(200);
       const hidden = await viewer.get(`/api/albums/${album.id}`);
       expect(hidden.status).toBe(404);
-      expect(hidden.body).toEqual({
+      expect(hidden.body).toMatchObject({
         statusCode: 404,
         error: 'Not Found',
         message: 'no artwork here',
@@ -361,7 +361,7 @@ describe.each(appModes())('artworks — %s', (_name, options) => {
       ];
       for (const res of attempts) {
         expect(res.status).toBe(403);
-        expect(res.body).toEqual({
+        expect(res.body).toMatchObject({
           statusCode: 403,
           error: 'Forbidden',
           message: 'only the painter can change this artwork',

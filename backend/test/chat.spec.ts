@@ -345,7 +345,7 @@ describe.each(appModes())('chat — %s', (_name, options) => {
         await people.cyd!.delete(`/api/chat/conversations/${id}`),
       ]) {
         expect(res.status).toBe(404);
-        expect(res.body).toEqual({
+        expect(res.body).toMatchObject({
           statusCode: 404,
           error: 'Not Found',
           message: 'no such conversation',

@@ -79,7 +79,7 @@ describe('GET /api/media/*key', () => {
     const response = await request(app.getHttpServer()).get('/api/media/stages/none/preview.webp');
 
     expect(response.status).toBe(404);
-    expect(response.body).toEqual({
+    expect(response.body).toMatchObject({
       statusCode: 404,
       error: 'Not Found',
       message: 'Media not found',
@@ -98,7 +98,7 @@ describe('GET /api/media/*key', () => {
     const response = await request(app.getHttpServer()).get(path);
 
     expect(response.status).toBe(404);
-    expect(response.body).toEqual({
+    expect(response.body).toMatchObject({
       statusCode: 404,
       error: 'Not Found',
       message: 'Media not found',

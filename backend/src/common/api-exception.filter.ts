@@ -7,20 +7,32 @@ import {
   type ExceptionFilter,
 } from '@nestjs/common';
 import { defaultErrorCode, type ApiError } from '@gallery/contracts';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { AppError } from './app-error';
+import { isRedisUnavailable, sessionUnavailable, unavailable } from './unavailable';
 
 /** Maps every error to `{ statusCode, error, message, code }`; unexpected ones are logged and hidden. */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(thrown: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') return;
     const res = host.switchToHttp().getResponse<Response>();
+    const req = host.switchToHttp().getRequest<Request>();
+    // Redis down: a 503 to retry later, not a 500. A 401 while the session store could not be
+    // read is not "signed out" either: the session may well exist.
+    const exception =
+      isRedisUnavailable(thrown) ||
+      (sessionUnavailable(req) && thrown instanceof HttpException && thrown.getStatus() === 401)
+        ? unavailable()
+        : thrown;
     const body = toApiError(exception);
-    if (body.statusCode >= 500)
+    const id = (req as { id?: unknown }).id;
+    if (typeof id === 'string') body.requestId = id;
+    // A 503 is a known state (Redis down), logged once by the connection, not per request.
+    if (body.statusCode >= 500 && body.code !== 'UNAVAILABLE')
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     // Rate limits that know when the caller may try again say so, as the HTTP throttler does.
     const retryAfter = (exception as { retryAfter?: unknown } | null)?.retryAfter;

@@ -41,6 +41,10 @@ export class AppConfig {
   /** How long search and colour-browse results (ids) are reused; 0 turns the cache off. */
   listCacheMs!: number;
   /** Sign-in and registration attempts allowed per 5 minutes; chat messages per person per 10 s. */
+  /** Bearer token for /api/metrics; null turns the route off (404). */
+  metricsToken!: string | null;
+  /** Port of a worker's own /metrics listener; null for none. */
+  workerMetricsPort!: number | null;
   rateLimit!: { authPerIp: number; authPerUsername: number; chatPer10s: number };
   /** Ed25519 key that signs provenance records (PEM), and retired public keys still listed (PEM). */
   provenance!: { privateKeyPem: string; oldPublicKeyPems: string[] };
@@ -238,6 +242,8 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     jobsInApi: boolVar(env, 'JOBS_IN_API', true),
     stageRecoveryMs: intVar(env, 'STAGE_RECOVERY_SECONDS', 120, 1, 86_400) * 1000,
     listCacheMs: intVar(env, 'LIST_CACHE_SECONDS', 10, 0, 600) * 1000,
+    metricsToken: env.METRICS_TOKEN || null,
+    workerMetricsPort: env.WORKER_METRICS_PORT ? intVar(env, 'WORKER_METRICS_PORT', 0, 1, 65535) : null,
     rateLimit: {
       authPerIp: intVar(env, 'RATE_LIMIT_AUTH_PER_IP', 30, 1, 1_000_000),
       authPerUsername: intVar(env, 'RATE_LIMIT_AUTH_PER_USERNAME', 10, 1, 1_000_000),

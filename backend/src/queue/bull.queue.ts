@@ -1,5 +1,6 @@
 import { InjectQueue, Process, Processor } from '@nestjs/bull';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { queueSources } from '../observability/metrics';
 import type { Job, Queue } from 'bull';
 import { cpus } from 'node:os';
 import { JobDispatcher } from './job-dispatcher';
@@ -11,11 +12,18 @@ const ADD_TIMEOUT_MS = 3000;
 
 /** Production adapter: jobs in Redis, run by whichever process consumes the queue. */
 @Injectable()
-export class BullJobQueue extends JobQueue {
+export class BullJobQueue extends JobQueue implements OnApplicationShutdown {
   private readonly logger = new Logger('BullJobQueue');
+
+  private readonly counts = () => this.queue.getJobCounts();
 
   constructor(@InjectQueue(MEDIA_QUEUE) private readonly queue: Queue) {
     super();
+    queueSources.add(this.counts);
+  }
+
+  onApplicationShutdown(): void {
+    queueSources.delete(this.counts);
   }
 
   async add<N extends JobName>(

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { jobDuration, jobsTotal } from '../observability/metrics';
 import { PermanentJobError, type JobAttempt, type JobData, type JobHandler, type JobName } from './jobs';
 
 /**
@@ -18,9 +19,15 @@ export class JobDispatcher {
   async run<N extends JobName>(name: N, data: JobData[N], attempt: JobAttempt): Promise<void> {
     const handler = this.handlers.get(name);
     if (!handler) throw new PermanentJobError(`no handler for job ${name}`);
+    const end = jobDuration.startTimer({ job: name });
     try {
       await handler(data, attempt);
+      end({ outcome: 'completed' });
+      jobsTotal.inc({ job: name, outcome: 'completed' });
     } catch (err) {
+      const outcome = err instanceof PermanentJobError || attempt.final ? 'failed' : 'retried';
+      end({ outcome });
+      jobsTotal.inc({ job: name, outcome });
       this.logger.warn(
         `${name} attempt ${attempt.number} failed: ${err instanceof Error ? err.message : String(err)}`,
       );

@@ -6,6 +6,7 @@ import { InProcessQueue } from './in-process.queue';
 import { JobDispatcher } from './job-dispatcher';
 import { JobQueue } from './job-queue';
 import { MEDIA_QUEUE } from './jobs';
+import { queueDashboard } from './queue-dashboard';
 
 /**
  * The jobs port, chosen once from configuration: Bull on Redis when REDIS_URL is set (consuming
@@ -14,7 +15,8 @@ import { MEDIA_QUEUE } from './jobs';
 @Global()
 @Module({})
 export class QueueModule {
-  static forRoot(config: AppConfig, options: { consume: boolean }): DynamicModule {
+  /** `dashboard`: Bull Board at /api/admin/queues (the api, not workers). */
+  static forRoot(config: AppConfig, options: { consume: boolean; dashboard?: boolean }): DynamicModule {
     const exports = [JobQueue, JobDispatcher];
     if (!config.redisUrl) {
       return {
@@ -35,6 +37,7 @@ export class QueueModule {
           settings: { lockDuration: 15_000, stalledInterval: 5_000, maxStalledCount: 3 },
         }),
         BullModule.registerQueue({ name: MEDIA_QUEUE }),
+        ...(options.dashboard ? queueDashboard() : []),
       ],
       providers,
       exports,

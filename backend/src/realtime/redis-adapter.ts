@@ -1,7 +1,8 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { createAdapter } from '@socket.io/redis-adapter';
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
+import { createRedis } from '../redis/redis-connection';
 import type { GalleryServer } from './socket-server';
 
 /** Prefix of the adapter's pub/sub channels; RedisEmitter must publish under the same one. */
@@ -20,8 +21,10 @@ export class SocketRedisAdapter implements OnApplicationShutdown {
   /** Installs the adapter on `server`; leaves the in-memory adapter in the embedded mode. */
   install(server: GalleryServer): void {
     if (!this.config.redisUrl) return;
-    const pub = new Redis(this.config.redisUrl);
-    const sub = new Redis(this.config.redisUrl);
+    // Broadcasts made while Redis is down wait in the offline queue instead of rejecting
+    // (the adapter does not catch its publishes).
+    const pub = createRedis(this.config.redisUrl, 'socket.io pub', { maxRetriesPerRequest: null });
+    const sub = createRedis(this.config.redisUrl, 'socket.io sub');
     this.connections = [pub, sub];
     server.adapter(createAdapter(pub, sub, { key: SOCKET_IO_KEY }));
   }

@@ -1,6 +1,7 @@
 import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
+import { createRedis } from './redis-connection';
 
 /** Injection token for the shared ioredis client, or null in the embedded mode. */
 export const REDIS = Symbol('REDIS');
@@ -22,11 +23,35 @@ class RedisCloser implements OnApplicationShutdown {
     {
       provide: REDIS,
       inject: [AppConfig],
-      useFactory: (config: AppConfig): RedisClient =>
-        config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 3 }) : null,
+      useFactory: async (config: AppConfig): Promise<RedisClient> => {
+        if (!config.redisUrl) return null;
+        // Fail fast while Redis is down: no offline queue, one retry, a 2 s cap per command. A
+        // request then gets its answer (signed out, or 503) at once instead of after seconds.
+        const client = createRedis(config.redisUrl, 'shared', {
+          enableOfflineQueue: false,
+          maxRetriesPerRequest: 1,
+          commandTimeout: 2000,
+        });
+        await untilReady(client, 5000);
+        return client;
+      },
     },
     RedisCloser,
   ],
   exports: [REDIS],
 })
 export class RedisModule {}
+
+/** Waits for the first connection (commands fail without an offline queue), at most `ms`. */
+function untilReady(client: Redis, ms: number): Promise<void> {
+  if (client.status === 'ready') return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    client.once('ready', done);
+    function done() {
+      clearTimeout(timer);
+      client.off('ready', done);
+      resolve();
+    }
+  });
+}

@@ -1,5 +1,6 @@
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import type Redis from 'ioredis';
+import { isRedisUnavailable } from '../common/unavailable';
 
 /** Counters shared by every api instance. One round trip: increment, set expiry, read block. */
 const SCRIPT = `
@@ -22,15 +23,16 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string) {
     const base = `${this.prefix}${throttlerName}:${key}`;
-    const [hits, ttlMs, blockMs] = (await this.redis.eval(
-      SCRIPT,
-      2,
-      `${base}:hits`,
-      `${base}:block`,
-      ttl,
-      limit,
-      blockDuration,
-    )) as [number, number, number];
+    const counted = (await this.redis
+      .eval(SCRIPT, 2, `${base}:hits`, `${base}:block`, ttl, limit, blockDuration)
+      .catch((err: unknown) => {
+        // Redis down: count nothing rather than fail every request. Sign-in and registration
+        // need a session, which is unavailable too, so this opens no door to guessing.
+        if (isRedisUnavailable(err)) return null;
+        throw err;
+      })) as [number, number, number] | null;
+    if (!counted) return { totalHits: 0, timeToExpire: 0, isBlocked: false, timeToBlockExpire: 0 };
+    const [hits, ttlMs, blockMs] = counted;
     const isBlocked = blockMs > 0;
     return {
       totalHits: hits,

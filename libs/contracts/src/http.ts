@@ -7,6 +7,8 @@ export interface ApiError {
   message: string | string[];
   /** Stable, machine-readable: switch on this, not on the message. */
   code: ErrorCode;
+  /** The request's id (also its X-Request-Id header), to find its log lines. */
+  requestId?: string;
 }
 
 /** A page of a list: pass nextCursor back as ?cursor= for the next one. */
