@@ -16,6 +16,7 @@ describe('CSRF tokens bound to the session', () => {
     error: 'Forbidden',
     message: 'missing or wrong X-XSRF-TOKEN header',
     code: 'CSRF',
+    requestId: expect.any(String),
   };
 
   /** The cookies of a client with its XSRF-TOKEN replaced by `token`. */

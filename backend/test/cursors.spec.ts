@@ -53,6 +53,7 @@ describe.each(databaseKinds())('list cursors — %s', (database) => {
           error: 'Bad Request',
           message: expect.stringMatching(/cursor/i),
           code: 'INVALID_CURSOR',
+          requestId: expect.any(String),
         },
       });
     }

@@ -212,7 +212,12 @@ describe.each(databaseKinds())('fuzzing JSON routes — %s', (database) => {
           .send(input.raw);
         const body = res.body as Record<string, unknown>;
         const shapeOk =
-          Object.keys(body).sort().join(',') === 'code,error,message,statusCode' &&
+          // The documented shape; requestId (the log line's id) rides along on every error.
+          Object.keys(body)
+            .filter((k) => k !== 'requestId')
+            .sort()
+            .join(',') === 'code,error,message,statusCode' &&
+          typeof body.requestId === 'string' &&
           body.statusCode === res.status &&
           typeof body.error === 'string' &&
           (typeof body.message === 'string' || Array.isArray(body.message)) &&

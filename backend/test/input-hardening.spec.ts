@@ -59,6 +59,7 @@ describe.each(databaseKinds())('input hardening — %s', (database) => {
           error: 'Bad Request',
           message: 'request body is nested too deeply (at most 32 levels)',
           code: 'VALIDATION_FAILED',
+          requestId: expect.any(String),
         });
       }
     });

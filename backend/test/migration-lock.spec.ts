@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,9 +29,12 @@ needsMysql('start-up migrations on an empty MariaDB', () => {
       DATABASE_URL: db.url,
       REDIS_URL: redis.url,
       DATA_DIR: dataDir,
-      SESSION_SECRET: 'test-secret-test-secret',
+      // Production refuses short or published secrets: a fresh random one.
+      SESSION_SECRET: randomBytes(32).toString('hex'),
       PORT: '0',
       JOBS_IN_API: 'false',
+      // Jest sets NODE_ENV=test, where request logs default to warn: the start-up lines are info.
+      LOG_LEVEL: 'info',
     };
     const procs: { child: ChildProcess; output: string; ready: RegExp }[] = [
       { script: WORKER, ready: /Worker consuming/ },

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +20,8 @@ describe('logs during a Redis outage', () => {
         PATH: process.env.PATH!,
         DATA_DIR: dataDir,
         REDIS_URL: redis.url,
-        SESSION_SECRET: 'test-secret-test-secret',
+        // Production refuses short or published secrets: a fresh random one.
+        SESSION_SECRET: randomBytes(32).toString('hex'),
         PORT: String(port),
         NODE_ENV: 'production',
       },

@@ -32,6 +32,7 @@ describe('password change rate limits', () => {
         error: 'Too Many Requests',
         message: expect.stringMatching(/^too many requests, try again in \d+ seconds$/),
         code: 'RATE_LIMITED',
+        requestId: expect.any(String),
       });
       // The right password waits too (that is what stops guessing), also from another session.
       const other = app.client();

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +17,8 @@ describe('request logs (production: JSON)', () => {
       env: {
         PATH: process.env.PATH!,
         DATA_DIR: dataDir,
-        SESSION_SECRET: 'test-secret-test-secret',
+        // Production refuses short or published secrets: a fresh random one.
+        SESSION_SECRET: randomBytes(32).toString('hex'),
         PORT: String(port),
         NODE_ENV: 'production',
       },

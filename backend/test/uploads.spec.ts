@@ -63,6 +63,7 @@ describe.each(databaseKinds())('upload hardening — %s', (database) => {
       error: 'Bad Request',
       message: expect.stringMatching(/empty/),
       code: 'EMPTY_FILE',
+      requestId: expect.any(String),
     };
 
     it('avatar', async () => {

@@ -1,4 +1,6 @@
-import { CSRF, type ApiError } from '@gallery/contracts';
+import { CSRF } from '@gallery/contracts';
+import { apiErrorFor } from '../common/api-exception.filter';
+import { AppError } from '../common/app-error';
 import type { NextFunction, Request, Response } from 'express';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import onHeaders from 'on-headers';
@@ -50,12 +52,9 @@ export function csrfMiddleware(secret: string, secure: boolean) {
     if (SAFE_METHODS.has(req.method) || !req.path.startsWith('/api/')) return next();
     const header = req.get(CSRF.header);
     if (!cookie || !header || !sameToken(cookie, header) || !validFor(cookie, binding())) {
-      res.status(403).json({
-        statusCode: 403,
-        error: 'Forbidden',
-        message: 'missing or wrong X-XSRF-TOKEN header',
-        code: 'CSRF',
-      } satisfies ApiError);
+      res
+        .status(403)
+        .json(apiErrorFor(new AppError('CSRF', 403, 'missing or wrong X-XSRF-TOKEN header'), req));
       return;
     }
     next();

@@ -28,9 +28,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       (sessionUnavailable(req) && thrown instanceof HttpException && thrown.getStatus() === 401)
         ? unavailable()
         : thrown;
-    const body = toApiError(exception);
-    const id = (req as { id?: unknown }).id;
-    if (typeof id === 'string') body.requestId = id;
+    const body = apiErrorFor(exception, req);
     // A 503 is a known state (Redis down), logged once by the connection, not per request.
     if (body.statusCode >= 500 && body.code !== 'UNAVAILABLE')
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
@@ -73,4 +71,15 @@ export function toApiError(exception: unknown): ApiError {
     message: 'something went wrong on our side',
     code: 'INTERNAL',
   };
+}
+
+/**
+ * The error body for a request, with its request id (the id of its log line) when it has one: for
+ * the filter and for middleware that answers before Nest's router (payload shape, sessions, queues).
+ */
+export function apiErrorFor(exception: unknown, req: unknown): ApiError {
+  const body = toApiError(exception);
+  const id = (req as { id?: unknown } | null)?.id;
+  if (typeof id === 'string') body.requestId = id;
+  return body;
 }

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { toApiError } from './api-exception.filter';
+import { apiErrorFor } from './api-exception.filter';
 import { AppError, validationFailed } from './app-error';
 
 /** No request body or socket payload of Gallery nests deeper than a few levels. */
@@ -59,7 +59,7 @@ export function payloadShapeMiddleware() {
   return (req: Request, res: Response, next: NextFunction): void => {
     const problem = payloadProblem(req.body) ?? payloadProblem(req.query);
     if (!problem) return next();
-    const body = toApiError(problem);
+    const body = apiErrorFor(problem, req);
     res.status(body.statusCode).json(body);
   };
 }

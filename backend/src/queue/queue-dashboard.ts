@@ -4,7 +4,7 @@ import { BullBoardModule } from '@bull-board/nestjs';
 import type { DynamicModule } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import type { AuthUser } from '../common/auth-user';
-import { toApiError } from '../common/api-exception.filter';
+import { apiErrorFor } from '../common/api-exception.filter';
 import { AppError } from '../common/app-error';
 import { MEDIA_QUEUE } from './jobs';
 
@@ -17,7 +17,7 @@ function adminOnly(req: Request, res: Response, next: NextFunction): void {
       ? new AppError('ADMIN_ONLY', 403, 'admins only')
       : null;
   if (!error) return next();
-  res.status(error.getStatus()).json(toApiError(error));
+  res.status(error.getStatus()).json(apiErrorFor(error, req));
 }
 
 /** The queue dashboard at /api/admin/queues (Redis mode only: the in-process queue has no Bull). */

@@ -4,7 +4,7 @@ import { SESSION_COOKIE } from '@gallery/contracts';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import session from 'express-session';
 import { DataSource } from 'typeorm';
-import { toApiError } from '../common/api-exception.filter';
+import { apiErrorFor } from '../common/api-exception.filter';
 import { isRedisUnavailable, markSessionUnavailable, unavailable } from '../common/unavailable';
 import { AppConfig } from '../config/app-config';
 import { REDIS, type RedisClient } from '../redis/redis.module';
@@ -56,7 +56,7 @@ function tolerateStoreOutage(middleware: RequestHandler, cookieName: string): Re
       if (!SAFE_METHODS.has(req.method)) {
         const error = unavailable();
         res.setHeader('Retry-After', String(error.retryAfter));
-        res.status(503).json(toApiError(error));
+        res.status(503).json(apiErrorFor(error, req));
         return;
       }
       // Once more without the session cookie: a fresh, unsaved session (never written, since it
