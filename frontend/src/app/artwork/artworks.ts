@@ -5,9 +5,12 @@ import type {
   ArtworkCard,
   ArtworkSort,
   CreateArtworkRequest,
+  CreatePinRequest,
   Page,
+  Pin,
   Stage,
   UpdateArtworkRequest,
+  UpdatePinRequest,
   UpdateStageRequest,
   UploadStagesResponse,
 } from '@gallery/contracts';
@@ -104,6 +107,23 @@ export class Artworks {
   /** `stageIds` must be exactly the artwork's current stages, in the new order. */
   reorderStages(albumId: string, stageIds: readonly string[]): Observable<Stage[]> {
     return this.http.put<Stage[]>(`${this.stagesUrl(albumId)}/order`, { stageIds });
+  }
+
+  /** Pins a note to a point of the stage's image (x, y: 0..1 of the image). The painter only. */
+  addPin(albumId: string, stageId: string, request: CreatePinRequest): Observable<Pin> {
+    return this.http.post<Pin>(this.pinsUrl(albumId, stageId), request);
+  }
+
+  updatePin(albumId: string, stageId: string, pinId: string, changes: UpdatePinRequest): Observable<Pin> {
+    return this.http.patch<Pin>(`${this.pinsUrl(albumId, stageId)}/${encodeURIComponent(pinId)}`, changes);
+  }
+
+  deletePin(albumId: string, stageId: string, pinId: string): Observable<void> {
+    return this.http.delete<void>(`${this.pinsUrl(albumId, stageId)}/${encodeURIComponent(pinId)}`);
+  }
+
+  private pinsUrl(albumId: string, stageId: string): string {
+    return `${this.stagesUrl(albumId)}/${encodeURIComponent(stageId)}/pins`;
   }
 
   private stagesUrl(albumId: string): string {

@@ -22,6 +22,7 @@ import { Confirm } from '../ui/confirm';
 import { SavedMark } from '../ui/saved-mark';
 import { ArtworkStore, SAVE_KEYS } from './artwork-store';
 import { DropZone } from './drop-zone';
+import { PinsStore } from './pins-store';
 import { StageRow } from './stage-row';
 import { StageUploads } from './stage-uploads';
 
@@ -29,7 +30,7 @@ import { StageUploads } from './stage-uploads';
 @Component({
   selector: 'app-artwork-editor',
   imports: [CdkDropList, CdkDrag, RouterLink, DropZone, StageRow, SavedMark],
-  providers: [ArtworkStore, StageUploads],
+  providers: [ArtworkStore, StageUploads, PinsStore],
   templateUrl: './artwork-editor.html',
   styleUrl: './artwork-editor.css',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -2,6 +2,7 @@ import { moveItemInArray } from '@angular/cdk/drag-drop';
 import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
 import type {
   Artwork,
+  Pin,
   Stage,
   StageKind,
   UpdateArtworkRequest,
@@ -229,6 +230,11 @@ export class ArtworkStore {
     } finally {
       this.removed.delete(stageId);
     }
+  }
+
+  /** Changes a stage's pins on screen; PinsStore saves them. */
+  updatePins(stageId: string, change: (pins: readonly Pin[]) => Pin[]): void {
+    this.updateStages((stages) => stages.map((s) => (s.id === stageId ? { ...s, pins: change(s.pins) } : s)));
   }
 
   // ---- Uploads ----

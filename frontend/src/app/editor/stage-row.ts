@@ -9,6 +9,7 @@ import {
   computed,
   inject,
   input,
+  signal,
 } from '@angular/core';
 import { LIMITS, type Stage, type StageKind } from '@gallery/contracts';
 
@@ -18,14 +19,16 @@ import { isProcessing } from '../artwork/stages';
 import { Confirm } from '../ui/confirm';
 import { SavedMark } from '../ui/saved-mark';
 import { ArtworkStore } from './artwork-store';
+import { PinEditor } from './pin-editor';
 
 /**
  * One stage in the editor: its picture (or how processing goes), kind, title and note — all saved
- * as typed — and the buttons to move it, make it the cover, retry or delete it.
+ * as typed — the buttons to move it, make it the cover, retry or delete it, and its picture opened
+ * large for pinning notes to it.
  */
 @Component({
   selector: 'app-stage-row',
-  imports: [CdkDragHandle, StageImage, SavedMark],
+  imports: [CdkDragHandle, StageImage, SavedMark, PinEditor],
   templateUrl: './stage-row.html',
   styleUrl: './stage-row.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -50,6 +53,8 @@ export class StageRow {
   protected readonly isCover = computed(() => this.store.album()?.coverStageId === this.stage().id);
   protected readonly pinned = computed(() => this.isCover() && (this.store.album()?.coverPinned ?? false));
   protected readonly save = computed(() => this.store.saves()[this.stage().id] ?? null);
+  /** The picture is open large below, for pinning notes to it. */
+  protected readonly pinsOpen = signal(false);
   /** Field ids unique per stage, for labels. */
   protected readonly idPrefix = computed(() => `stage-${this.stage().id}`);
 
