@@ -1,10 +1,12 @@
-import { DatePipe } from '@angular/common';
+import { DatePipe, formatDate } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
+  LOCALE_ID,
   type ElementRef,
   afterRenderEffect,
   computed,
+  inject,
   input,
   output,
   signal,
@@ -38,6 +40,7 @@ const SWATCHES = 4;
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class Filmstrip {
+  private readonly locale = inject(LOCALE_ID);
   readonly stages = input.required<readonly Stage[]>();
   /** Index of the chosen stage. */
   readonly selected = input.required<number>();
@@ -87,9 +90,14 @@ export class Filmstrip {
     }
   });
 
+  /**
+   * The option's name holds its visible caption ("1 Sketch 6 May") in order, as WCAG's label in
+   * name asks (axe: label-content-name-mismatch), with "Stage" before and the title after.
+   */
   protected optionLabel(stage: Stage, index: number): string {
     const title = stage.title ? `: ${stage.title}` : '';
-    return `Stage ${index + 1}, ${stageKindLabel(stage.kind)}${title}`;
+    const date = formatDate(stage.createdAt, 'd MMM', this.locale);
+    return `Stage ${index + 1}, ${stageKindLabel(stage.kind)}, ${date}${title}`;
   }
 
   protected handleKey(event: KeyboardEvent): void {
