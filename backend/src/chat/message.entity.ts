@@ -34,6 +34,10 @@ export class MessageEntity {
 
   @Column({ type: 'bigint', transformer: UNIX_MS })
   createdAt!: number;
+
+  /** Unix ms a moderator removed it; its body and attachment are gone from then on. */
+  @Column({ type: 'bigint', nullable: true, transformer: UNIX_MS })
+  removedAt!: number | null;
 }
 
 /** What a message's attachment row keeps: storage keys, not URLs (those depend on the adapter). */

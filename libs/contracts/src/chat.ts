@@ -29,6 +29,10 @@ export interface Message {
   body: string;
   attachment: Attachment | null;
   createdAt: string;
+  /** A moderator removed it: body is empty and attachment null. */
+  removed?: boolean;
+  /** The viewer blocked its sender: clients collapse it. */
+  blockedSender?: boolean;
 }
 
 export interface ConversationMember extends UserSummary {

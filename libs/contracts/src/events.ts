@@ -18,6 +18,7 @@ export interface ServerToClientEvents {
   'presence:update': (payload: { user: UserSummary; online: boolean }) => void;
   'stage:updated': (stage: Stage & { albumId: string }) => void;
   'timelapse:updated': (timelapse: Timelapse & { albumId: string }) => void;
+  'chat:removed': (payload: { conversationId: string; messageId: string }) => void;
 }
 
 /** Events clients send, each with an acknowledgement callback. */

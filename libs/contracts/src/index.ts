@@ -7,3 +7,4 @@ export * from './events';
 export * from './errors';
 export * from './reports';
 export * from './process';
+export * from './admin';

@@ -17,6 +17,7 @@ export const LIMITS = {
   filesPerUpload: 20,
   chatMessage: { min: 1, max: 2000 },
   reportDetails: { max: 1000 },
+  moderationReason: { max: 500 },
   chatAttachmentBytes: 25 * 1024 * 1024,
   avatarBytes: 10 * 1024 * 1024,
   avatarSize: 256,

@@ -18,6 +18,8 @@ import { LookupMysql1763810000000 } from './1763810000000-lookup.mysql';
 import { LookupSqlite1763810000000 } from './1763810000000-lookup.sqlite';
 import { TimelapseMysql1763820000000 } from './1763820000000-timelapse.mysql';
 import { TimelapseSqlite1763820000000 } from './1763820000000-timelapse.sqlite';
+import { ModerationMysql1763830000000 } from './1763830000000-moderation.mysql';
+import { ModerationSqlite1763830000000 } from './1763830000000-moderation.sqlite';
 import { ProvenanceMysql1763800000000 } from './1763800000000-provenance.mysql';
 import { ProvenanceSqlite1763800000000 } from './1763800000000-provenance.sqlite';
 
@@ -34,6 +36,7 @@ export const SQLITE_MIGRATIONS = [
   ProvenanceSqlite1763800000000,
   LookupSqlite1763810000000,
   TimelapseSqlite1763820000000,
+  ModerationSqlite1763830000000,
 ];
 export const MYSQL_MIGRATIONS = [
   AccountsMysql1763700000000,
@@ -47,4 +50,5 @@ export const MYSQL_MIGRATIONS = [
   ProvenanceMysql1763800000000,
   LookupMysql1763810000000,
   TimelapseMysql1763820000000,
+  ModerationMysql1763830000000,
 ];
