@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Artwork, ArtworkCard, Page } from '@gallery/contracts';
 import { randomBytes } from 'node:crypto';
-import { LessThan, Repository, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { IsNull, LessThan, Repository, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { AuthUser } from '../common/auth-user';
 import { decodeIdCursor } from '../common/cursor';
 import type { PageQuery } from '../common/pagination';
@@ -12,6 +12,7 @@ import { PinsService } from '../stages/pins.service';
 import { StagesService } from '../stages/stages.service';
 import { UsersService } from '../users/users.service';
 import { ArtworkCards } from './artwork-cards';
+import { isModerated } from './artwork-moderation';
 import { ArtworkEntity } from './artwork.entity';
 import { ArtworkErrors } from './artwork.errors';
 import { ArtworkMapper } from './artwork.mapper';
@@ -58,12 +59,16 @@ export class ArtworksService {
       this.rows.load(id),
       viewer ? this.cards.marks(viewer.id, [id]) : null,
     ]);
-    if (!loaded || (loaded.artwork.visibility === 'unlisted' && loaded.artwork.ownerId !== viewer?.id)) {
-      throw ArtworkErrors.notFound();
-    }
+    if (!loaded || !mayView(viewer, loaded.artwork, loaded.artwork.owner)) throw ArtworkErrors.notFound();
     const pins = await this.pins.byStage(loaded.stages.map((s) => s.id));
     return {
-      ...this.mapper.artwork(loaded.artwork, loaded.stages, pins, viewer?.id ?? null),
+      ...this.mapper.artwork(
+        loaded.artwork,
+        loaded.stages,
+        pins,
+        viewer?.id ?? null,
+        viewer?.role === 'admin',
+      ),
       likedByMe: marks?.liked.has(id) ?? false,
       favoritedByMe: marks?.favorited.has(id) ?? false,
     };
@@ -72,7 +77,9 @@ export class ArtworksService {
   /** Anyone holding the share code sees the artwork, listed or not. */
   async getShared(viewer: AuthUser | null, shareCode: string): Promise<Artwork> {
     const album = await this.albums.findOne({ where: { shareCode }, relations: { owner: true } });
-    if (!album) throw ArtworkErrors.sharedNotFound();
+    if (!album || !mayView(viewer, { ...album, visibility: 'public' }, album.owner)) {
+      throw ArtworkErrors.sharedNotFound();
+    }
     return this.present(viewer, album);
   }
 
@@ -84,7 +91,7 @@ export class ArtworksService {
     ]);
     const pins = await this.pins.byStage(stages.map((s) => s.id));
     return {
-      ...this.mapper.artwork(album, stages, pins, viewer?.id ?? null),
+      ...this.mapper.artwork(album, stages, pins, viewer?.id ?? null, viewer?.role === 'admin'),
       likedByMe: marks?.liked.has(album.id) ?? false,
       favoritedByMe: marks?.favorited.has(album.id) ?? false,
     };
@@ -131,9 +138,11 @@ export class ArtworksService {
   /** A painter's artworks, newest first; others see only the public ones. */
   async listByOwner(viewer: AuthUser | null, username: string, page: PageQuery): Promise<Page<ArtworkCard>> {
     const owner = await this.users.findByUsername(username);
-    if (!owner) throw ArtworkErrors.painterNotFound();
+    // A suspended painter's page is gone for everyone else, like their works.
+    if (!owner || (owner.suspendedAt !== null && viewer?.id !== owner.id))
+      throw ArtworkErrors.painterNotFound();
     const where: FindOptionsWhere<ArtworkEntity> = { ownerId: owner.id };
-    if (viewer?.id !== owner.id) where.visibility = 'public';
+    if (viewer?.id !== owner.id) Object.assign(where, { visibility: 'public', hiddenAt: IsNull() });
     if (page.cursor) where.id = LessThan(decodeIdCursor(page.cursor));
     // Ids only, no join: the LIMIT applies to the (ownerId, …) index walk directly.
     const rows = await this.albums.find({
@@ -152,10 +161,31 @@ export class ArtworksService {
     };
   }
 
+  /**
+   * A moderator hides (reason) or unhides (null) an artwork, inside their transaction: out of every
+   * list, search and lookup for everyone but its owner. The owner's own visibility setting is kept,
+   * so unhiding restores exactly what was there. The caller evicts watchers once committed.
+   */
+  async setHidden(tx: EntityManager, id: string, reason: string | null): Promise<ArtworkEntity> {
+    const album = await tx.findOneBy(ArtworkEntity, { id });
+    if (!album) throw ArtworkErrors.notFound();
+    album.hiddenAt = reason === null ? null : Date.now();
+    album.hiddenReason = reason;
+    await tx.update(ArtworkEntity, { id }, { hiddenAt: album.hiddenAt, hiddenReason: reason });
+    // Palette (colour browse), list caches and the timelapse follow visibility changes.
+    await this.events.publish(tx, 'artwork.changed', { artworkId: id, what: ['visibility'] });
+    return album;
+  }
+
+  /** The artwork with its owner whatever its visibility (moderation). */
+  findForModerator(id: string): Promise<ArtworkEntity | null> {
+    return this.albums.findOne({ where: { id }, relations: { owner: true } });
+  }
+
   /** For the realtime gateway's album:watch. */
   async canView(userId: string | null, albumId: string): Promise<boolean> {
-    const album = await this.albums.findOneBy({ id: albumId });
-    return !!album && (album.visibility === 'public' || album.ownerId === userId);
+    const album = await this.albums.findOne({ where: { id: albumId }, relations: { owner: true } });
+    return !!album && mayView(userId ? { id: userId } : null, album, album.owner);
   }
 
   /** The artwork if the user may change it: 404 when hidden from them, 403 when only visible. */
@@ -175,7 +205,7 @@ export class ArtworksService {
   /** The artwork (with its owner) if the viewer may see it, else null: for callers with their own 404. */
   async findVisible(viewer: AuthUser | null, id: string): Promise<ArtworkEntity | null> {
     const album = await this.albums.findOne({ where: { id }, relations: { owner: true } });
-    return album && (album.visibility === 'public' || album.ownerId === viewer?.id) ? album : null;
+    return album && mayView(viewer, album, album.owner) ? album : null;
   }
 
   /**
@@ -190,4 +220,17 @@ export class ArtworksService {
   transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
     return this.albums.manager.transaction(work);
   }
+}
+
+/**
+ * Who sees an artwork: its owner always; admins always (to moderate it); anyone else a public one
+ * (share links pass it as public) that no moderator hid and whose painter is not suspended.
+ */
+function mayView(
+  viewer: { id: string; role?: string } | null,
+  album: { ownerId: string; visibility: string; hiddenAt: number | null },
+  owner: { suspendedAt?: number | null } | null,
+): boolean {
+  if (viewer && (viewer.id === album.ownerId || viewer.role === 'admin')) return true;
+  return album.visibility === 'public' && !isModerated(album, { suspendedAt: owner?.suspendedAt ?? null });
 }

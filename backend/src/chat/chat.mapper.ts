@@ -19,8 +19,8 @@ export class ChatMapper {
     private readonly users: UserMapper,
   ) {}
 
-  message(m: MessageWithSender): Message {
-    const a = m.attachment;
+  message(m: MessageWithSender, blocked?: ReadonlySet<string>): Message {
+    const a = m.removedAt ? null : m.attachment;
     return {
       id: m.id,
       conversationId: m.conversationId,
@@ -37,6 +37,9 @@ export class ChatMapper {
           }
         : null,
       createdAt: new Date(m.createdAt).toISOString(),
+      // The row's body is already empty; say why, so clients show "removed by a moderator".
+      ...(m.removedAt ? { removed: true, body: '' } : {}),
+      ...(blocked?.has(m.senderId) ? { blockedSender: true } : {}),
     };
   }
 

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../common/auth-user';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ArtworkCard, FavoriteState, FollowState, LikeState, Page, Profile } from '@gallery/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { ArtworkEntity } from '../artworks/artwork.entity';
 import { ArtworksService } from '../artworks/artworks.service';
 import { ArtworkCards, cardListSql, type CardRow } from '../artworks/artwork-cards';
+import { notModerated } from '../artworks/artwork-moderation';
 import { hotScore } from '../artworks/popularity';
 import { decodeCursor, encodeCursor, keysetAfter } from '../common/cursor';
 import { uuidv7Time } from '../common/uuidv7';
@@ -37,12 +38,15 @@ export class SocialService {
   /** A painter's page header: counts are what the viewer can see (unlisted works only for the painter). */
   async profile(username: string, viewer: AuthUser | null): Promise<Profile> {
     const user = await this.users.findByUsername(username);
-    if (!user) throw UserErrors.notFound();
+    const own = viewer?.id === user?.id || viewer?.role === 'admin';
+    if (!user || (user.suspendedAt !== null && !own)) throw UserErrors.notFound();
     const db = this.db.manager;
     const [albumCount, followerCount, followingCount, followedByMe] = await Promise.all([
       db.countBy(
         ArtworkEntity,
-        viewer?.id === user.id ? { ownerId: user.id } : { ownerId: user.id, visibility: 'public' },
+        viewer?.id === user.id
+          ? { ownerId: user.id }
+          : { ownerId: user.id, visibility: 'public', hiddenAt: IsNull() },
       ),
       db.countBy(FollowEntity, { followeeId: user.id }),
       db.countBy(FollowEntity, { followerId: user.id }),
@@ -79,7 +83,7 @@ export class SocialService {
     const after = page.cursor ? `AND ${keysetAfter('f."at"', 'a."id"')}` : '';
     const sql = cardListSql(
       `SELECT a."id", f."at" AS "sortValue" FROM "favorites" f JOIN "albums" a ON a."id" = f."albumId" ` +
-        `WHERE f."userId" = ? AND (a."visibility" = 'public' OR a."ownerId" = ?) ${after} ` +
+        `WHERE f."userId" = ? AND ((a."visibility" = 'public' AND ${notModerated('a')}) OR a."ownerId" = ?) ${after} ` +
         'ORDER BY f."at" DESC, a."id" DESC LIMIT ?',
       'p."sortValue" DESC, a."id" DESC',
     );
@@ -92,7 +96,7 @@ export class SocialService {
     const sql = cardListSql(
       `SELECT a."id", a."activityAt" AS "sortValue" FROM "albums" a ` +
         `JOIN "follows" fo ON fo."followeeId" = a."ownerId" AND fo."followerId" = ? ` +
-        `WHERE a."visibility" = 'public' AND a."stageCount" > 0 ${after} ` +
+        `WHERE a."visibility" = 'public' AND a."stageCount" > 0 AND ${notModerated('a')} ${after} ` +
         'ORDER BY a."activityAt" DESC, a."id" DESC LIMIT ?',
       'p."sortValue" DESC, a."id" DESC',
     );
