@@ -16,6 +16,6 @@ import { PublicReads } from './public-reads';
   imports: [TypeOrmModule.forFeature([ConversationEntity, MemberEntity, MessageEntity]), UsersModule],
   controllers: [ChatController],
   providers: [ChatMapper, ConversationsService, MessagesService, PresenceService, PublicReads, ChatGateway],
-  exports: [ConversationsService],
+  exports: [ConversationsService, MessagesService],
 })
 export class ChatModule {}

@@ -47,6 +47,13 @@ export class ConversationsService {
    * The message (with its sender) if the user can read it: in the public room, or in a conversation
    * they belong to and not in the history they deleted. Null otherwise, so callers choose their 404.
    */
+  /** A message by id whoever may read it, with its sender (moderation). */
+  findMessage(messageId: string): Promise<MessageEntity | null> {
+    return this.db
+      .getRepository(MessageEntity)
+      .findOne({ where: { id: messageId }, relations: { sender: true } });
+  }
+
   async findReadableMessage(user: AuthUser, messageId: string): Promise<MessageEntity | null> {
     const message = await this.db
       .getRepository(MessageEntity)

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ThrottlerStorage } from '@nestjs/throttler';
 import { ROOMS, type Message, type Page } from '@gallery/contracts';
 import { randomBytes } from 'node:crypto';
-import { DataSource, LessThan, type FindOptionsWhere } from 'typeorm';
+import { DataSource, LessThan, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { RealtimeEmitter } from '../realtime/realtime-emitter';
 import { MediaStorage } from '../storage/media-storage';
@@ -51,13 +51,42 @@ export class MessagesService {
     });
     // Deleted history stays deleted for this member.
     const cleared = member?.clearedThroughId;
-    const visible = cleared ? rows.filter((m) => m.id > cleared) : rows;
+    // A suspended painter's messages are hidden while the suspension lasts.
+    const visible = rows.filter((m) => (!cleared || m.id > cleared) && m.sender.suspendedAt === null);
     const page = visible.slice(0, query.limit);
     const more = visible.length > query.limit;
     return {
       items: page.reverse().map((m) => this.mapper.message(m)),
       nextCursor: more ? page[0]!.id : null,
     };
+  }
+
+  /**
+   * A moderator's removal, inside their transaction: the body and attachment are erased from the
+   * row (so from history, previews and any search), which stays as a "removed" placeholder. Call
+   * announceRemoval() once committed.
+   */
+  async removeByModerator(tx: EntityManager, messageId: string): Promise<MessageEntity> {
+    const message = await tx.findOneBy(MessageEntity, { id: messageId });
+    if (!message) throw ChatErrors.messageNotFound();
+    await tx.update(MessageEntity, { id: messageId }, { body: '', attachment: null, removedAt: Date.now() });
+    return message;
+  }
+
+  /** After the removal committed: tells the conversation's sockets and deletes the attachment's files. */
+  async announceRemoval(message: MessageEntity): Promise<void> {
+    const { id: messageId, conversationId, attachment } = message;
+    this.realtime.toRooms([ROOMS.conversation(conversationId)], 'chat:removed', {
+      conversationId,
+      messageId,
+    });
+    if (attachment) {
+      await Promise.all(
+        [attachment.key, attachment.thumbKey]
+          .filter((k): k is string => !!k)
+          .map((k) => this.storage.delete(k)),
+      );
+    }
   }
 
   /** Stores and delivers a message; the conversation comes back for members who had deleted it. */
