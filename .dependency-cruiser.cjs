@@ -42,6 +42,7 @@ const FEATURES = {
   reports: ['users', 'artworks', 'stages', 'chat'],
   health: [],
   process: ['users', 'artworks', 'stages'],
+  admin: ['users', 'artworks', 'stages', 'chat', 'reports'],
 };
 
 const TOP_FILES = ['app\\.module\\.ts', 'app\\.setup\\.ts', 'main\\.ts', 'worker\\.ts'];

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { ArtworkViewAccess } from './artworks/artwork-view-access';
+import { AdminModule } from './admin/admin.module';
 import { ArtworksModule } from './artworks/artworks.module';
 import { AuthModule } from './auth/auth.module';
 import { ChatModule } from './chat/chat.module';
@@ -47,6 +48,7 @@ export class AppModule {
         SearchModule,
         ChatModule,
         ReportsModule,
+        AdminModule,
         HealthModule,
         ProcessModule,
         RealtimeModule.forRoot({
