@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { setRole } from '../src/users/set-role';
 import { createArtwork, settled, uploadStages } from './support/artworks';
 import { png } from './support/images';
+import { databaseKinds, redisAvailable } from './support/adapters';
 import { appModes } from './support/modes';
 import { connect, cookieOf, disconnectAll, eventsDuring, nextEvent } from './support/sockets';
 import { TestApp } from './support/test-app';
@@ -317,5 +318,43 @@ describe.each(appModes())('moderation — %s', (_name, options) => {
     expect(stats.stages.ready).toBeGreaterThan(0);
     expect(stats.storageBytes).toBeGreaterThan(0);
     expect(stats.socketsOnline).toBeGreaterThanOrEqual(0);
+  });
+});
+
+const scaledOut = databaseKinds().includes('mysql') && redisAvailable() ? describe : describe.skip;
+
+// Two api instances sharing MariaDB and Redis: a suspension on one ends sessions and sockets on both.
+scaledOut('suspension across two api instances', () => {
+  let a: TestApp;
+  let b: TestApp;
+  beforeAll(async () => {
+    a = await TestApp.start({ database: 'mysql', s3: true, redis: true });
+    b = await TestApp.start({ database: 'mysql', sharedWith: a });
+  });
+  afterEach(() => disconnectAll());
+  afterAll(async () => {
+    await b.close();
+    await a.close();
+  });
+
+  it('closes every session and socket of the painter on every instance at once', async () => {
+    const admin = a.client();
+    await admin.register('root');
+    await setRole(a.get(DataSource), 'root', 'admin');
+    const onA = a.client();
+    await onA.register('gus');
+    const onB = b.client();
+    expect((await onB.login('gus')).status).toBe(200);
+    const sockets = [await connect(a, cookieOf(onA)), await connect(b, cookieOf(onB))];
+    const closed = sockets.map((s) => new Promise<string>((resolve) => s.once('disconnect', resolve)));
+    expect(
+      (await admin.put('/api/admin/users/gus/suspension', { suspended: true, reason: 'bots' })).status,
+    ).toBe(200);
+    await Promise.all(closed);
+    expect((await onA.get('/api/auth/me')).status).toBe(401);
+    expect((await onB.get('/api/auth/me')).status).toBe(401);
+    expect((await b.client().login('gus')).body.code).toBe('SUSPENDED');
+    // A socket cannot come back with the old session either.
+    await expect(connect(b, cookieOf(onB))).rejects.toThrow('unauthorized');
   });
 });
