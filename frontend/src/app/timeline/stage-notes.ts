@@ -27,7 +27,7 @@ import { stageKindLabel } from '../artwork/stage-kinds';
     @if (s.note) {
       <p class="note">{{ s.note }}</p>
     }
-    @if (s.pins?.length) {
+    @if (s.pins.length) {
       <ol class="pins" aria-label="Notes on the picture">
         @for (pin of s.pins; track pin.id) {
           <li>{{ pin.body }}</li>
