@@ -1,6 +1,6 @@
 import type { Routes } from '@angular/router';
 
-import { signedInGuard, signedOutGuard } from './auth/guards';
+import { adminGuard, signedInGuard, signedOutGuard } from './auth/guards';
 
 export const routes: Routes = [
   {
@@ -61,6 +61,12 @@ export const routes: Routes = [
     title: 'Settings',
     canActivate: [signedInGuard],
     loadComponent: () => import('./settings/settings').then((m) => m.Settings),
+  },
+  {
+    path: 'admin',
+    title: 'Admin',
+    canActivate: [adminGuard],
+    loadComponent: () => import('./admin/admin-page').then((m) => m.AdminPage),
   },
   {
     path: 'chat',
