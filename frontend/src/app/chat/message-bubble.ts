@@ -1,5 +1,7 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
+
+import { ReportButton } from '../moderation/report-button';
 import { RouterLink } from '@angular/router';
 import type { Attachment } from '@gallery/contracts';
 
@@ -18,7 +20,7 @@ const THUMB_HEIGHT = 280;
  */
 @Component({
   selector: 'app-message-bubble',
-  imports: [Avatar, DatePipe, RouterLink],
+  imports: [Avatar, DatePipe, ReportButton, RouterLink],
   templateUrl: './message-bubble.html',
   styleUrl: './message-bubble.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -56,6 +58,8 @@ export class MessageBubble {
   });
   protected readonly others = computed(() => this.showSender() && !this.row().own);
   protected readonly fileSize = fileSize;
+  /** A blocked sender's message, opened on request. */
+  protected readonly revealed = signal(false);
 
   protected enlargePicture(attachment: Attachment, event: Event): void {
     this.enlarge.emit({ attachment, trigger: event.currentTarget as HTMLElement });

@@ -27,6 +27,10 @@ export interface MessageRow {
   readonly startsRun: boolean;
   /** Last of a run: the bubble gets its tail and the time. */
   readonly endsRun: boolean;
+  /** A moderator removed it: shown as a placeholder. */
+  readonly removed?: boolean;
+  /** I blocked its sender: collapsed until opened. */
+  readonly blockedSender?: boolean;
 }
 
 export type ThreadRow = DayRow | MessageRow;
@@ -51,6 +55,8 @@ export function threadRows(
       createdAt: message.createdAt,
       own: message.sender.id === me.id,
       pending: false,
+      ...(message.removed ? { removed: true } : {}),
+      ...(message.blockedSender ? { blockedSender: true } : {}),
     })),
     ...pending.map((message) => ({
       kind: 'message' as const,

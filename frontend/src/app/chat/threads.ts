@@ -111,6 +111,18 @@ export class ChatThreads {
       .subscribe(({ conversationId, userId, messageId }) =>
         this.patch(conversationId, (thread) => withRead(thread, userId, messageId)),
       );
+    // A moderator removed a message: it stays as a placeholder, its body and attachment gone.
+    this.realtime
+      .on('chat:removed')
+      .pipe(takeUntilDestroyed())
+      .subscribe(({ conversationId, messageId }) =>
+        this.patch(conversationId, (thread) => ({
+          ...thread,
+          messages: thread.messages.map((m) =>
+            m.id === messageId ? { ...m, body: '', attachment: null, removed: true } : m,
+          ),
+        })),
+      );
     // Missed while disconnected: the open conversation's newest page again; the rest on opening.
     this.realtime.reconnects.pipe(takeUntilDestroyed()).subscribe(() => void this.catchUp());
     inject(DestroyRef).onDestroy(() => this.publicRead.flush());

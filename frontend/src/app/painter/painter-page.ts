@@ -15,6 +15,7 @@ import { catchError, map, of, startWith, switchMap } from 'rxjs';
 
 import { describeApiError, hasStatus } from '../api/api-error';
 import { Session } from '../auth/session';
+import { ReportButton } from '../moderation/report-button';
 import { MessageButton } from '../chat/message-button';
 import { FollowButton } from '../social/follow-button';
 import { FollowToggle } from '../social/follow-toggle';
@@ -31,7 +32,7 @@ type ProfileState =
 /** /u/:username — who the painter is, and their artworks. */
 @Component({
   selector: 'app-painter-page',
-  imports: [ArtworkGrid, Avatar, DatePipe, FollowButton, MessageButton, RouterLink],
+  imports: [ArtworkGrid, Avatar, DatePipe, FollowButton, MessageButton, ReportButton, RouterLink],
   providers: [FollowToggle],
   templateUrl: './painter-page.html',
   styleUrl: './painter-page.css',
@@ -40,6 +41,7 @@ type ProfileState =
 export class PainterPage {
   private readonly painters = inject(Painters);
   private readonly session = inject(Session);
+  protected readonly signedIn = this.session.signedIn;
   /** Follow / Following, and the follower count it changes. */
   protected readonly follow = inject(FollowToggle);
 
