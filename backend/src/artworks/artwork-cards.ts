@@ -79,9 +79,11 @@ export class ArtworkCards {
     // Hidden works and suspended painters' are the owner's alone, whoever asks for cards.
     const page =
       `SELECT b."id" FROM "albums" b WHERE b."id" IN (${placeholders(ids.length)})${visible} ` +
-      `AND ((${notModerated('b')}) OR b."ownerId" = ?)`;
+      `AND ((${notModerated('b')}) OR b."ownerId" = ?) ` +
+      // Painters who blocked the viewer keep their works from them.
+      `AND NOT EXISTS (SELECT 1 FROM "user_blocks" ub WHERE ub."blockerId" = b."ownerId" AND ub."blockedId" = ?)`;
     const sql = cardListSql(page, 'a."id"');
-    const rows = await this.rows(dialectSql(this.db, sql), [...ids, viewerId ?? '']);
+    const rows = await this.rows(dialectSql(this.db, sql), [...ids, viewerId ?? '', viewerId ?? '']);
     const byId = new Map(rows.map((r) => [r.id, r]));
     const ordered = ids.map((id) => byId.get(id)).filter((r): r is CardRow => !!r);
     return this.cards(ordered, viewerId);

@@ -10,6 +10,7 @@ import { DomainEvents } from '../events/domain-events';
 import { normalize } from '../search-index/normalize';
 import { PinsService } from '../stages/pins.service';
 import { StagesService } from '../stages/stages.service';
+import { BlocksService } from '../users/blocks.service';
 import { UsersService } from '../users/users.service';
 import { ArtworkCards } from './artwork-cards';
 import { isModerated } from './artwork-moderation';
@@ -27,6 +28,7 @@ export class ArtworksService {
     private readonly stages: StagesService,
     private readonly pins: PinsService,
     private readonly users: UsersService,
+    private readonly blocks: BlocksService,
     private readonly cards: ArtworkCards,
     private readonly mapper: ArtworkMapper,
     private readonly rows: ArtworkRows,
@@ -60,6 +62,8 @@ export class ArtworksService {
       viewer ? this.cards.marks(viewer.id, [id]) : null,
     ]);
     if (!loaded || !mayView(viewer, loaded.artwork, loaded.artwork.owner)) throw ArtworkErrors.notFound();
+    if (viewer && (await this.blocks.hasBlocked(loaded.artwork.ownerId, viewer.id)))
+      throw ArtworkErrors.notFound();
     const pins = await this.pins.byStage(loaded.stages.map((s) => s.id));
     return {
       ...this.mapper.artwork(
@@ -141,6 +145,7 @@ export class ArtworksService {
     // A suspended painter's page is gone for everyone else, like their works.
     if (!owner || (owner.suspendedAt !== null && viewer?.id !== owner.id))
       throw ArtworkErrors.painterNotFound();
+    if (viewer && (await this.blocks.hasBlocked(owner.id, viewer.id))) throw ArtworkErrors.painterNotFound();
     const where: FindOptionsWhere<ArtworkEntity> = { ownerId: owner.id };
     if (viewer?.id !== owner.id) Object.assign(where, { visibility: 'public', hiddenAt: IsNull() });
     if (page.cursor) where.id = LessThan(decodeIdCursor(page.cursor));

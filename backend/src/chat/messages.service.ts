@@ -8,6 +8,7 @@ import { DataSource, LessThan, type EntityManager, type FindOptionsWhere } from 
 import { AppConfig } from '../config/app-config';
 import { RealtimeEmitter } from '../realtime/realtime-emitter';
 import { MediaStorage } from '../storage/media-storage';
+import { BlocksService } from '../users/blocks.service';
 import type { AuthUser } from '../common/auth-user';
 import type { PreparedAttachment } from './attachments';
 import { ConversationEntity } from './conversation.entity';
@@ -33,6 +34,7 @@ export class MessagesService {
     @Inject(ThrottlerStorage) private readonly limiter: ThrottlerStorage,
     private readonly config: AppConfig,
     private readonly publicReads: PublicReads,
+    private readonly blocks: BlocksService,
   ) {}
 
   /** Older messages before `before`, oldest first within the page; nextCursor pages further back. */
@@ -55,8 +57,9 @@ export class MessagesService {
     const visible = rows.filter((m) => (!cleared || m.id > cleared) && m.sender.suspendedAt === null);
     const page = visible.slice(0, query.limit);
     const more = visible.length > query.limit;
+    const blocked = await this.blocks.blockedBy(user.id);
     return {
-      items: page.reverse().map((m) => this.mapper.message(m)),
+      items: page.reverse().map((m) => this.mapper.message(m, blocked)),
       nextCursor: more ? page[0]!.id : null,
     };
   }
@@ -97,6 +100,8 @@ export class MessagesService {
     file?: PreparedAttachment,
   ): Promise<Message> {
     const { conversation } = await this.conversations.access(user, conversationId);
+    if (conversation.kind === 'direct')
+      await this.blocks.refuseIfBlockedBy(user.id, otherIn(conversation.directKey, user.id));
     await this.checkRate(user);
     const attachment = file ? await this.store(conversationId, file) : null;
     const message = await this.db.transaction(async (tx) => {
@@ -188,4 +193,9 @@ export class MessagesService {
       );
     }
   }
+}
+
+/** The other member of a direct conversation, from its `a:b` key. */
+function otherIn(directKey: string | null, me: string): string[] {
+  return (directKey ?? '').split(':').filter((id) => id && id !== me);
 }

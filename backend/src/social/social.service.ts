@@ -16,6 +16,7 @@ import { isUniqueViolation } from '../database/errors';
 import { DomainEvents } from '../events/domain-events';
 import { UserErrors } from '../users/user.errors';
 import { UserMapper } from '../users/user.mapper';
+import { BlocksService } from '../users/blocks.service';
 import { UsersService } from '../users/users.service';
 import { SocialErrors } from './social.errors';
 import { FavoriteEntity } from './favorite.entity';
@@ -31,6 +32,7 @@ export class SocialService {
     private readonly albums: ArtworksService,
     private readonly cards: ArtworkCards,
     private readonly users: UsersService,
+    private readonly blocks: BlocksService,
     private readonly userMapper: UserMapper,
     private readonly events: DomainEvents,
   ) {}
@@ -40,6 +42,7 @@ export class SocialService {
     const user = await this.users.findByUsername(username);
     const own = viewer?.id === user?.id || viewer?.role === 'admin';
     if (!user || (user.suspendedAt !== null && !own)) throw UserErrors.notFound();
+    if (viewer && (await this.blocks.hasBlocked(user.id, viewer.id))) throw UserErrors.notFound();
     const db = this.db.manager;
     const [albumCount, followerCount, followingCount, followedByMe] = await Promise.all([
       db.countBy(
