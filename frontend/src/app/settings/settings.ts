@@ -3,14 +3,15 @@ import { RouterLink } from '@angular/router';
 
 import { Session } from '../auth/session';
 import { AvatarSection } from './avatar-section';
+import { BlocksSection } from './blocks-section';
 import { PasswordSection } from './password-section';
 import { ProfileSection } from './profile-section';
 import { UsernameSection } from './username-section';
 
-/** /settings — four independent sections, each saving on its own. */
+/** /settings — independent sections, each saving on its own. */
 @Component({
   selector: 'app-settings',
-  imports: [RouterLink, ProfileSection, AvatarSection, UsernameSection, PasswordSection],
+  imports: [RouterLink, ProfileSection, AvatarSection, UsernameSection, PasswordSection, BlocksSection],
   template: `
     <div class="page settings">
       <header class="intro">
@@ -25,6 +26,7 @@ import { UsernameSection } from './username-section';
       <app-avatar-section />
       <app-username-section />
       <app-password-section />
+      <app-blocks-section />
     </div>
   `,
   styles: `
