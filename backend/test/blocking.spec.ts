@@ -1,5 +1,6 @@
 import type { Conversation, Message, Page } from '@gallery/contracts';
-import { createArtwork } from './support/artworks';
+import { createArtwork, uploadStages } from './support/artworks';
+import { png } from './support/images';
 import { appModes } from './support/modes';
 import { connect, cookieOf, disconnectAll } from './support/sockets';
 import { TestApp } from './support/test-app';
@@ -35,6 +36,14 @@ describe.each(appModes())('blocking — %s', (_name, options) => {
   });
 
   it('a blocked painter cannot DM, add to groups, or see the profile and artworks; others still can', async () => {
+    // Before the block bob kept and followed ada's work (the feed lists works with stages only).
+    await ada.delete('/api/users/bob/block');
+    await uploadStages(ada, albumId, [{ body: await png(), name: 'a.png' }]);
+    await bob.put('/api/users/ada/follow');
+    await bob.put(`/api/albums/${albumId}/favorite`);
+    expect((await bob.get('/api/users/me/favorites')).body.items).toHaveLength(1);
+    expect((await bob.get('/api/feed')).body.items).toHaveLength(1);
+    await ada.put('/api/users/bob/block');
     const dm = await bob.post('/api/chat/direct', { username: 'ada' });
     expect([dm.status, dm.body.code]).toEqual([403, 'BLOCKED']);
     expect((await bob.post('/api/chat/groups', { name: 'g', usernames: ['ada', 'cyd'] })).body.code).toBe(
@@ -49,6 +58,8 @@ describe.each(appModes())('blocking — %s', (_name, options) => {
     expect((await bob.get('/api/users/ada/albums')).status).toBe(404);
     expect((await bob.get(`/api/albums/${albumId}`)).status).toBe(404);
     expect((await bob.get('/api/search?q=lagoon')).body.albums).toEqual([]);
+    expect((await bob.get('/api/users/me/favorites')).body.items).toEqual([]);
+    expect((await bob.get('/api/feed')).body.items).toEqual([]);
     // Signed out, or anyone else: unchanged.
     expect((await app.client().get(`/api/albums/${albumId}`)).status).toBe(200);
     expect((await cyd.get('/api/users/ada')).status).toBe(200);

@@ -86,11 +86,12 @@ export class SocialService {
     const after = page.cursor ? `AND ${keysetAfter('f."at"', 'a."id"')}` : '';
     const sql = cardListSql(
       `SELECT a."id", f."at" AS "sortValue" FROM "favorites" f JOIN "albums" a ON a."id" = f."albumId" ` +
-        `WHERE f."userId" = ? AND ((a."visibility" = 'public' AND ${notModerated('a')}) OR a."ownerId" = ?) ${after} ` +
+        `WHERE f."userId" = ? AND ((a."visibility" = 'public' AND ${notModerated('a')}) OR a."ownerId" = ?) ` +
+        `AND ${notBlockedBy('a')} ${after} ` +
         'ORDER BY f."at" DESC, a."id" DESC LIMIT ?',
       'p."sortValue" DESC, a."id" DESC',
     );
-    return this.sortedPage(sql, [user.id, user.id], user, page);
+    return this.sortedPage(sql, [user.id, user.id, user.id], user, page);
   }
 
   /** Public works of the painters I follow, latest activity (creation, new stage) first. */
@@ -99,11 +100,11 @@ export class SocialService {
     const sql = cardListSql(
       `SELECT a."id", a."activityAt" AS "sortValue" FROM "albums" a ` +
         `JOIN "follows" fo ON fo."followeeId" = a."ownerId" AND fo."followerId" = ? ` +
-        `WHERE a."visibility" = 'public' AND a."stageCount" > 0 AND ${notModerated('a')} ${after} ` +
+        `WHERE a."visibility" = 'public' AND a."stageCount" > 0 AND ${notModerated('a')} AND ${notBlockedBy('a')} ${after} ` +
         'ORDER BY a."activityAt" DESC, a."id" DESC LIMIT ?',
       'p."sortValue" DESC, a."id" DESC',
     );
-    return this.sortedPage(sql, [user.id], user, page);
+    return this.sortedPage(sql, [user.id, user.id], user, page);
   }
 
   /** A card page ordered by (sortValue, id) descending, with a keyset cursor on both. */
@@ -176,3 +177,7 @@ function ignoreDuplicate(err: unknown): false {
   if (isUniqueViolation(err)) return false;
   throw err;
 }
+
+/** SQL: the artwork's painter has not blocked the viewer (one `?`: the viewer's id). */
+const notBlockedBy = (a: string): string =>
+  `NOT EXISTS (SELECT 1 FROM "user_blocks" ub WHERE ub."blockerId" = ${a}."ownerId" AND ub."blockedId" = ?)`;
