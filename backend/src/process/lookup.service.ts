@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { LookupMatch, LookupResult, StageKind } from '@gallery/contracts';
 import type { DataSource } from 'typeorm';
 import { ArtworkCards } from '../artworks/artwork-cards';
+import { notModerated } from '../artworks/artwork-moderation';
 import { dialectSql, isMysql, placeholders, toIso } from '../database/dialect';
 import { differenceHash, hammingDistance, hashBands } from '../media/perceptual-hash';
 import { ImageRejectedError, inspectImage } from '../media/image-pipeline';
@@ -96,7 +97,7 @@ export class LookupService {
       dialectSql(
         this.db,
         `SELECT s."id", s."albumId", s."position", s."kind", s."createdAt" FROM "stages" s JOIN "albums" a ON a."id" = s."albumId" ` +
-          `WHERE s."id" IN (${placeholders(ids.length)}) AND (a."visibility" = 'public' OR a."ownerId" = ?)`,
+          `WHERE s."id" IN (${placeholders(ids.length)}) AND ((a."visibility" = 'public' AND ${notModerated('a')}) OR a."ownerId" = ?)`,
       ),
       [...ids, viewerId ?? ''],
     )) as StageRow[];
