@@ -49,6 +49,8 @@ const FEATURES = {
   notifications: ['users', 'artworks', 'stages', 'social', 'comments'],
   /** Pages outside /api: the web app, link previews, robots.txt, the sitemap. */
   web: ['users', 'artworks'],
+  /** Moderation: the report queue and its actions over the features it moderates. */
+  admin: ['users', 'artworks', 'stages', 'chat', 'reports'],
 };
 
 const TOP_FILES = ['app\\.module\\.ts', 'app\\.setup\\.ts', 'main\\.ts', 'worker\\.ts'];

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ArtworkViewAccess } from './artworks/artwork-view-access';
+import { AdminModule } from './admin/admin.module';
 import { ArtworksModule } from './artworks/artworks.module';
 import { AuthModule } from './auth/auth.module';
 import { ChatModule } from './chat/chat.module';
@@ -56,6 +57,7 @@ export class AppModule {
         SearchModule,
         ChatModule,
         ReportsModule,
+        AdminModule,
         HealthModule,
         ProcessModule,
         ObservabilityModule,

@@ -100,6 +100,12 @@ describe('web delivery', () => {
     expect(sitemap.text).not.toContain(hidden.id);
   });
 
+  it('sends /embed/a/:id to the embeddable film page', async () => {
+    const res = await app.client().get(`/embed/a/${open.id}`);
+    expect(res.status).toBe(302);
+    expect(res.headers.location).toBe(`/api/embed/a/${open.id}`);
+  });
+
   it('leaves /api to the api: an unknown api path is a JSON 404, not the app', async () => {
     const res = await app.client().get('/api/nothing-here');
     expect(res.status).toBe(404);

@@ -263,7 +263,7 @@ describe('chat', () => {
         { name: 'harbour.png', mimeType: 'image/png', buffer: gradientPng(320, 200) },
         { name: 'palette.txt', mimeType: 'text/plain', buffer: Buffer.from('ultramarine\nburnt sienna\n') },
       ]);
-      const picture = thread(clara.page).getByRole('button', { name: 'Enlarge picture harbour.webp' });
+      const picture = thread(clara.page).getByRole('button', { name: 'Enlarge picture harbour.png' });
       await picture.waitFor({ timeout: 20_000 });
       const file = thread(clara.page).getByRole('link', { name: /palette\.txt/ });
       await file.waitFor();
@@ -277,7 +277,7 @@ describe('chat', () => {
 
       await picture.click();
       const viewer = clara.page.getByRole('dialog');
-      await viewer.getByRole('img', { name: 'harbour.webp' }).waitFor();
+      await viewer.getByRole('img', { name: 'harbour.png' }).waitFor();
       await screenshot(clara.page, 'chat-desktop-picture-viewer');
       await clara.page.keyboard.press('Escape');
       await eventually(async () => assert.equal(await viewer.count(), 0));

@@ -10,6 +10,8 @@ export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 /** The built api + web app, running in embedded mode (SQLite, local disk, no Redis). */
 export interface RunningApp {
   readonly baseUrl: string;
+  /** The api's DATA_DIR (SQLite database, media), e.g. for the make-admin CLI. */
+  readonly dataDir: string;
   /** What the server printed so far; shown when something fails. */
   log(): string;
   stop(): Promise<void>;
@@ -49,6 +51,7 @@ export async function startApp(): Promise<RunningApp> {
   const baseUrl = `http://127.0.0.1:${port}`;
   const app: RunningApp = {
     baseUrl,
+    dataDir,
     log: () => output,
     stop: async () => {
       await stopProcess(child);

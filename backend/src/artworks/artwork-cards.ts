@@ -1,3 +1,4 @@
+import { notModerated } from './artwork-moderation';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ArtworkCard, Page, StageStatus, Visibility } from '@gallery/contracts';
@@ -75,10 +76,15 @@ export class ArtworkCards {
    */
   async byIds(ids: string[], viewerId: string | null, publicOnly = false): Promise<ArtworkCard[]> {
     if (!ids.length) return [];
-    const visible = publicOnly ? ` AND "visibility" = 'public'` : '';
-    const page = `SELECT "id" FROM "albums" WHERE "id" IN (${placeholders(ids.length)})${visible}`;
+    const visible = publicOnly ? ` AND b."visibility" = 'public'` : '';
+    // Hidden works and suspended painters' are the owner's alone, whoever asks for cards.
+    const page =
+      `SELECT b."id" FROM "albums" b WHERE b."id" IN (${placeholders(ids.length)})${visible} ` +
+      `AND ((${notModerated('b')}) OR b."ownerId" = ?) ` +
+      // Painters who blocked the viewer keep their works from them.
+      `AND NOT EXISTS (SELECT 1 FROM "user_blocks" ub WHERE ub."blockerId" = b."ownerId" AND ub."blockedId" = ?)`;
     const sql = cardListSql(page, 'a."id"');
-    const rows = await this.rows(dialectSql(this.db, sql), ids);
+    const rows = await this.rows(dialectSql(this.db, sql), [...ids, viewerId ?? '', viewerId ?? '']);
     const byId = new Map(rows.map((r) => [r.id, r]));
     const ordered = ids.map((id) => byId.get(id)).filter((r): r is CardRow => !!r);
     return this.cards(ordered, viewerId);

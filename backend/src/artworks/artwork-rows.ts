@@ -9,8 +9,8 @@ import type { ArtworkView } from './artwork.mapper';
 const ARTWORK_SQL =
   'SELECT a."id", a."title", a."description", a."visibility", a."shareCode", a."ownerId", a."coverStageId", ' +
   'a."coverPinned", a."likeCount", a."favoriteCount", a."commentCount", a."commentsOff", a."critiqueWanted", ' +
-  'a."createdAt", a."updatedAt", ' +
-  'u."username", u."displayName", u."avatarKey" FROM "albums" a JOIN "users" u ON u."id" = a."ownerId" WHERE a."id" = ?';
+  'a."createdAt", a."updatedAt", a."hiddenAt", a."hiddenReason", ' +
+  'u."username", u."displayName", u."avatarKey", u."suspendedAt" FROM "albums" a JOIN "users" u ON u."id" = a."ownerId" WHERE a."id" = ?';
 const STAGES_SQL =
   'SELECT "id", "position", "kind", "title", "note", "status", "error", "thumbKey", "previewKey", "width", ' +
   '"height", "placeholder", "colors", "tilesKey", "tilesWidth", "tilesHeight", "createdAt" FROM "stages" WHERE "albumId" = ? ORDER BY "position"';
@@ -54,7 +54,10 @@ export class ArtworkRows {
           username: a.username as string,
           displayName: a.displayName as string,
           avatarKey: a.avatarKey as string | null,
+          suspendedAt: a.suspendedAt === null ? null : Number(a.suspendedAt),
         },
+        hiddenAt: a.hiddenAt === null ? null : Number(a.hiddenAt),
+        hiddenReason: a.hiddenReason as string | null,
         coverStageId: a.coverStageId as string | null,
         // SQLite has no boolean: 0/1.
         coverPinned: Boolean(a.coverPinned),

@@ -43,6 +43,14 @@ export class ArtworkEntity {
   @Column({ type: 'varchar', length: 10, default: 'public' })
   visibility!: Visibility;
 
+  /** Unix ms a moderator hid it (null: not hidden); hidden works are seen by their owner only. */
+  @Column({ type: 'bigint', nullable: true, transformer: UNIX_MS })
+  hiddenAt!: number | null;
+
+  /** Why, shown to the owner as a banner. */
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  hiddenReason!: string | null;
+
   /** Unguessable code for share links (/s/:code); works for unlisted artworks. */
   @Index('UQ_albums_shareCode', { unique: true })
   @Column({ type: 'varchar', length: 32 })

@@ -22,8 +22,10 @@ export type ArtworkView = Pick<
   | 'commentCount'
   | 'commentsOff'
   | 'critiqueWanted'
+  | 'hiddenAt'
+  | 'hiddenReason'
 > & {
-  owner: Parameters<UserMapper['summary']>[0];
+  owner: Parameters<UserMapper['summary']>[0] & { suspendedAt?: number | null };
   createdAt: Date | string;
   updatedAt: Date | string;
 };
@@ -44,6 +46,7 @@ export class ArtworkMapper {
     stages: StageView[],
     pins: Map<string, PinEntity[]>,
     viewerId: string | null,
+    moderator = false,
   ): Artwork {
     const sorted = [...stages].sort((a, b) => a.position - b.position);
     const cover = sorted.find((s) => s.id === album.coverStageId);
@@ -67,6 +70,15 @@ export class ArtworkMapper {
       favoritedByMe: false,
       createdAt: iso(album.createdAt),
       updatedAt: iso(album.updatedAt),
+      // Only the owner (and admins) can see a hidden work at all; they learn why.
+      ...(viewerId === album.ownerId || moderator
+        ? {
+            hidden:
+              album.hiddenAt !== null
+                ? { reason: album.hiddenReason ?? '', at: new Date(album.hiddenAt).toISOString() }
+                : null,
+          }
+        : {}),
     };
   }
 }

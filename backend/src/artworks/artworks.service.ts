@@ -2,16 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Artwork, ArtworkCard, Page } from '@gallery/contracts';
 import { randomBytes } from 'node:crypto';
-import { LessThan, Repository, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { IsNull, LessThan, Repository, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { AuthUser } from '../common/auth-user';
 import { decodeIdCursor } from '../common/cursor';
 import type { PageQuery } from '../common/pagination';
 import { DomainEvents } from '../events/domain-events';
+import { dialectSql } from '../database/dialect';
 import { normalize } from '../search-index/normalize';
 import { PinsService } from '../stages/pins.service';
 import { StagesService } from '../stages/stages.service';
+import { BlocksService } from '../users/blocks.service';
 import { UsersService } from '../users/users.service';
 import { ArtworkCards } from './artwork-cards';
+import { isModerated, notModerated } from './artwork-moderation';
 import { ArtworkEntity } from './artwork.entity';
 import { ArtworkErrors } from './artwork.errors';
 import { ArtworkMapper } from './artwork.mapper';
@@ -26,6 +29,7 @@ export class ArtworksService {
     private readonly stages: StagesService,
     private readonly pins: PinsService,
     private readonly users: UsersService,
+    private readonly blocks: BlocksService,
     private readonly cards: ArtworkCards,
     private readonly mapper: ArtworkMapper,
     private readonly rows: ArtworkRows,
@@ -58,12 +62,18 @@ export class ArtworksService {
       this.rows.load(id),
       viewer ? this.cards.marks(viewer.id, [id]) : null,
     ]);
-    if (!loaded || (loaded.artwork.visibility === 'unlisted' && loaded.artwork.ownerId !== viewer?.id)) {
+    if (!loaded || !mayView(viewer, loaded.artwork, loaded.artwork.owner)) throw ArtworkErrors.notFound();
+    if (viewer && (await this.blocks.hasBlocked(loaded.artwork.ownerId, viewer.id)))
       throw ArtworkErrors.notFound();
-    }
     const pins = await this.pins.byStage(loaded.stages.map((s) => s.id));
     return {
-      ...this.mapper.artwork(loaded.artwork, loaded.stages, pins, viewer?.id ?? null),
+      ...this.mapper.artwork(
+        loaded.artwork,
+        loaded.stages,
+        pins,
+        viewer?.id ?? null,
+        viewer?.role === 'admin',
+      ),
       likedByMe: marks?.liked.has(id) ?? false,
       favoritedByMe: marks?.favorited.has(id) ?? false,
     };
@@ -72,7 +82,9 @@ export class ArtworksService {
   /** Anyone holding the share code sees the artwork, listed or not. */
   async getShared(viewer: AuthUser | null, shareCode: string): Promise<Artwork> {
     const album = await this.albums.findOne({ where: { shareCode }, relations: { owner: true } });
-    if (!album) throw ArtworkErrors.sharedNotFound();
+    if (!album || !mayView(viewer, { ...album, visibility: 'public' }, album.owner)) {
+      throw ArtworkErrors.sharedNotFound();
+    }
     return this.present(viewer, album);
   }
 
@@ -84,7 +96,7 @@ export class ArtworksService {
     ]);
     const pins = await this.pins.byStage(stages.map((s) => s.id));
     return {
-      ...this.mapper.artwork(album, stages, pins, viewer?.id ?? null),
+      ...this.mapper.artwork(album, stages, pins, viewer?.id ?? null, viewer?.role === 'admin'),
       likedByMe: marks?.liked.has(album.id) ?? false,
       favoritedByMe: marks?.favorited.has(album.id) ?? false,
     };
@@ -135,9 +147,12 @@ export class ArtworksService {
   /** A painter's artworks, newest first; others see only the public ones. */
   async listByOwner(viewer: AuthUser | null, username: string, page: PageQuery): Promise<Page<ArtworkCard>> {
     const owner = await this.users.findByUsername(username);
-    if (!owner) throw ArtworkErrors.painterNotFound();
+    // A suspended painter's page is gone for everyone else, like their works.
+    if (!owner || (owner.suspendedAt !== null && viewer?.id !== owner.id))
+      throw ArtworkErrors.painterNotFound();
+    if (viewer && (await this.blocks.hasBlocked(owner.id, viewer.id))) throw ArtworkErrors.painterNotFound();
     const where: FindOptionsWhere<ArtworkEntity> = { ownerId: owner.id };
-    if (viewer?.id !== owner.id) where.visibility = 'public';
+    if (viewer?.id !== owner.id) Object.assign(where, { visibility: 'public', hiddenAt: IsNull() });
     if (page.cursor) where.id = LessThan(decodeIdCursor(page.cursor));
     // Ids only, no join: the LIMIT applies to the (ownerId, …) index walk directly.
     const rows = await this.albums.find({
@@ -156,10 +171,31 @@ export class ArtworksService {
     };
   }
 
+  /**
+   * A moderator hides (reason) or unhides (null) an artwork, inside their transaction: out of every
+   * list, search and lookup for everyone but its owner. The owner's own visibility setting is kept,
+   * so unhiding restores exactly what was there. The caller evicts watchers once committed.
+   */
+  async setHidden(tx: EntityManager, id: string, reason: string | null): Promise<ArtworkEntity> {
+    const album = await tx.findOneBy(ArtworkEntity, { id });
+    if (!album) throw ArtworkErrors.notFound();
+    album.hiddenAt = reason === null ? null : Date.now();
+    album.hiddenReason = reason;
+    await tx.update(ArtworkEntity, { id }, { hiddenAt: album.hiddenAt, hiddenReason: reason });
+    // Palette (colour browse), list caches and the timelapse follow visibility changes.
+    await this.events.publish(tx, 'artwork.changed', { artworkId: id, what: ['visibility'] });
+    return album;
+  }
+
+  /** The artwork with its owner whatever its visibility (moderation). */
+  findForModerator(id: string): Promise<ArtworkEntity | null> {
+    return this.albums.findOne({ where: { id }, relations: { owner: true } });
+  }
+
   /** For the realtime gateway's album:watch. */
   async canView(userId: string | null, albumId: string): Promise<boolean> {
-    const album = await this.albums.findOneBy({ id: albumId });
-    return !!album && (album.visibility === 'public' || album.ownerId === userId);
+    const album = await this.albums.findOne({ where: { id: albumId }, relations: { owner: true } });
+    return !!album && mayView(userId ? { id: userId } : null, album, album.owner);
   }
 
   /** The artwork if the user may change it: 404 when hidden from them, 403 when only visible. */
@@ -179,7 +215,7 @@ export class ArtworksService {
   /** The artwork (with its owner) if the viewer may see it, else null: for callers with their own 404. */
   async findVisible(viewer: AuthUser | null, id: string): Promise<ArtworkEntity | null> {
     const album = await this.albums.findOne({ where: { id }, relations: { owner: true } });
-    return album && (album.visibility === 'public' || album.ownerId === viewer?.id) ? album : null;
+    return album && mayView(viewer, album, album.owner) ? album : null;
   }
 
   /**
@@ -197,13 +233,30 @@ export class ArtworksService {
 
   /** Public artworks for the sitemap, latest change first, with their painter's username. */
   publicIndex(limit: number): Promise<{ id: string; username: string; updatedAt: Date | string }[]> {
-    return this.albums
-      .createQueryBuilder('a')
-      .innerJoin('a.owner', 'u')
-      .select(['a.id AS id', 'a.updatedAt AS updatedAt', 'u.username AS username'])
-      .where("a.visibility = 'public'")
-      .orderBy('a.updatedAt', 'DESC')
-      .limit(limit)
-      .getRawMany();
+    return (
+      this.albums
+        .createQueryBuilder('a')
+        .innerJoin('a.owner', 'u')
+        .select(['a.id AS id', 'a.updatedAt AS updatedAt', 'u.username AS username'])
+        .where("a.visibility = 'public'")
+        // Hidden works and suspended painters' ones stay out of the sitemap, as out of every list.
+        .andWhere(dialectSql(this.albums.manager, notModerated('a')))
+        .orderBy('a.updatedAt', 'DESC')
+        .limit(limit)
+        .getRawMany()
+    );
   }
+}
+
+/**
+ * Who sees an artwork: its owner always; admins always (to moderate it); anyone else a public one
+ * (share links pass it as public) that no moderator hid and whose painter is not suspended.
+ */
+function mayView(
+  viewer: { id: string; role?: string } | null,
+  album: { ownerId: string; visibility: string; hiddenAt: number | null },
+  owner: { suspendedAt?: number | null } | null,
+): boolean {
+  if (viewer && (viewer.id === album.ownerId || viewer.role === 'admin')) return true;
+  return album.visibility === 'public' && !isModerated(album, { suspendedAt: owner?.suspendedAt ?? null });
 }

@@ -7,10 +7,11 @@ import { dialectSql, forceIndex } from '../database/dialect';
 import { ListCache } from '../search-index/list-cache';
 import { ArtworkCards, cardListSql, type CardRow } from './artwork-cards';
 import type { ExploreQuery } from './explore-query';
+import { notModerated } from './artwork-moderation';
 import { hueHits } from './hue-search';
 
 /** Public works with a cover: what explore lists. */
-const LISTED = `a."visibility" = 'public' AND a."coverStageId" IS NOT NULL`;
+const LISTED = `a."visibility" = 'public' AND a."coverStageId" IS NOT NULL AND ${notModerated('a')}`;
 
 /** Public artworks with a ready image: newest, most popular, or nearest a colour. */
 @Injectable()

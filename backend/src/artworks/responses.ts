@@ -3,6 +3,11 @@ import { VISIBILITIES, type Artwork, type ArtworkCard, type Page, type Visibilit
 import { ImageDto, StageDto } from '../stages/responses';
 import { UserSummaryDto } from '../users/responses';
 
+export class ArtworkHiddenDto {
+  @ApiProperty({ description: "The moderator's reason, shown to the owner" }) reason!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
 /** Swagger descriptions of the artwork shapes; `implements` keeps them in step with contracts. */
 export class ArtworkDto implements Artwork {
   @ApiProperty() id!: string;
@@ -25,6 +30,12 @@ export class ArtworkDto implements Artwork {
   @ApiProperty({ description: 'Owner setting: the painter asks for critique' }) critiqueWanted!: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiPropertyOptional({
+    type: ArtworkHiddenDto,
+    nullable: true,
+    description: 'Owner and admins only: set while a moderator hides the artwork from everyone else',
+  })
+  hidden?: ArtworkHiddenDto | null;
 }
 
 export class ArtworkCardDto implements ArtworkCard {

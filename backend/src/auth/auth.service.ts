@@ -13,4 +13,13 @@ export class AuthService {
     const ok = await verifyPassword(user?.passwordHash ?? null, password);
     return ok ? user : null;
   }
+
+  /** True when the account may sign in: not suspended, or its suspension has run out (lifted here). */
+  async endExpiredSuspension(user: UserEntity): Promise<boolean> {
+    if (user.suspendedAt === null) return true;
+    if (user.suspendedUntil === null || user.suspendedUntil > Date.now()) return false;
+    await this.users.setSuspension(null, user.id, null);
+    user.suspendedAt = null;
+    return true;
+  }
 }

@@ -26,12 +26,21 @@ export class ChatMapper {
     private readonly users: UserMapper,
   ) {}
 
-  /** Extras (the quoted message, reactions) come from MessageViews, which loads them per page. */
+  /**
+   * Extras (the quoted message, reactions) come from MessageViews, which loads them per page;
+   * `blocked` (the reader's blocked painters) marks their messages blockedSender.
+   */
   message(
     m: MessageWithSender,
-    extra: { replyTo?: MessageQuote | null; reactions?: ReactionCount[] } = {},
+    extra: {
+      replyTo?: MessageQuote | null;
+      reactions?: ReactionCount[];
+      blocked?: ReadonlySet<string>;
+    } = {},
   ): Message {
-    const a = m.deletedAt ? null : m.attachment;
+    // Deleted by its sender (tombstone) or removed by a moderator: no text, file, reactions or mentions.
+    const gone = !!(m.deletedAt || m.removedAt);
+    const a = gone ? null : m.attachment;
     return {
       id: m.id,
       conversationId: m.conversationId,
@@ -50,20 +59,24 @@ export class ChatMapper {
       createdAt: new Date(m.createdAt).toISOString(),
       editedAt: m.editedAt ? new Date(m.editedAt).toISOString() : null,
       deletedAt: m.deletedAt ? new Date(m.deletedAt).toISOString() : null,
-      replyTo: m.deletedAt ? null : (extra.replyTo ?? null),
-      reactions: m.deletedAt ? [] : (extra.reactions ?? []),
-      mentions: m.deletedAt ? [] : (m.mentions ?? []),
+      replyTo: gone ? null : (extra.replyTo ?? null),
+      reactions: gone ? [] : (extra.reactions ?? []),
+      mentions: gone ? [] : (m.mentions ?? []),
+      // The row's body is already empty; say why, so clients show "removed by a moderator".
+      ...(m.removedAt ? { removed: true, body: '' } : {}),
+      ...(extra.blocked?.has(m.senderId) ? { blockedSender: true } : {}),
     };
   }
 
   /** A reply's or pin's view of a message: sender and the start of its text. */
   quote(m: MessageWithSender): MessageQuote {
-    const text = m.deletedAt ? '' : m.body || m.attachment?.name || '';
+    const gone = !!(m.deletedAt || m.removedAt);
+    const text = gone ? '' : m.body || m.attachment?.name || '';
     return {
       id: m.id,
       sender: this.users.summary(m.sender),
       body: text.length > QUOTE_EXCERPT_MAX ? `${text.slice(0, QUOTE_EXCERPT_MAX - 1)}…` : text,
-      deleted: !!m.deletedAt,
+      deleted: gone,
     };
   }
 

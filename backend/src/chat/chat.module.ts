@@ -30,6 +30,6 @@ import { PublicReads } from './public-reads';
     PublicReads,
     ChatGateway,
   ],
-  exports: [ConversationsService],
+  exports: [ConversationsService, MessagesService],
 })
 export class ChatModule {}

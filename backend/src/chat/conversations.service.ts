@@ -7,6 +7,7 @@ import { RealtimeEmitter } from '../realtime/realtime-emitter';
 import type { AuthUser } from '../common/auth-user';
 import { UserErrors } from '../users/user.errors';
 import type { UserEntity } from '../users/user.entity';
+import { BlocksService } from '../users/blocks.service';
 import { UsersService } from '../users/users.service';
 import { ChatErrors } from './chat.errors';
 import { ChatMapper } from './chat.mapper';
@@ -33,6 +34,7 @@ export class ConversationsService {
     private readonly users: UsersService,
     private readonly mapper: ChatMapper,
     private readonly views: MessageViews,
+    private readonly blocks: BlocksService,
   ) {}
 
   /** The conversation if the user is in it; 404 otherwise, so outsiders cannot probe ids. */
@@ -44,6 +46,13 @@ export class ConversationsService {
       : null;
     if (!conversation || !member) throw ChatErrors.conversationNotFound();
     return { conversation, member };
+  }
+
+  /** A message by id whoever may read it, with its sender (moderation). */
+  findMessage(messageId: string): Promise<MessageEntity | null> {
+    return this.db
+      .getRepository(MessageEntity)
+      .findOne({ where: { id: messageId }, relations: { sender: true } });
   }
 
   /**
@@ -109,6 +118,7 @@ export class ConversationsService {
   ): Promise<{ conversation: Conversation; created: boolean }> {
     const other = await this.findUser(username);
     if (other.id === user.id) throw ChatErrors.messageSelf();
+    await this.blocks.refuseIfBlockedBy(user.id, [other.id]);
     const directKey = [user.id, other.id].sort().join(':');
     const repo = this.db.getRepository(ConversationEntity);
     let conversation = await repo.findOneBy({ directKey });
@@ -141,6 +151,10 @@ export class ConversationsService {
     const others = names.length ? await this.users.findByUsernames(names) : [];
     const unknown = names.filter((n) => !others.some((o) => o.username === n));
     if (unknown.length) throw ChatErrors.unknownPainters(unknown);
+    await this.blocks.refuseIfBlockedBy(
+      user.id,
+      others.map((o) => o.id),
+    );
     const group = await this.db.transaction(async (tx) => {
       const c = await tx.save(
         tx.create(ConversationEntity, { kind: 'group', name: dto.name, directKey: null }),
@@ -164,6 +178,7 @@ export class ConversationsService {
   async addMember(user: AuthUser, id: string, username: string): Promise<Conversation> {
     await this.requireAdmin(user, id);
     const other = await this.findUser(username);
+    await this.blocks.refuseIfBlockedBy(user.id, [other.id]);
     await this.addMembers(this.db.manager, id, [other.id], () => 'member').catch((err: unknown) => {
       if (!isUniqueViolation(err)) throw err;
     });

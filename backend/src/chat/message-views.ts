@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { ChatReaction, Message, MessageQuote, ReactionCount } from '@gallery/contracts';
 import { CHAT_REACTIONS } from '@gallery/contracts';
 import { DataSource, In } from 'typeorm';
+import { BlocksService } from '../users/blocks.service';
 import { ChatMapper, type MessageWithSender } from './chat.mapper';
 import { MessageEntity } from './message.entity';
 import { ReactionEntity } from './reaction.entity';
@@ -16,19 +17,24 @@ export class MessageViews {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly mapper: ChatMapper,
+    private readonly blocks: BlocksService,
   ) {}
 
-  /** `viewerId` sets each reaction's `mine`; null for a socket event sent to a whole room. */
+  /**
+   * `viewerId` sets each reaction's `mine` and marks the messages of painters they blocked
+   * (blockedSender); null for a socket event sent to a whole room.
+   */
   async many(rows: MessageWithSender[], viewerId: string | null): Promise<Message[]> {
     if (!rows.length) return [];
     const replyIds = [...new Set(rows.map((r) => r.replyToId).filter((x): x is string => !!x))];
-    const [quoted, reactions] = await Promise.all([
+    const [quoted, reactions, blocked] = await Promise.all([
       replyIds.length ? this.quotes(replyIds) : new Map<string, MessageQuote>(),
       this.db.getRepository(ReactionEntity).find({
         where: { messageId: In(rows.map((r) => r.id)) },
         relations: { user: true },
         order: { createdAt: 'ASC' },
       }),
+      viewerId ? this.blocks.blockedBy(viewerId) : new Set<string>(),
     ]);
     return rows.map((m) =>
       this.mapper.message(m, {
@@ -37,6 +43,7 @@ export class MessageViews {
           reactions.filter((r) => r.messageId === m.id),
           viewerId,
         ),
+        blocked,
       }),
     );
   }

@@ -51,6 +51,10 @@ export class MessageEntity {
   /** Painters named with @username when sent (or last edited). */
   @Column({ type: 'simple-json', nullable: true })
   mentions!: Mention[] | null;
+
+  /** Unix ms a moderator removed it; its body and attachment are gone from then on. */
+  @Column({ type: 'bigint', nullable: true, transformer: UNIX_MS })
+  removedAt!: number | null;
 }
 
 /** What a message's attachment row keeps: storage keys, not URLs (those depend on the adapter). */

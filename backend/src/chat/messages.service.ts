@@ -12,7 +12,7 @@ import {
   type Page,
 } from '@gallery/contracts';
 import { randomBytes } from 'node:crypto';
-import { DataSource, In, LessThan, MoreThan, Not, type FindOptionsWhere } from 'typeorm';
+import { DataSource, In, LessThan, MoreThan, Not, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { isUniqueViolation } from '../database/errors';
 import { DomainEvents } from '../events/domain-events';
 import { queryTerms } from '../search-index/normalize';
@@ -21,6 +21,7 @@ import { UsersService } from '../users/users.service';
 import { AppConfig } from '../config/app-config';
 import { RealtimeEmitter } from '../realtime/realtime-emitter';
 import { MediaStorage } from '../storage/media-storage';
+import { BlocksService } from '../users/blocks.service';
 import type { AuthUser } from '../common/auth-user';
 import type { PreparedAttachment } from './attachments';
 import { ConversationEntity } from './conversation.entity';
@@ -58,6 +59,7 @@ export class MessagesService {
     private readonly users: UsersService,
     private readonly index: SearchIndex,
     private readonly events: DomainEvents,
+    private readonly blocks: BlocksService,
   ) {}
 
   /**
@@ -98,11 +100,54 @@ export class MessagesService {
     const visible = cleared ? rows.filter((m) => m.id > cleared) : rows;
     const page = visible.slice(0, olderCount);
     const more = visible.length > olderCount;
-    const items = [...page.reverse(), ...newer];
+    // A suspended painter's messages are hidden while the suspension lasts.
+    const items = [...page.reverse(), ...newer].filter((m) => m.sender.suspendedAt === null);
     return {
       items: await this.views.many(items, user.id),
       nextCursor: more ? page[0]!.id : null,
     };
+  }
+
+  /**
+   * A moderator's removal, inside their transaction: the body and attachment are erased from the
+   * row (so from history, previews and search), with its reactions, mentions and pin; the row stays
+   * as a "removed" placeholder. Call announceRemoval() once committed.
+   */
+  async removeByModerator(tx: EntityManager, messageId: string): Promise<MessageEntity> {
+    const message = await tx.findOneBy(MessageEntity, { id: messageId });
+    if (!message) throw ChatErrors.messageNotFound();
+    await tx.update(
+      MessageEntity,
+      { id: messageId },
+      { body: '', attachment: null, mentions: null, removedAt: Date.now() },
+    );
+    await tx.delete(ReactionEntity, { messageId });
+    await tx.delete(PinEntity, { messageId });
+    await this.index.removeMessage(tx, messageId);
+    return message;
+  }
+
+  /**
+   * After the removal committed: tells the conversation's sockets (chat:removed with `removed`, so
+   * clients say "removed by a moderator" rather than "deleted"), refreshes the members' lists and
+   * deletes the attachment's files.
+   */
+  async announceRemoval(message: MessageEntity): Promise<void> {
+    const { id: messageId, conversationId, attachment } = message;
+    this.realtime.toRooms([ROOMS.conversation(conversationId)], 'chat:removed', {
+      conversationId,
+      messageId,
+      removed: true,
+    });
+    const conversation = await this.db.getRepository(ConversationEntity).findOneBy({ id: conversationId });
+    if (conversation && conversation.kind !== 'public') await this.pushConversation(conversation);
+    if (attachment) {
+      await Promise.all(
+        [attachment.key, attachment.thumbKey]
+          .filter((k): k is string => !!k)
+          .map((k) => this.storage.delete(k).catch(() => undefined)),
+      );
+    }
   }
 
   /**
@@ -118,13 +163,15 @@ export class MessagesService {
     replyToId?: string,
   ): Promise<Message> {
     const { conversation, member } = await this.conversations.access(user, conversationId);
+    if (conversation.kind === 'direct')
+      await this.blocks.refuseIfBlockedBy(user.id, otherIn(conversation.directKey, user.id));
     if (replyToId) {
       const original = await this.db
         .getRepository(MessageEntity)
         .findOneBy({ id: replyToId, conversationId });
       if (!original || (member?.clearedThroughId && original.id <= member.clearedThroughId))
         throw ChatErrors.replyElsewhere();
-      if (original.deletedAt) throw ChatErrors.messageDeleted();
+      if (original.deletedAt || original.removedAt) throw ChatErrors.messageDeleted();
     }
     await this.checkRate(user);
     const mentions = await this.mentionsIn(user, conversation, body);
@@ -170,7 +217,7 @@ export class MessagesService {
   async edit(user: AuthUser, messageId: string, body: string): Promise<Message> {
     const { message, conversation } = await this.readable(user, messageId);
     if (message.senderId !== user.id) throw ChatErrors.notSender('only its sender can edit a message');
-    if (message.deletedAt) throw ChatErrors.messageDeleted();
+    if (message.deletedAt || message.removedAt) throw ChatErrors.messageDeleted();
     const before = new Set((message.mentions ?? []).map((m) => m.id));
     const mentions = await this.mentionsIn(user, conversation, body);
     const editedAt = Date.now();
@@ -202,7 +249,8 @@ export class MessagesService {
     const groupAdmin = conversation.kind === 'group' && member?.role === 'admin';
     if (message.senderId !== user.id && !groupAdmin)
       throw ChatErrors.notSender('only its sender or a group admin can delete a message');
-    if (message.deletedAt) return;
+    // Already a tombstone, or removed by a moderator (which stays a removal): nothing to do.
+    if (message.deletedAt || message.removedAt) return;
     await this.db.transaction(async (tx) => {
       await tx.update(
         MessageEntity,
@@ -226,7 +274,7 @@ export class MessagesService {
   /** Adds (on) or takes back one reaction of the fixed set; both are idempotent. */
   async react(user: AuthUser, messageId: string, emoji: ChatReaction, on: boolean): Promise<Message> {
     const { message, conversation } = await this.readable(user, messageId);
-    if (message.deletedAt) throw ChatErrors.messageDeleted();
+    if (message.deletedAt || message.removedAt) throw ChatErrors.messageDeleted();
     const repo = this.db.getRepository(ReactionEntity);
     if (on) {
       await repo
@@ -260,7 +308,7 @@ export class MessagesService {
       .find({ where: { id: In(ids) }, relations: { sender: true }, order: { id: 'DESC' } });
     const visible = rows.filter((m) => {
       const through = cleared.get(m.conversationId);
-      return !m.deletedAt && !(through && m.id <= through);
+      return !m.deletedAt && !m.removedAt && m.sender.suspendedAt === null && !(through && m.id <= through);
     });
     return { items: await this.views.many(visible.slice(0, SEARCH_LIMIT), user.id) };
   }
@@ -382,4 +430,9 @@ export class MessagesService {
       );
     }
   }
+}
+
+/** The other member of a direct conversation, from its `a:b` key. */
+function otherIn(directKey: string | null, me: string): string[] {
+  return (directKey ?? '').split(':').filter((id) => id && id !== me);
 }

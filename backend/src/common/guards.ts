@@ -5,7 +5,7 @@ import {
   type CanActivate,
   type ExecutionContext,
 } from '@nestjs/common';
-import { ApiCookieAuth } from '@nestjs/swagger';
+import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { AppError } from './app-error';
 import type { AuthUser } from './auth-user';
@@ -45,4 +45,12 @@ export const CSRF_SECURITY = 'csrf';
  */
 export function SignedIn(): ClassDecorator & MethodDecorator {
   return applyDecorators(UseGuards(SignedInGuard), ApiCookieAuth(SESSION_SECURITY));
+}
+
+/**
+ * AdminGuard (401 signed out, 403 `ADMIN_ONLY` for others) plus the session requirement and the
+ * 'admin' tag in Swagger, on a handler or a controller.
+ */
+export function AdminOnly(): ClassDecorator & MethodDecorator {
+  return applyDecorators(UseGuards(AdminGuard), ApiCookieAuth(SESSION_SECURITY), ApiTags('admin'));
 }

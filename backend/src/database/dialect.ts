@@ -8,7 +8,7 @@ export function dialectSql(db: DataSource | EntityManager, sql: string): string 
   return isMysql(db) ? sql.replace(/"/g, '`') : sql;
 }
 
-function isMysql(db: DataSource | EntityManager): boolean {
+export function isMysql(db: DataSource | EntityManager): boolean {
   return ('connection' in db ? db.connection.options.type : db.options.type) === 'mysql';
 }
 

@@ -29,6 +29,12 @@ export abstract class RealtimeEmitter {
   abstract leaveRoom(userIds: string[], room: string): void;
 
   /**
+   * Empties `room` on every instance except for the sockets of `keepUserIds` (e.g. a hidden
+   * artwork's watchers leave, its owner's sockets stay).
+   */
+  abstract evictRoom(room: string, keepUserIds: string[]): void;
+
+  /**
    * Closes every socket of this user on every instance (sign-out, password change). Browsers
    * reconnect by themselves, and the handshake then admits only sessions that are still valid.
    */

@@ -112,6 +112,10 @@ export class RedisEmitter extends RealtimeEmitter {
     if (userIds.length) this.emitter.in(userIds.map(ROOMS.user)).socketsLeave(room);
   }
 
+  evictRoom(room: string, keepUserIds: string[]): void {
+    this.emitter.in(room).except(keepUserIds.map(ROOMS.user)).socketsLeave(room);
+  }
+
   disconnectUser(userId: string): void {
     this.emitter.in(ROOMS.user(userId)).disconnectSockets(true);
   }

@@ -40,6 +40,10 @@ export class ServerEmitter extends RealtimeEmitter {
     if (userIds.length) this.sockets.server?.in(userIds.map(ROOMS.user)).socketsLeave(room);
   }
 
+  evictRoom(room: string, keepUserIds: string[]): void {
+    this.sockets.server?.in(room).except(keepUserIds.map(ROOMS.user)).socketsLeave(room);
+  }
+
   disconnectUser(userId: string): void {
     this.sockets.server?.in(ROOMS.user(userId)).disconnectSockets(true);
   }

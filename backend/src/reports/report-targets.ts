@@ -65,6 +65,52 @@ export class ReportTargets {
     }
   }
 
+  /**
+   * What a moderator needs about a target, whoever can see it now: its preview, whose it is, and
+   * the artwork it belongs to (artworks and stages). Null when it no longer exists.
+   */
+  async forModerator(
+    target: ReportTarget,
+  ): Promise<{ preview: ReportTargetPreview; ownerId: string; albumId: string | null } | null> {
+    switch (target.kind) {
+      case 'album': {
+        const album = await this.artworks.findForModerator(target.id);
+        if (!album) return null;
+        const [card] = await this.cards.byIds([album.id], album.ownerId);
+        const preview = this.shape(album.title, card?.cover?.thumbUrl, this.userMapper.summary(album.owner));
+        return { preview, ownerId: album.ownerId, albumId: album.id };
+      }
+      case 'stage': {
+        const stage = await this.stages.findById(target.id);
+        const album = stage && (await this.artworks.findForModerator(stage.albumId));
+        if (!stage || !album) return null;
+        const thumb = this.stageMapper.image(stage)?.thumbUrl;
+        const preview = this.shape(stage.title || album.title, thumb, this.userMapper.summary(album.owner));
+        return { preview, ownerId: album.ownerId, albumId: album.id };
+      }
+      case 'message': {
+        const message = await this.conversations.findMessage(target.id);
+        if (!message) return null;
+        const body = message.removedAt ? '(removed by a moderator)' : message.body.slice(0, BODY_PREVIEW);
+        return {
+          preview: { body, owner: this.userMapper.summary(message.sender) },
+          ownerId: message.senderId,
+          albumId: null,
+        };
+      }
+      case 'user': {
+        const user = await this.users.findById(target.id);
+        if (!user) return null;
+        const owner = this.userMapper.summary(user);
+        return {
+          preview: this.shape(user.displayName, owner.avatarUrl ?? undefined, owner),
+          ownerId: user.id,
+          albumId: null,
+        };
+      }
+    }
+  }
+
   /** Leaves out absent fields rather than sending nulls: the preview's fields are optional. */
   private shape(title: string, thumbUrl: string | undefined, owner: ReportTargetPreview['owner']) {
     return { title, owner, ...(thumbUrl ? { thumbUrl } : {}) };

@@ -1,4 +1,4 @@
-import type { ReportReason, ReportStatus, ReportTargetKind } from '@gallery/contracts';
+import type { ReportAction, ReportReason, ReportStatus, ReportTargetKind } from '@gallery/contracts';
 import { BeforeInsert, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { UNIX_MS } from '../common/columns';
 import { uuidv7 } from '../common/uuidv7';
@@ -51,6 +51,19 @@ export class ReportEntity {
 
   @Column({ type: 'bigint', transformer: UNIX_MS })
   createdAt!: number;
+
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  resolvedAction!: ReportAction | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  resolvedNote!: string | null;
+
+  /** The admin who resolved it; no foreign key, so the record outlives the account. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  resolvedById!: string | null;
+
+  @Column({ type: 'bigint', nullable: true, transformer: UNIX_MS })
+  resolvedAt!: number | null;
 }
 
 export const openKeyOf = (reporterId: string, kind: ReportTargetKind, targetId: string): string =>

@@ -14,5 +14,6 @@ import { ReportsService } from './reports.service';
   imports: [TypeOrmModule.forFeature([ReportEntity]), UsersModule, ArtworksModule, StagesModule, ChatModule],
   controllers: [ReportsController],
   providers: [ReportsService, ReportTargets],
+  exports: [ReportTargets, ReportsService, TypeOrmModule],
 })
 export class ReportsModule {}

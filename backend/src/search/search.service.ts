@@ -36,7 +36,13 @@ export class SearchService {
       return { albumIds, users: painters.map((u) => this.userMapper.summary(u)) };
     });
     // Cards fresh for every request; ids kept a little while may point at a work hidden since.
-    return { albums: await this.cards.byIds(albumIds, viewerId, true), users };
+    // Likewise painters suspended since are dropped here, not only when the cache turns over.
+    const [albums, current] = await Promise.all([
+      this.cards.byIds(albumIds, viewerId, true),
+      this.users.findByIds(users.map((u) => u.id)),
+    ]);
+    const active = new Set(current.filter((u) => u.suspendedAt === null).map((u) => u.id));
+    return { albums, users: users.filter((u) => active.has(u.id)) };
   }
 
   /** The exact username first, then usernames starting with the query, then word matches. */

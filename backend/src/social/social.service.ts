@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../common/auth-user';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ArtworkCard, FavoriteState, FollowState, LikeState, Page, Profile } from '@gallery/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { ArtworkEntity } from '../artworks/artwork.entity';
 import { ArtworksService } from '../artworks/artworks.service';
 import { ArtworkCards, cardListSql, type CardRow } from '../artworks/artwork-cards';
+import { notModerated } from '../artworks/artwork-moderation';
 import { hotScore } from '../artworks/popularity';
 import { decodeCursor, encodeCursor, keysetAfter } from '../common/cursor';
 import { uuidv7Time } from '../common/uuidv7';
@@ -15,6 +16,7 @@ import { isUniqueViolation } from '../database/errors';
 import { DomainEvents } from '../events/domain-events';
 import { UserErrors } from '../users/user.errors';
 import { UserMapper } from '../users/user.mapper';
+import { BlocksService } from '../users/blocks.service';
 import { UsersService } from '../users/users.service';
 import { SocialErrors } from './social.errors';
 import { FavoriteEntity } from './favorite.entity';
@@ -30,6 +32,7 @@ export class SocialService {
     private readonly albums: ArtworksService,
     private readonly cards: ArtworkCards,
     private readonly users: UsersService,
+    private readonly blocks: BlocksService,
     private readonly userMapper: UserMapper,
     private readonly events: DomainEvents,
   ) {}
@@ -37,12 +40,16 @@ export class SocialService {
   /** A painter's page header: counts are what the viewer can see (unlisted works only for the painter). */
   async profile(username: string, viewer: AuthUser | null): Promise<Profile> {
     const user = await this.users.findByUsername(username);
-    if (!user) throw UserErrors.notFound();
+    const own = viewer?.id === user?.id || viewer?.role === 'admin';
+    if (!user || (user.suspendedAt !== null && !own)) throw UserErrors.notFound();
+    if (viewer && (await this.blocks.hasBlocked(user.id, viewer.id))) throw UserErrors.notFound();
     const db = this.db.manager;
     const [albumCount, followerCount, followingCount, followedByMe] = await Promise.all([
       db.countBy(
         ArtworkEntity,
-        viewer?.id === user.id ? { ownerId: user.id } : { ownerId: user.id, visibility: 'public' },
+        viewer?.id === user.id
+          ? { ownerId: user.id }
+          : { ownerId: user.id, visibility: 'public', hiddenAt: IsNull() },
       ),
       db.countBy(FollowEntity, { followeeId: user.id }),
       db.countBy(FollowEntity, { followerId: user.id }),
@@ -83,11 +90,12 @@ export class SocialService {
     const after = page.cursor ? `AND ${keysetAfter('f."at"', 'a."id"')}` : '';
     const sql = cardListSql(
       `SELECT a."id", f."at" AS "sortValue" FROM "favorites" f JOIN "albums" a ON a."id" = f."albumId" ` +
-        `WHERE f."userId" = ? AND (a."visibility" = 'public' OR a."ownerId" = ?) ${after} ` +
+        `WHERE f."userId" = ? AND ((a."visibility" = 'public' AND ${notModerated('a')}) OR a."ownerId" = ?) ` +
+        `AND ${notBlockedBy('a')} ${after} ` +
         'ORDER BY f."at" DESC, a."id" DESC LIMIT ?',
       'p."sortValue" DESC, a."id" DESC',
     );
-    return this.sortedPage(sql, [user.id, user.id], user, page);
+    return this.sortedPage(sql, [user.id, user.id, user.id], user, page);
   }
 
   /** Public works of the painters I follow, latest activity (creation, new stage) first. */
@@ -96,11 +104,11 @@ export class SocialService {
     const sql = cardListSql(
       `SELECT a."id", a."activityAt" AS "sortValue" FROM "albums" a ` +
         `JOIN "follows" fo ON fo."followeeId" = a."ownerId" AND fo."followerId" = ? ` +
-        `WHERE a."visibility" = 'public' AND a."stageCount" > 0 ${after} ` +
+        `WHERE a."visibility" = 'public' AND a."stageCount" > 0 AND ${notModerated('a')} AND ${notBlockedBy('a')} ${after} ` +
         'ORDER BY a."activityAt" DESC, a."id" DESC LIMIT ?',
       'p."sortValue" DESC, a."id" DESC',
     );
-    return this.sortedPage(sql, [user.id], user, page);
+    return this.sortedPage(sql, [user.id, user.id], user, page);
   }
 
   /** A card page ordered by (sortValue, id) descending, with a keyset cursor on both. */
@@ -177,3 +185,7 @@ function ignoreDuplicate(err: unknown): false {
   if (isUniqueViolation(err)) return false;
   throw err;
 }
+
+/** SQL: the artwork's painter has not blocked the viewer (one `?`: the viewer's id). */
+const notBlockedBy = (a: string): string =>
+  `NOT EXISTS (SELECT 1 FROM "user_blocks" ub WHERE ub."blockerId" = ${a}."ownerId" AND ub."blockedId" = ?)`;

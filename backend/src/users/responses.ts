@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { Me, Profile, Role, SessionState, UserSummary } from '@gallery/contracts';
+import type { BlockedUser, Me, Profile, Role, SessionState, UserSummary } from '@gallery/contracts';
 
 /** Swagger descriptions of the response shapes; `implements` keeps them in step with contracts. */
 export class UserSummaryDto implements UserSummary {
@@ -27,4 +27,8 @@ export class ProfileDto extends UserSummaryDto implements Profile {
 export class SessionStateDto implements SessionState {
   @ApiProperty({ type: MeDto, nullable: true, description: 'null when nobody is signed in' })
   me!: MeDto | null;
+}
+
+export class BlockedUserDto extends UserSummaryDto implements BlockedUser {
+  @ApiProperty({ format: 'date-time' }) blockedAt!: string;
 }

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { UNIX_MS } from '../common/columns';
 import type { Role } from '@gallery/contracts';
 
 @Entity('users')
@@ -29,6 +30,17 @@ export class UserEntity {
   /** Bumped when the password changes: sessions carrying an older value are signed out. */
   @Column({ type: 'int', default: 0 })
   authVersion!: number;
+
+  /** Unix ms an admin suspended the account (null: active): no sign-in, works and messages hidden. */
+  @Column({ type: 'bigint', nullable: true, transformer: UNIX_MS })
+  suspendedAt!: number | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  suspendedReason!: string | null;
+
+  /** When the suspension ends by itself (null: until lifted). */
+  @Column({ type: 'bigint', nullable: true, transformer: UNIX_MS })
+  suspendedUntil!: number | null;
 
   /** Accent-free, lower-case "username display name" for word search (FULLTEXT on MySQL). */
   @Column({ type: 'varchar', length: 100, default: '' })

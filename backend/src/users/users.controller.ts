@@ -1,5 +1,18 @@
-import { Body, Controller, HttpCode, Patch, Put, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Put,
+  Req,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { BlocksService } from './blocks.service';
 import { SingleUpload } from '../common/uploads';
 import { LIMITS, type Me } from '@gallery/contracts';
 import type { Request } from 'express';
@@ -10,7 +23,7 @@ import { SignedIn } from '../common/guards';
 import { PasswordRateLimit } from '../throttling/throttling.module';
 import { signIn } from '../session/session-login';
 import { ChangePasswordDto, UpdateProfileDto } from './dto';
-import { MeDto } from './responses';
+import { BlockedUserDto, MeDto } from './responses';
 import type { UserEntity } from './user.entity';
 import { UserErrors } from './user.errors';
 import { UsersService } from './users.service';
@@ -21,6 +34,7 @@ export class UsersController {
   constructor(
     private readonly users: UsersService,
     private readonly realtime: RealtimeEmitter,
+    private readonly blocks: BlocksService,
   ) {}
 
   @Patch('me')
@@ -62,5 +76,40 @@ export class UsersController {
   ): Promise<Me> {
     if (!file) throw UserErrors.fileRequired();
     return this.users.setAvatar(user, file.buffer);
+  }
+
+  @Get('me/blocks')
+  @SignedIn()
+  @ApiOperation({ summary: 'The painters I blocked, most recent first' })
+  @ApiOkResponse({ type: [BlockedUserDto] })
+  @ApiErrors(401)
+  blocked(@CurrentUser() user: UserEntity): Promise<BlockedUserDto[]> {
+    return this.blocks.list(user);
+  }
+
+  @Put(':username/block')
+  @HttpCode(204)
+  @SignedIn()
+  @ApiOperation({
+    summary: 'Block a painter',
+    description:
+      'They can no longer message you or add you to groups, and, signed in, no longer see your profile and artworks; their messages in shared groups come marked `blockedSender`. Idempotent.',
+  })
+  @ApiParam({ name: 'username', description: 'Whom to block' })
+  @ApiNoContentResponse({ description: 'Blocked' })
+  @ApiErrors([400, 'VALIDATION_FAILED', 'CANNOT_BLOCK_SELF'], 401, 403, [404, 'USER_NOT_FOUND'])
+  async block(@CurrentUser() user: UserEntity, @Param('username') username: string): Promise<void> {
+    await this.blocks.block(user, username);
+  }
+
+  @Delete(':username/block')
+  @HttpCode(204)
+  @SignedIn()
+  @ApiOperation({ summary: 'Unblock a painter (idempotent)' })
+  @ApiParam({ name: 'username', description: 'Whom to unblock' })
+  @ApiNoContentResponse({ description: 'Unblocked' })
+  @ApiErrors(401, 403, [404, 'USER_NOT_FOUND'])
+  async unblock(@CurrentUser() user: UserEntity, @Param('username') username: string): Promise<void> {
+    await this.blocks.unblock(user, username);
   }
 }

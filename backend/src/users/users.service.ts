@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Me } from '@gallery/contracts';
+import type { Me, Role } from '@gallery/contracts';
 import { randomBytes } from 'node:crypto';
-import { In, Repository } from 'typeorm';
+import { In, Repository, type EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../database/errors';
 import { DomainEvents } from '../events/domain-events';
 import { MediaStorage } from '../storage/media-storage';
@@ -101,6 +101,44 @@ export class UsersService {
     user.passwordHash = await hashPassword(dto.newPassword);
     user.authVersion += 1;
     return this.users.save(user);
+  }
+
+  /**
+   * Suspends (with a reason and an optional end) or lifts (null) a suspension. Suspending also bumps
+   * authVersion, so every session of the account is void on its next request on any instance.
+   */
+  async setSuspension(
+    tx: EntityManager | null,
+    userId: string,
+    suspension: { reason: string; until: number | null } | null,
+  ): Promise<void> {
+    const repo = (tx ?? this.users.manager).getRepository(UserEntity);
+    if (!suspension) {
+      await repo.update({ id: userId }, { suspendedAt: null, suspendedReason: null, suspendedUntil: null });
+      return;
+    }
+    await repo.update(
+      { id: userId },
+      { suspendedAt: Date.now(), suspendedReason: suspension.reason, suspendedUntil: suspension.until },
+    );
+    await repo.increment({ id: userId }, 'authVersion', 1);
+  }
+
+  /** Sets the role; refuses to leave the instance without an admin. */
+  async setRole(tx: EntityManager, user: UserEntity, role: Role): Promise<void> {
+    if (user.role === 'admin' && role !== 'admin') {
+      // Locks the admins' rows (InnoDB) so two demotions cannot both see "another admin is left".
+      const query = tx
+        .getRepository(UserEntity)
+        .createQueryBuilder('u')
+        .where('u.role = :role', { role: 'admin' });
+      // SQLite has no row locks and needs none: it serialises writers.
+      if (tx.connection.options.type !== 'better-sqlite3') query.setLock('pessimistic_write');
+      const admins = await query.getMany();
+      if (admins.filter((a) => a.id !== user.id).length === 0) throw UserErrors.lastAdmin();
+    }
+    await tx.getRepository(UserEntity).update({ id: user.id }, { role });
+    user.role = role;
   }
 
   /**

@@ -40,6 +40,10 @@ export class WebDelivery {
     const router = Router();
     router.get('/robots.txt', (req, res) => void this.robots(req, res));
     router.get('/sitemap.xml', (req, res, next) => this.sitemap(res).catch(next));
+    // The embeddable film's public address; the page itself is served by the api (process/).
+    router.get('/embed/a/:id', (req, res) =>
+      res.redirect(302, `/api/embed/a/${encodeURIComponent(req.params.id!)}`),
+    );
     const webDir = this.config.webDir;
     if (webDir) {
       router.use(

@@ -1,6 +1,6 @@
 import type { Routes } from '@angular/router';
 
-import { signedInGuard, signedOutGuard } from './auth/guards';
+import { adminGuard, signedInGuard, signedOutGuard } from './auth/guards';
 
 export const routes: Routes = [
   {
@@ -72,6 +72,12 @@ export const routes: Routes = [
     title: 'Notifications',
     canActivate: [signedInGuard],
     loadComponent: () => import('./notifications/notifications-page').then((m) => m.NotificationsPage),
+  },
+  {
+    path: 'admin',
+    title: 'Admin',
+    canActivate: [adminGuard],
+    loadComponent: () => import('./admin/admin-page').then((m) => m.AdminPage),
   },
   {
     path: 'chat',

@@ -99,6 +99,11 @@ export interface Artwork {
   critiqueWanted: boolean;
   createdAt: string;
   updatedAt: string;
+  /**
+   * Set when a moderator hid the artwork: only its owner (and admins) still see it, with this
+   * reason as a banner. Absent for everyone else (they get a 404).
+   */
+  hidden?: { reason: string; at: string } | null;
 }
 
 export interface ArtworkCard {

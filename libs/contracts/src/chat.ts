@@ -60,7 +60,7 @@ export interface Message {
   id: string;
   conversationId: string;
   sender: UserSummary;
-  /** '' once deleted. */
+  /** '' once deleted or removed. */
   body: string;
   attachment: Attachment | null;
   createdAt: string;
@@ -71,6 +71,10 @@ export interface Message {
   replyTo: MessageQuote | null;
   reactions: ReactionCount[];
   mentions: Mention[];
+  /** A moderator removed it: body is empty and attachment null. */
+  removed?: boolean;
+  /** The viewer blocked its sender: clients collapse it. */
+  blockedSender?: boolean;
 }
 
 export interface ConversationMember extends UserSummary {
@@ -118,7 +122,13 @@ export interface ChatSearchResult {
 }
 
 /** Payload of the chat:removed socket event. */
+/**
+ * chat:removed: a message became a placeholder for everyone. Its sender (or a group admin) deleted
+ * it, a tombstone; or, with `removed`, a moderator removed it.
+ */
 export interface MessageRemoved {
   conversationId: string;
   messageId: string;
+  /** A moderator removed it (show "removed by a moderator"); absent when it was deleted. */
+  removed?: true;
 }

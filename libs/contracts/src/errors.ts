@@ -56,6 +56,14 @@ export const ERROR_CODES = [
   'UNSUPPORTED_FILE',
   // Moderation.
   'REPORT_NOT_FOUND',
+  'REPORT_ALREADY_RESOLVED',
+  'ACTION_NOT_APPLICABLE',
+  'CANNOT_CHANGE_OWN_ROLE',
+  'LAST_ADMIN',
+  'CANNOT_MODERATE_SELF',
+  // Blocking.
+  'CANNOT_BLOCK_SELF',
+  'BLOCKED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

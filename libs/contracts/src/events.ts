@@ -14,7 +14,7 @@ export interface ServerToClientEvents {
   'chat:message': (message: Message) => void;
   /** A message was edited or its reactions changed. */
   'chat:updated': (message: Message) => void;
-  /** A message was deleted: show its tombstone. */
+  /** A message was deleted (tombstone) or, with `removed`, removed by a moderator. */
   'chat:removed': (payload: MessageRemoved) => void;
   'chat:typing': (payload: { conversationId: string; user: UserSummary }) => void;
   'chat:read': (payload: { conversationId: string; userId: string; messageId: string }) => void;

@@ -8,3 +8,4 @@ export * from './errors';
 export * from './reports';
 export * from './process';
 export * from './conversation';
+export * from './admin';

@@ -20,6 +20,7 @@ export const LIMITS = {
   comment: { min: 1, max: 2000 },
   /** Minutes a comment stays editable by its author. */
   commentEditMinutes: 15,
+  moderationReason: { max: 500 },
   chatAttachmentBytes: 25 * 1024 * 1024,
   avatarBytes: 10 * 1024 * 1024,
   avatarSize: 256,

@@ -20,6 +20,8 @@ import { TimelapseMysql1763820000000 } from './1763820000000-timelapse.mysql';
 import { TimelapseSqlite1763820000000 } from './1763820000000-timelapse.sqlite';
 import { ChatFeaturesMysql1763830000000 } from './1763830000000-chat-features.mysql';
 import { ChatFeaturesSqlite1763830000000 } from './1763830000000-chat-features.sqlite';
+import { ModerationMysql1763830000000 } from './1763830000000-moderation.mysql';
+import { ModerationSqlite1763830000000 } from './1763830000000-moderation.sqlite';
 import { ProvenanceMysql1763800000000 } from './1763800000000-provenance.mysql';
 import { ProvenanceSqlite1763800000000 } from './1763800000000-provenance.sqlite';
 import { StorageDeletionsMysql1763750000000 } from './1763750000000-storage-deletions.mysql';
@@ -27,7 +29,10 @@ import { StorageDeletionsSqlite1763750000000 } from './1763750000000-storage-del
 import { ConversationMysql1763830000000 } from './1763830000000-conversation.mysql';
 import { ConversationSqlite1763830000000 } from './1763830000000-conversation.sqlite';
 
-/** Migrations in order, one list per dialect. Each feature appends its pair. */
+/**
+ * Migrations in timestamp order, one list per dialect (TypeORM sorts by timestamp too, keeping this
+ * order among equal ones). Those sharing a timestamp touch different tables or only add columns.
+ */
 export const SQLITE_MIGRATIONS = [
   AccountsSqlite1763700000000,
   ArtworksSqlite1763710000000,
@@ -35,14 +40,15 @@ export const SQLITE_MIGRATIONS = [
   ChatSqlite1763730000000,
   PaletteSqlite1763740000000,
   StageTilesSqlite1763750000000,
-  StagePinsSqlite1763760000000,
   ReportsSqlite1763750000000,
+  StorageDeletionsSqlite1763750000000,
+  StagePinsSqlite1763760000000,
   ProvenanceSqlite1763800000000,
   LookupSqlite1763810000000,
   TimelapseSqlite1763820000000,
-  StorageDeletionsSqlite1763750000000,
   ConversationSqlite1763830000000,
   ChatFeaturesSqlite1763830000000,
+  ModerationSqlite1763830000000,
 ];
 export const MYSQL_MIGRATIONS = [
   AccountsMysql1763700000000,
@@ -51,12 +57,13 @@ export const MYSQL_MIGRATIONS = [
   ChatMysql1763730000000,
   PaletteMysql1763740000000,
   StageTilesMysql1763750000000,
-  StagePinsMysql1763760000000,
   ReportsMysql1763750000000,
+  StorageDeletionsMysql1763750000000,
+  StagePinsMysql1763760000000,
   ProvenanceMysql1763800000000,
   LookupMysql1763810000000,
   TimelapseMysql1763820000000,
-  StorageDeletionsMysql1763750000000,
   ConversationMysql1763830000000,
   ChatFeaturesMysql1763830000000,
+  ModerationMysql1763830000000,
 ];

@@ -11,6 +11,15 @@ export const signedInGuard: CanActivateFn = (_route, state) => {
   return inject(Router).createUrlTree(['/login'], { queryParams: { returnUrl: state.url } });
 };
 
+/** The admin pages: signed-out visitors sign in first; painters who are not admins go home. */
+export const adminGuard: CanActivateFn = (route, state) => {
+  const session = inject(Session);
+  if (!session.signedIn()) {
+    return signedInGuard(route, state);
+  }
+  return session.me()?.role === 'admin' ? true : inject(Router).createUrlTree(['/']);
+};
+
 /** Sign-in and registration make no sense when already signed in. */
 export const signedOutGuard: CanActivateFn = () => {
   const session = inject(Session);

@@ -48,11 +48,15 @@ export function messagePreview(
   if (!message) {
     return conversation.kind === 'group' ? 'No messages yet' : 'Say hello';
   }
-  const what = message.body.trim()
-    ? message.body.replace(/\s+/g, ' ').trim()
-    : message.attachment
-      ? `${message.attachment.mime.startsWith('image/') ? 'Sent a picture' : 'Sent a file'}: ${message.attachment.name}`
-      : '';
+  const what = message.removed
+    ? 'Removed by a moderator'
+    : message.deletedAt
+      ? 'Message deleted'
+      : message.body.trim()
+        ? message.body.replace(/\s+/g, ' ').trim()
+        : message.attachment
+          ? `${message.attachment.mime.startsWith('image/') ? 'Sent a picture' : 'Sent a file'}: ${message.attachment.name}`
+          : '';
   if (message.sender.id === meId) {
     return `You: ${what}`;
   }

@@ -108,6 +108,33 @@ describe('MessageBubble', () => {
     expect(file.textContent).toContain('3.3 MB');
   });
 
+  it('tells a message its sender deleted from one a moderator removed', async () => {
+    let host = await render(row({ body: '', deleted: true, editedAt: '2026-05-02T10:02:00.000Z' }));
+    expect(host.querySelector('.bubble')?.textContent?.trim()).toBe('This message was deleted');
+    expect(host.textContent).not.toContain('(edited)');
+    TestBed.resetTestingModule();
+    host = await render(row({ body: '', removed: true }));
+    expect(host.querySelector('.bubble')?.textContent?.trim()).toBe('Removed by a moderator');
+    expect(host.querySelector('.actions, .reactions, app-report-button')).toBeNull();
+  });
+
+  it('collapses a blocked sender’s message until opened, then shows its reactions and (edited)', async () => {
+    const reactions = [
+      { emoji: '🎨' as const, count: 1, mine: false, users: [{ id: ANNA.id, displayName: 'Anna' }] },
+    ];
+    const host = await render(
+      row({ body: 'from bob', blockedSender: true, editedAt: '2026-05-02T10:02:00.000Z', reactions }),
+    );
+    expect(host.textContent).toContain('Message from someone you blocked.');
+    expect(host.textContent).not.toContain('from bob');
+    expect(host.querySelector('.reactions')).toBeNull();
+    host.querySelector<HTMLButtonElement>('button.link')!.click();
+    await fixture.whenStable();
+    expect(host.querySelector('.body')?.textContent).toContain('from bob');
+    expect(host.querySelector('.edited')?.textContent).toBe('(edited)');
+    expect(host.querySelector('.reactions')?.textContent).toContain('🎨');
+  });
+
   it('marks a message still on its way', async () => {
     const host = await render(row({ own: true, sender: ANNA, pending: true }));
     expect(host.querySelector('.meta')?.textContent?.trim()).toBe('Sending…');

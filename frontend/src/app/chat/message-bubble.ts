@@ -18,6 +18,7 @@ import {
   type ReactionCount,
 } from '@gallery/contracts';
 
+import { ReportButton } from '../moderation/report-button';
 import { Avatar } from '../ui/avatar';
 import { fileSize } from './conversation-info';
 import { linkify } from './linkify';
@@ -40,7 +41,7 @@ const THUMB_HEIGHT = 280;
  */
 @Component({
   selector: 'app-message-bubble',
-  imports: [Avatar, DatePipe, RouterLink],
+  imports: [Avatar, DatePipe, ReportButton, RouterLink],
   templateUrl: './message-bubble.html',
   styleUrl: './message-bubble.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -84,11 +85,11 @@ export class MessageBubble {
   });
   protected readonly canEdit = computed(() => {
     const row = this.row();
-    return row.own && !row.deleted && !!row.message && !!row.body;
+    return row.own && !row.deleted && !row.removed && !!row.message && !!row.body;
   });
   protected readonly canDelete = computed(() => {
     const row = this.row();
-    return !row.deleted && !!row.message && (row.own || this.groupAdmin());
+    return !row.deleted && !row.removed && !!row.message && (row.own || this.groupAdmin());
   });
   protected readonly mentionsMe = computed(() => this.parts().some((p) => p.mention?.me));
   protected readonly image = computed(() => {
@@ -110,6 +111,10 @@ export class MessageBubble {
   });
   protected readonly others = computed(() => this.showSender() && !this.row().own);
   protected readonly fileSize = fileSize;
+  /** A blocked sender's message, opened on request. */
+  protected readonly revealed = signal(false);
+  /** I blocked its sender and have not opened it: shown collapsed, without actions or reactions. */
+  protected readonly collapsed = computed(() => !!this.row().blockedSender && !this.revealed());
 
   protected do(kind: 'reply' | 'edit' | 'delete' | 'pin' | 'unpin'): void {
     const message = this.row().message;
@@ -138,7 +143,8 @@ export class MessageBubble {
 
   /** Right-click opens the menu, as on the desktop, and focuses its first action. */
   protected openMenu(event: MouseEvent): void {
-    if (!this.row().message || this.row().deleted) {
+    const row = this.row();
+    if (!row.message || row.deleted || row.removed || this.collapsed()) {
       return;
     }
     event.preventDefault();

@@ -25,7 +25,7 @@ export function applyUpdate(messages: readonly Message[], updated: Message): Mes
     if (m.id === updated.id) {
       return updated;
     }
-    if (m.replyTo?.id === updated.id && !updated.deletedAt) {
+    if (m.replyTo?.id === updated.id && !updated.deletedAt && !updated.removed) {
       return {
         ...m,
         replyTo: { ...m.replyTo, body: excerpt(updated.body || updated.attachment?.name || '') },
@@ -35,13 +35,23 @@ export function applyUpdate(messages: readonly Message[], updated: Message): Mes
   });
 }
 
-/** A deleted message becomes a tombstone, and replies quoting it say so. */
-export function applyRemoval(messages: readonly Message[], messageId: string, at = new Date()): Message[] {
+/**
+ * A deleted message becomes a tombstone ("This message was deleted"), or, `removed` by a moderator,
+ * a "Removed by a moderator" placeholder; replies quoting it say so.
+ */
+export function applyRemoval(
+  messages: readonly Message[],
+  messageId: string,
+  at = new Date(),
+  removed = false,
+): Message[] {
   return messages.map((m) => {
     if (m.id === messageId) {
-      return m.deletedAt
-        ? m
-        : { ...m, body: '', attachment: null, reactions: [], mentions: [], deletedAt: at.toISOString() };
+      if (m.deletedAt || m.removed) {
+        return m;
+      }
+      const gone = { ...m, body: '', attachment: null, reactions: [], mentions: [], replyTo: null };
+      return removed ? { ...gone, removed: true } : { ...gone, deletedAt: at.toISOString() };
     }
     if (m.replyTo?.id === messageId) {
       return { ...m, replyTo: { ...m.replyTo, body: '', deleted: true } };

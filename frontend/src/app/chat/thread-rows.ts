@@ -34,6 +34,10 @@ export interface MessageRow {
   readonly startsRun: boolean;
   /** Last of a run: the bubble gets its tail and the time. */
   readonly endsRun: boolean;
+  /** A moderator removed it: shown as a placeholder. */
+  readonly removed?: boolean;
+  /** I blocked its sender: collapsed until opened. */
+  readonly blockedSender?: boolean;
 }
 
 export type ThreadRow = DayRow | MessageRow;
@@ -64,6 +68,8 @@ export function threadRows(
       replyTo: message.replyTo,
       reactions: message.reactions,
       mentions: message.mentions,
+      ...(message.removed ? { removed: true } : {}),
+      ...(message.blockedSender ? { blockedSender: true } : {}),
     })),
     ...pending.map((message) => ({
       kind: 'message' as const,

@@ -129,6 +129,22 @@ describe('ChatThreads', () => {
       expect(setup.threads.thread()!.messages[1]).toMatchObject({ body: '', deletedAt: expect.any(String) });
     });
 
+    it('shows a message a moderator removed as removed, not as deleted', async () => {
+      const setup = await setUp();
+      await open(setup, [message(1, BEN, { body: 'buy pills' })]);
+      setup.realtime.serverSends('chat:removed', {
+        conversationId: 'c-direct',
+        messageId: 'm-001',
+        removed: true,
+      });
+      expect(setup.threads.thread()!.messages[0]).toMatchObject({
+        body: '',
+        attachment: null,
+        removed: true,
+        deletedAt: null,
+      });
+    });
+
     it('toggles my reaction: PUT when not mine, DELETE when mine', async () => {
       const setup = await setUp();
       const original = message(1, BEN);

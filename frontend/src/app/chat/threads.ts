@@ -134,8 +134,12 @@ export class ChatThreads {
     this.realtime
       .on('chat:removed')
       .pipe(takeUntilDestroyed())
-      .subscribe(({ conversationId, messageId }) =>
-        this.patch(conversationId, (t) => ({ ...t, messages: applyRemoval(t.messages, messageId) })),
+      // Deleted by its sender (a tombstone) or, `removed`, by a moderator: a placeholder either way.
+      .subscribe(({ conversationId, messageId, removed }) =>
+        this.patch(conversationId, (t) => ({
+          ...t,
+          messages: applyRemoval(t.messages, messageId, new Date(), removed === true),
+        })),
       );
     // Missed while disconnected: the open conversation's newest page again; the rest on opening.
     this.realtime.reconnects.pipe(takeUntilDestroyed()).subscribe(() => void this.catchUp());

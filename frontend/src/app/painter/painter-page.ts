@@ -9,12 +9,15 @@ import {
   untracked,
 } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
-import { RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import type { Profile } from '@gallery/contracts';
 import { catchError, map, of, startWith, switchMap } from 'rxjs';
 
 import { describeApiError, hasStatus } from '../api/api-error';
 import { Session } from '../auth/session';
+import { BlocksApi } from '../moderation/blocks-api';
+import { ReportButton } from '../moderation/report-button';
+import { Confirm } from '../ui/confirm';
 import { MessageButton } from '../chat/message-button';
 import { FollowButton } from '../social/follow-button';
 import { FollowToggle } from '../social/follow-toggle';
@@ -31,7 +34,7 @@ type ProfileState =
 /** /u/:username — who the painter is, and their artworks. */
 @Component({
   selector: 'app-painter-page',
-  imports: [ArtworkGrid, Avatar, DatePipe, FollowButton, MessageButton, RouterLink],
+  imports: [ArtworkGrid, Avatar, DatePipe, FollowButton, MessageButton, ReportButton, RouterLink],
   providers: [FollowToggle],
   templateUrl: './painter-page.html',
   styleUrl: './painter-page.css',
@@ -40,6 +43,23 @@ type ProfileState =
 export class PainterPage {
   private readonly painters = inject(Painters);
   private readonly session = inject(Session);
+  protected readonly signedIn = this.session.signedIn;
+  private readonly blocks = inject(BlocksApi);
+  private readonly confirm = inject(Confirm);
+  private readonly router = inject(Router);
+
+  /** Blocks the painter after asking; their page is then gone for me, so go to settings' list. */
+  protected async block(username: string): Promise<void> {
+    const sure = await this.confirm.ask({
+      title: `Block @${username}?`,
+      message:
+        'They will not be able to message you, add you to groups, or see your page and artworks. You can unblock them in Settings.',
+      confirmLabel: 'Block',
+    });
+    if (!sure) return;
+    await this.blocks.block(username);
+    await this.router.navigateByUrl('/settings');
+  }
   /** Follow / Following, and the follower count it changes. */
   protected readonly follow = inject(FollowToggle);
 

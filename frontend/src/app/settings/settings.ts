@@ -4,11 +4,12 @@ import { RouterLink } from '@angular/router';
 import { Session } from '../auth/session';
 import { NotificationSettingsSection } from '../notifications/notification-settings';
 import { AvatarSection } from './avatar-section';
+import { BlocksSection } from './blocks-section';
 import { PasswordSection } from './password-section';
 import { ProfileSection } from './profile-section';
 import { UsernameSection } from './username-section';
 
-/** /settings — four independent sections, each saving on its own. */
+/** /settings — independent sections, each saving on its own. */
 @Component({
   selector: 'app-settings',
   imports: [
@@ -18,6 +19,7 @@ import { UsernameSection } from './username-section';
     UsernameSection,
     PasswordSection,
     NotificationSettingsSection,
+    BlocksSection,
   ],
   template: `
     <div class="page settings">
@@ -34,6 +36,7 @@ import { UsernameSection } from './username-section';
       <app-username-section />
       <app-password-section />
       <app-notification-settings />
+      <app-blocks-section />
     </div>
   `,
   styles: `

@@ -45,6 +45,7 @@ import { ShareButton } from './share-button';
 import { openingStageIndex, readStageParam, stageParam } from './stage-address';
 import { StageNotes } from './stage-notes';
 import { type EnlargeRequest, Timeline } from './timeline';
+import { ReportButton } from '../moderation/report-button';
 
 /**
  * /a/:id and /s/:code — an artwork, the work first: the final stage as large as the screen
@@ -66,6 +67,7 @@ import { type EnlargeRequest, Timeline } from './timeline';
     PlayProcess,
     ProvenancePanel,
     ReactionBar,
+    ReportButton,
     RouterLink,
     ShareButton,
     StageNotes,
@@ -100,6 +102,7 @@ export class ArtworkPage {
   readonly mode = input<string>();
 
   /** The painter is looking at their own artwork. */
+  protected readonly signedIn = this.session.signedIn;
   protected readonly own = computed(() => {
     const album = this.view.album();
     return album !== null && album.owner.username === this.session.username();
