@@ -175,4 +175,25 @@ describe.each(appModes())('comments — %s', (_name, options) => {
     expect(await deleted).toEqual({ id: c.id, albumId: work.id, parentId: null, placeholder: false });
     expect(await quiet).toEqual([]);
   });
+
+  it("omits comments and replies by painters the viewer blocked, for the blocker only", async () => {
+    const works = await createArtwork(painter, 'Haystacks');
+    const top = (await post(painter, { body: 'By the painter' }, works.id)).body as Comment;
+    const byDegas = (await post(other, { body: 'By degas' }, works.id)).body as Comment;
+    await post(other, { body: 'Degas replies', parentId: top.id }, works.id);
+    expect((await viewer.put('/api/users/degas/block')).status).toBe(204);
+
+    const ids = async (c: TestClient) =>
+      ((await c.get(`/api/albums/${works.id}/comments`)).body.items as Comment[]).map((c) => c.id);
+    const replies = async (c: TestClient) =>
+      ((await c.get(`/api/comments/${top.id}/replies`)).body.items as Comment[]).map((c) => c.body);
+    expect(await ids(viewer)).toEqual([top.id]);
+    expect(await replies(viewer)).toEqual([]);
+    expect(await ids(painter)).toEqual([top.id, byDegas.id]);
+    expect(await replies(painter)).toEqual(['Degas replies']);
+    expect(await ids(app.client())).toEqual([top.id, byDegas.id]);
+
+    await viewer.delete('/api/users/degas/block');
+    expect(await ids(viewer)).toEqual([top.id, byDegas.id]);
+  });
 });

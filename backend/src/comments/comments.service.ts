@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ROOMS, type Comment, type Page } from '@gallery/contracts';
-import { DataSource, IsNull, MoreThan, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { DataSource, In, IsNull, MoreThan, Not, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { ArtworkEntity } from '../artworks/artwork.entity';
 import { ArtworksService } from '../artworks/artworks.service';
 import type { AuthUser } from '../common/auth-user';
@@ -9,6 +9,7 @@ import type { PageQuery } from '../common/pagination';
 import { DomainEvents } from '../events/domain-events';
 import { RealtimeEmitter } from '../realtime/realtime-emitter';
 import { StagesService } from '../stages/stages.service';
+import { BlocksService } from '../users/blocks.service';
 import { UserMapper } from '../users/user.mapper';
 import { CommentEntity } from './comment.entity';
 import { CommentErrors } from './comment.errors';
@@ -38,6 +39,7 @@ export class CommentsService {
     private readonly events: DomainEvents,
     private readonly realtime: RealtimeEmitter,
     private readonly rules: CommentRules,
+    private readonly blocks: BlocksService,
   ) {}
 
   /** Top-level comments, oldest first (all of the artwork's, or one stage's). */
@@ -49,13 +51,23 @@ export class CommentsService {
     await this.albums.findVisibleOrThrow(viewer, albumId);
     const where: FindOptionsWhere<CommentEntity> = { albumId, parentId: IsNull() };
     if (query.stageId) where.stageId = query.stageId;
+    await this.hideBlocked(viewer, where);
     return this.page(where, query);
   }
 
   /** Replies to a top-level comment, oldest first. */
   async replies(viewer: AuthUser | null, commentId: string, query: PageQuery): Promise<Page<Comment>> {
     const parent = await this.findVisible(viewer, commentId);
-    return this.page({ parentId: parent.id }, query);
+    const where: FindOptionsWhere<CommentEntity> = { parentId: parent.id };
+    await this.hideBlocked(viewer, where);
+    return this.page(where, query);
+  }
+
+  /** Leaves out comments by painters the viewer blocked (for the blocker only). */
+  private async hideBlocked(viewer: AuthUser | null, where: FindOptionsWhere<CommentEntity>): Promise<void> {
+    if (!viewer) return;
+    const blocked = await this.blocks.blockedBy(viewer.id);
+    if (blocked.size) where.authorId = Not(In([...blocked]));
   }
 
   async create(user: AuthUser, albumId: string, dto: CreateCommentDto): Promise<Comment> {
