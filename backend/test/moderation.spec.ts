@@ -1,4 +1,12 @@
-import type { Artwork, AuditEntry, Conversation, Message, Page, ReportQueueItem } from '@gallery/contracts';
+import type {
+  Artwork,
+  AuditEntry,
+  Conversation,
+  Message,
+  NotificationPage,
+  Page,
+  ReportQueueItem,
+} from '@gallery/contracts';
 import { DataSource } from 'typeorm';
 import { setRole } from '../src/users/set-role';
 import { createArtwork, settled, uploadStages } from './support/artworks';
@@ -8,6 +16,16 @@ import { appModes } from './support/modes';
 import { connect, cookieOf, disconnectAll, eventsDuring, nextEvent } from './support/sockets';
 import { TestApp } from './support/test-app';
 import type { TestClient } from './support/test-client';
+
+/** Notifications are written once the resolution commits: poll briefly for them. */
+async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms = 5000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await read();
+    if (ok(value) || Date.now() > deadline) return value;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 
 /**
  * The admin's actions, each seen from another viewer's side: what disappears, for whom, and that
@@ -207,6 +225,18 @@ describe.each(appModes())('moderation — %s', (_name, options) => {
     expect((await admin.post(`/api/admin/reports/${item.id}/resolve`, { action: 'dismiss' })).status).toBe(
       409,
     );
+    // Each reporter hears it was resolved (naming no moderator); the painter does not.
+    for (const reporter of [ben, cyd]) {
+      const told = await eventually(
+        () => reporter.get('/api/notifications').then((r) => r.body as NotificationPage),
+        (p) => p.items.some((n) => n.type === 'report-resolved'),
+      );
+      expect(told.items.filter((n) => n.type === 'report-resolved')).toEqual([
+        expect.objectContaining({ type: 'report-resolved', actors: [], read: false }),
+      ]);
+    }
+    const painterInbox = (await ada.get('/api/notifications')).body as NotificationPage;
+    expect(painterInbox.items.some((n) => n.type === 'report-resolved')).toBe(false);
     expect((await ben.get(`/api/albums/${ids.album}`)).status).toBe(404);
     expect(((await ada.get(`/api/albums/${ids.album}`)).body as Artwork).hidden).toMatchObject({
       reason: 'not theirs',

@@ -6,6 +6,7 @@ import type { AuthUser } from '../common/auth-user';
 import { decodeIdCursor } from '../common/cursor';
 import type { PageQuery } from '../common/pagination';
 import { dialectSql } from '../database/dialect';
+import { DomainEvents } from '../events/domain-events';
 import { ReportEntity } from '../reports/report.entity';
 import { ReportTargets } from '../reports/report-targets';
 import { UserMapper } from '../users/user.mapper';
@@ -31,6 +32,7 @@ export class ReportQueue {
     private readonly moderation: ModerationService,
     private readonly users: UsersService,
     private readonly mapper: UserMapper,
+    private readonly events: DomainEvents,
   ) {}
 
   async list(status: ReportStatus, query: PageQuery): Promise<Page<ReportQueueItem>> {
@@ -150,7 +152,7 @@ export class ReportQueue {
           break;
       }
       const open = await tx.find(ReportEntity, {
-        select: { id: true },
+        select: { id: true, reporterId: true },
         where: { targetKind: target.kind, targetId: target.id, status: 'open' },
       });
       await tx.update(
@@ -165,6 +167,12 @@ export class ReportQueue {
           resolvedAt: at,
         },
       );
+      await this.events.publish(tx, 'report.resolved', {
+        target,
+        action,
+        resolvedById: admin.id,
+        reporterIds: [...new Set(open.map((r) => r.reporterId))],
+      });
     });
     return this.item({ targetKind: target.kind, targetId: target.id, firstId: id }, 'resolved');
   }

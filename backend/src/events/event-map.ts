@@ -1,4 +1,4 @@
-import type { ReportTargetKind } from '@gallery/contracts';
+import type { ReportAction, ReportTargetKind } from '@gallery/contracts';
 
 /**
  * Every domain event Gallery publishes, with its payload. Features publish what happened; the
@@ -18,6 +18,13 @@ export interface DomainEventMap {
   'painter.changed': { userId: string };
   /** Someone reported an artwork, stage, message or user (a new open report; not a repeat). */
   'report.created': { reportId: string; target: { kind: ReportTargetKind; id: string }; reporterId: string };
+  /** An admin resolved the open reports on a target (with this action); `reporterIds` made them, each once. */
+  'report.resolved': {
+    target: { kind: ReportTargetKind; id: string };
+    action: ReportAction;
+    resolvedById: string;
+    reporterIds: string[];
+  };
   /** An artwork was first made visible to everyone: created public, or made public later. Once per artwork. */
   'artwork.published': { artworkId: string; ownerId: string };
   /** Someone liked an artwork (a like that was not there before). */

@@ -35,6 +35,10 @@ export class NotificationTriggers implements OnModuleInit {
       this.notifications.notify({ recipientId: followeeId, type: 'follow', actorId: followerId }),
     );
     this.events.onCommitted('comment.created', (event) => this.onComment(event));
+    this.events.onCommitted('report.resolved', async ({ reporterIds, resolvedById }) => {
+      for (const recipientId of reporterIds)
+        await this.notifications.notify({ recipientId, type: 'report-resolved', actorId: resolvedById });
+    });
     this.events.onCommitted('artwork.published', ({ artworkId, ownerId }) =>
       this.queue.add(
         'notify-followers',

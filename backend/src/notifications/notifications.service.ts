@@ -310,8 +310,9 @@ export class NotificationsService {
     return {
       id: r.id,
       type: r.type,
-      actors,
-      actorCount: r.actorCount,
+      // Who moderated stays private: a resolved report names no one.
+      actors: r.type === 'report-resolved' ? [] : actors,
+      actorCount: r.type === 'report-resolved' ? 0 : r.actorCount,
       album,
       commentId: r.commentId,
       read: r.read,
