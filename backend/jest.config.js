@@ -24,5 +24,8 @@ module.exports = {
     '^@gallery/contracts$': '<rootDir>/../libs/contracts/src/index.ts',
   },
   testTimeout: 60000,
+  // Some suites start whole apps and child processes (Redis clients, pino, timers); a handle one of
+  // them leaves must not hold CI open after every test has passed or failed.
+  forceExit: true,
   globalSetup: '<rootDir>/test/support/global-setup.ts',
 };
