@@ -315,12 +315,15 @@ describe('discovery', () => {
       assert.ok(redId, 'the first test publishes the artwork');
       await page.goto(`/a/${redId}`);
       await page.getByRole('heading', { level: 1, name: red }).waitFor();
+      // A dialog says why; its Sign in link carries the way back.
       await page.getByRole('button', { name: /^Like/ }).click();
+      await page.getByRole('dialog').getByRole('link', { name: 'Sign in' }).click();
       await page.waitForURL(`**/login?returnUrl=%2Fa%2F${redId}`);
 
       // The same from a card on Explore, back to the list afterwards.
       await page.goto('/?sort=popular');
       await page.getByRole('button', { name: `Favourite ${red}` }).click();
+      await page.getByRole('dialog').getByRole('link', { name: 'Sign in' }).click();
       await page.waitForURL('**/login?returnUrl=%2F%3Fsort%3Dpopular');
     }),
   );

@@ -57,15 +57,13 @@ describe('editor', () => {
         const id = await createArtwork(page, 'Port de Collioure', 'public');
         await page.goto(`/a/${id}/edit`);
         const names = ['01_esquisse.png', 'IMG_2.png', 'couleur.png', 'IMG_4.png', 'IMG_5.png'];
-        await page
-          .getByLabel('Add images')
-          .setInputFiles(
-            names.map((name, i) => ({
-              name,
-              mimeType: 'image/png',
-              buffer: gradientPng(120 + i, 90, i % 3),
-            })),
-          );
+        await page.getByLabel('Add images').setInputFiles(
+          names.map((name, i) => ({
+            name,
+            mimeType: 'image/png',
+            buffer: gradientPng(120 + i, 90, i % 3),
+          })),
+        );
         await eventually(async () => assert.equal(await page.locator('app-stage-row').count(), 5), 15_000);
         const expected = ['sketch', 'draft', 'color', 'detail', 'final'];
         await eventually(async () => assert.deepEqual(await kinds(page), expected), 10_000);

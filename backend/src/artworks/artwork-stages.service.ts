@@ -6,13 +6,13 @@ import { DomainEvents } from '../events/domain-events';
 import { PinsService } from '../stages/pins.service';
 import { StageErrors } from '../stages/stage.errors';
 import { StageMapper } from '../stages/stage.mapper';
+import { StageEntity } from '../stages/stage.entity';
 import { StagesService } from '../stages/stages.service';
 import { MediaNotFoundError, MediaStorage, type StoredObject } from '../storage/media-storage';
 import { removeTempUploads, type TempUpload } from '../storage/temp-upload.storage';
 import { ArtworkEntity } from './artwork.entity';
 import { ArtworksService } from './artworks.service';
 import type { CreatePinDto, ReorderStagesDto, UpdatePinDto, UpdateStageDto } from '../stages/dto';
-import type { StageEntity } from '../stages/stage.entity';
 
 /**
  * The painter's stage edits, as one unit with the artwork: access is checked here, and every
@@ -100,14 +100,17 @@ export class ArtworkStagesService {
   async update(user: AuthUser, albumId: string, stageId: string, dto: UpdateStageDto): Promise<Stage> {
     await this.artworks.findOwned(user, albumId);
     const stage = await this.stages.find(albumId, stageId);
-    if (dto.title !== undefined) stage.title = dto.title;
-    if (dto.note !== undefined) stage.note = dto.note;
-    if (dto.kind !== undefined) stage.kind = dto.kind;
+    // Only the fields this request names: two edits of one stage at once (the editor saves the
+    // guessed kind while the painter types a title) must not write each other's old values back.
+    const changes: Partial<Pick<StageEntity, 'title' | 'note' | 'kind'>> = {};
+    if (dto.title !== undefined) changes.title = dto.title;
+    if (dto.note !== undefined) changes.note = dto.note;
+    if (dto.kind !== undefined) changes.kind = dto.kind;
     const saved = await this.artworks.transaction(async (tx) => {
-      const row = await tx.save(stage);
+      if (Object.keys(changes).length) await tx.update(StageEntity, { id: stage.id }, changes);
       if (dto.title !== undefined)
         await this.events.publish(tx, 'stages.changed', { artworkId: albumId, what: 'retitled' });
-      return row;
+      return tx.findOneByOrFail(StageEntity, { id: stage.id });
     });
     return (await this.present([saved]))[0]!;
   }
