@@ -107,6 +107,16 @@ describe('artworks', () => {
         await rows.nth(index).getByRole('status').getByText('Saved').waitFor();
       }
       assert.deepEqual(await editorTitles(page), ['First', 'Second', 'Third']);
+      // "Saved" also follows the guessed kind's own save; the titles are saved once the api has them.
+      await eventually(async () => {
+        const stored = (await (await page.request.get(`/api/albums/${albumId}`)).json()) as {
+          stages: { title: string }[];
+        };
+        assert.deepEqual(
+          stored.stages.map((s) => s.title),
+          ['First', 'Second', 'Third'],
+        );
+      });
 
       // Drag the last stage to the top by its handle.
       const saved = page.waitForResponse(
@@ -114,11 +124,12 @@ describe('artworks', () => {
       );
       await drag(page, page.getByRole('button', { name: 'Drag stage 3 to reorder' }), rows.nth(0));
       assert.equal((await saved).status(), 200);
-      assert.deepEqual(await editorTitles(page), ['Third', 'First', 'Second']);
+      // The rows fold while dragged and render again after the drop: read them once they have.
+      await eventually(async () => assert.deepEqual(await editorTitles(page), ['Third', 'First', 'Second']));
 
       await page.reload();
       await page.locator('app-stage-row').nth(2).waitFor();
-      assert.deepEqual(await editorTitles(page), ['Third', 'First', 'Second']);
+      await eventually(async () => assert.deepEqual(await editorTitles(page), ['Third', 'First', 'Second']));
 
       // The artwork page tells the story in that order.
       await page.getByRole('link', { name: 'View artwork' }).click();
