@@ -9,3 +9,4 @@ export * from './reports';
 export * from './process';
 export * from './conversation';
 export * from './admin';
+export * from './stage-choice';

@@ -19,9 +19,10 @@ import { placeholderDataUrl } from './thumbhash';
   },
   template: `
     <img
-      [src]="src()"
+      [attr.fetchpriority]="priority() ? 'high' : null"
       [attr.srcset]="srcset()"
       [attr.sizes]="srcset() ? sizes() : null"
+      [src]="src()"
       [alt]="alt()"
       [width]="image().width"
       [height]="image().height"
@@ -68,6 +69,8 @@ export class StageImage {
   readonly sizes = input<string | null>(null);
   /** Load at once instead of when scrolled near (the first screen's images). */
   readonly eager = input(false);
+  /** The page's main picture (its LCP): fetched before other images. */
+  readonly priority = input(false);
 
   protected readonly src = computed(() =>
     this.size() === 'preview' ? this.image().previewUrl : this.image().thumbUrl,

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
-import type { Stage } from '@gallery/contracts';
+import { HERO_IMAGE_SIZES, type Stage, imageSrcset } from '@gallery/contracts';
 
 import { StageImage } from '../artwork/stage-image';
 import { stageKindLabel } from '../artwork/stage-kinds';
@@ -25,6 +25,9 @@ const SWIPE_PX = 50;
 })
 export class Hero {
   protected readonly tools = inject(ToolSettings);
+  /** The same candidates and sizes as the server's preload of this picture (web module). */
+  protected readonly srcset = imageSrcset;
+  protected readonly sizes = HERO_IMAGE_SIZES;
 
   readonly stage = input.required<Stage>();
   readonly index = input.required<number>();

@@ -1,51 +1,7 @@
-import type { Artwork, Stage } from '@gallery/contracts';
-
-/**
- * The stage an artwork opens on: the cover the painter pinned; otherwise the last finished
- * "final"; otherwise the last stage with a picture; otherwise the last. The work comes first,
- * the way to it second.
- */
-export function openingStageIndex(album: Pick<Artwork, 'stages' | 'coverStageId' | 'coverPinned'>): number {
-  const { stages } = album;
-  if (stages.length === 0) {
-    return -1;
-  }
-  if (album.coverPinned && album.coverStageId) {
-    const pinned = stages.findIndex((stage) => stage.id === album.coverStageId);
-    if (pinned >= 0) {
-      return pinned;
-    }
-  }
-  const finals = lastIndex(stages, (stage) => stage.kind === 'final' && stage.image !== null);
-  if (finals >= 0) {
-    return finals;
-  }
-  const ready = lastIndex(stages, (stage) => stage.image !== null);
-  return ready >= 0 ? ready : stages.length - 1;
-}
-
-/**
- * `?stage=3` is the third stage (1-based, as people count). Anything that is not a whole
- * number within the artwork means "no choice" (null), since addresses get edited by hand.
- */
-export function readStageParam(value: string | null | undefined, count: number): number | null {
-  if (value === null || value === undefined || !/^\d{1,4}$/.test(value.trim())) {
-    return null;
-  }
-  const position = Number(value);
-  return position >= 1 && position <= count ? position - 1 : null;
-}
+// Shared with the server, which preloads the picture a page opens on.
+export { openingStageIndex, readStageParam } from '@gallery/contracts';
 
 /** The `stage` query parameter for a 0-based index. */
 export function stageParam(index: number): string {
   return String(index + 1);
-}
-
-function lastIndex(stages: readonly Stage[], test: (stage: Stage) => boolean): number {
-  for (let i = stages.length - 1; i >= 0; i--) {
-    if (test(stages[i])) {
-      return i;
-    }
-  }
-  return -1;
 }

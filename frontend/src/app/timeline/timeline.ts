@@ -1,6 +1,6 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
-import type { Stage } from '@gallery/contracts';
+import { type Stage, imageSrcset } from '@gallery/contracts';
 
 import { stageKindLabel } from '../artwork/stage-kinds';
 import { StageImage } from '../artwork/stage-image';
@@ -32,14 +32,8 @@ export class Timeline {
     this.enlarge.emit({ stageId: stage.id, trigger });
   }
 
-  /** Widths for srcset: the thumbnail is about 400 px and the preview up to 1600 px on the long side. */
+  /** Thumbnail and preview with their widths, so the browser picks what the layout needs. */
   protected srcset(stage: Stage): string | null {
-    const image = stage.image;
-    if (!image) {
-      return null;
-    }
-    const long = Math.max(image.width, image.height);
-    const across = (edge: number) => Math.max(1, Math.round((image.width * Math.min(edge, long)) / long));
-    return `${image.thumbUrl} ${across(400)}w, ${image.previewUrl} ${across(1600)}w`;
+    return stage.image ? imageSrcset(stage.image) : null;
   }
 }
