@@ -24,6 +24,7 @@ describe('web delivery', () => {
     writeFileSync(join(webDir, 'main-ABCDEFGH.js'), SCRIPT);
     writeFileSync(join(webDir, 'main-ABCDEFGH.js.br'), brotliCompressSync(SCRIPT));
     writeFileSync(join(webDir, 'main-ABCDEFGH.js.gz'), gzipSync(SCRIPT));
+    writeFileSync(join(webDir, 'chunk-_rtJ-FGW.js'), SCRIPT);
     app = await TestApp.start({
       database: 'sqlite',
       env: { WEB_DIR: webDir, PUBLIC_URL: 'http://gallery.test' },
@@ -56,6 +57,19 @@ describe('web delivery', () => {
     expect(res.text).not.toContain('<Speed>');
   });
 
+  it("preloads the picture an artwork page opens on, as the page's <img> asks for it", async () => {
+    const preload = (html: string) => /<link rel="preload" as="image"[^>]*>/.exec(html)?.[0] ?? null;
+    const link = preload((await app.client().get(`/a/${open.id}`)).text);
+    const image = open.stages[0]!.image!;
+    expect(link).toContain('fetchpriority="high"');
+    expect(link).toContain(`href="${image.previewUrl}"`);
+    expect(link).toContain(`imagesrcset="${image.thumbUrl} 320w, ${image.previewUrl} 320w"`);
+    expect(link).toContain('imagesizes="(min-width: 1000px) calc(100vw - 420px), 100vw"');
+    // A comparison shows two pictures side by side: no single one to hurry.
+    expect(preload((await app.client().get(`/a/${open.id}?compare=1,1`)).text)).toBeNull();
+    expect(preload((await app.client().get(`/a/${open.id}?stage=1`)).text)).toBe(link);
+  });
+
   it('gives an unlisted artwork nothing by id, but a preview through its share link', async () => {
     const byId = await app.client().get(`/a/${hidden.id}`);
     expect(byId.status).toBe(200);
@@ -80,6 +94,10 @@ describe('web delivery', () => {
     const gz = await app.client().get('/main-ABCDEFGH.js').set('Accept-Encoding', 'gzip');
     expect(gz.headers['content-encoding']).toBe('gzip');
     expect(gz.text).toBe(SCRIPT);
+    // Merged chunks carry rollup's hashes, with - and _ in them.
+    const merged = await app.client().get('/chunk-_rtJ-FGW.js');
+    expect(merged.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect((await app.client().get('/index.html')).headers['cache-control']).toBe('no-cache');
   });
 
   it('compresses api answers over 1 KB for clients that accept it', async () => {

@@ -10,6 +10,15 @@ export interface PreviewTags {
   url: string;
   image: string | null;
   type: 'article' | 'profile';
+  /** The picture the page opens on, fetched with the html rather than after the app has run. */
+  preload?: ImagePreload | null;
+}
+
+/** A responsive image to preload: the same candidates and sizes as the page's <img>. */
+export interface ImagePreload {
+  href: string;
+  srcset: string;
+  sizes: string;
 }
 
 /** index.html with the preview's <title> and meta tags put into its <head>. */
@@ -30,6 +39,12 @@ export function withPreviewTags(indexHtml: string, tags: PreviewTags): string {
       ? [meta('property', 'og:image', tags.image), meta('name', 'twitter:image', tags.image)]
       : []),
     `<link rel="canonical" href="${escapeHtml(tags.url)}">`,
+    ...(tags.preload
+      ? [
+          `<link rel="preload" as="image" fetchpriority="high" href="${escapeHtml(tags.preload.href)}"` +
+            ` imagesrcset="${escapeHtml(tags.preload.srcset)}" imagesizes="${escapeHtml(tags.preload.sizes)}">`,
+        ]
+      : []),
   ];
   return indexHtml
     .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(tags.title)} · Gallery</title>`)

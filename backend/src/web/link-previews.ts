@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { Artwork } from '@gallery/contracts';
+import { type Artwork, HERO_IMAGE_SIZES, imageSrcset, openingStageIndex, readStageParam } from '@gallery/contracts';
 import { ArtworksService } from '../artworks/artworks.service';
 import { AppConfig } from '../config/app-config';
 import { UserMapper } from '../users/user.mapper';
 import { UsersService } from '../users/users.service';
-import type { PreviewTags } from './html';
+import type { ImagePreload, PreviewTags } from './html';
 
 /**
  * Open Graph and Twitter card facts for the app's shareable pages, so a pasted link shows the
@@ -24,14 +24,17 @@ export class LinkPreviews {
     this.base = config.publicUrl.replace(/\/$/, '');
   }
 
-  /** Tags for an app path, or null when the path has none (or shows nothing public). */
-  async forPath(path: string): Promise<PreviewTags | null> {
+  /**
+   * Tags for an app path, or null when the path has none (or shows nothing public). `query` is
+   * the address's query: `?stage=3` opens another stage, `?compare=` no single picture.
+   */
+  async forPath(path: string, query: Record<string, unknown> = {}): Promise<PreviewTags | null> {
     const [, kind, key] = /^\/(a|s|u)\/([^/?#]+)\/?$/.exec(path) ?? [];
     if (!kind || !key) return null;
     const id = decodeURIComponent(key);
     try {
-      if (kind === 'a') return this.artwork(await this.artworks.get(null, id), path);
-      if (kind === 's') return this.artwork(await this.artworks.getShared(null, id), path);
+      if (kind === 'a') return this.artwork(await this.artworks.get(null, id), path, query);
+      if (kind === 's') return this.artwork(await this.artworks.getShared(null, id), path, query);
       return await this.painter(id, path);
     } catch {
       // Absent or not public: the plain app page, which will say so itself.
@@ -39,7 +42,7 @@ export class LinkPreviews {
     }
   }
 
-  private artwork(a: Artwork, path: string): PreviewTags {
+  private artwork(a: Artwork, path: string, query: Record<string, unknown>): PreviewTags {
     const stages = `${a.stages.length} stage${a.stages.length === 1 ? '' : 's'}`;
     return {
       title: `${a.title} by ${a.owner.displayName}`,
@@ -47,7 +50,17 @@ export class LinkPreviews {
       url: this.base + path,
       image: a.cover ? this.absolute(a.cover.previewUrl) : null,
       type: 'article',
+      preload: this.openingImage(a, query),
     };
+  }
+
+  /** The picture the artwork page shows first (its largest paint), as the page's <img> asks for it. */
+  private openingImage(a: Artwork, query: Record<string, unknown>): ImagePreload | null {
+    if (query['compare'] !== undefined) return null;
+    const stage = typeof query['stage'] === 'string' ? query['stage'] : null;
+    const index = readStageParam(stage, a.stages.length) ?? openingStageIndex(a);
+    const image = a.stages[index]?.image;
+    return image ? { href: image.previewUrl, srcset: imageSrcset(image), sizes: HERO_IMAGE_SIZES } : null;
   }
 
   private async painter(username: string, path: string): Promise<PreviewTags | null> {

@@ -13,10 +13,11 @@ import { LinkPreviews } from './link-previews';
 /** Sitemaps hold at most 50 000 URLs. */
 const SITEMAP_MAX = 50_000;
 /**
- * Angular puts a content hash in every emitted script, style and font name (`chunk-2EYWAIQU.js`),
- * also when served precompressed (`.js.br`); index.html and the rest keep their names.
+ * Angular puts a content hash in every emitted script, style and font name (`chunk-2EYWAIQU.js`;
+ * merged chunks get rollup's `chunk-BH-D8PUj.js`, `chunk-_rtJKFGW.js`), also when served
+ * precompressed (`.js.br`); index.html and the rest keep their names.
  */
-const HASHED = /[-.][0-9a-z]{8,}\.(js|css|woff2?)(\.(br|gz))?$|\/media\//i;
+const HASHED = /[-.][0-9a-z_-]{8,}\.(js|css|woff2?)(\.(br|gz))?$|\/media\//i;
 
 /**
  * Everything outside /api that a browser, a crawler or a link unfurler asks for: the built
@@ -102,7 +103,7 @@ export class WebDelivery {
       res.status(404).type('text/plain').send('The web app is not built here (npm run build).');
       return;
     }
-    const tags = await this.previews.forPath(req.path);
+    const tags = await this.previews.forPath(req.path, req.query as Record<string, unknown>);
     res
       .type('text/html')
       .setHeader('Cache-Control', 'no-cache')
