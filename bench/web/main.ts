@@ -65,7 +65,10 @@ async function artwork(api: APIRequestContext, title: string, stages: PaintingSt
   }
   await eventually(async () => {
     const album = (await (await api.get(`/api/albums/${id}`)).json()) as { stages: { status: string }[] };
-    assert.ok(album.stages.every((s) => s.status === 'ready'), 'every stage is ready');
+    assert.ok(
+      album.stages.every((s) => s.status === 'ready'),
+      'every stage is ready',
+    );
   }, 60_000);
   return id;
 }

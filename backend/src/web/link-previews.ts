@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { type Artwork, HERO_IMAGE_SIZES, imageSrcset, openingStageIndex, readStageParam } from '@gallery/contracts';
+import {
+  type Artwork,
+  HERO_IMAGE_SIZES,
+  imageSrcset,
+  openingStageIndex,
+  readStageParam,
+} from '@gallery/contracts';
 import { ArtworksService } from '../artworks/artworks.service';
 import { AppConfig } from '../config/app-config';
 import { UserMapper } from '../users/user.mapper';
