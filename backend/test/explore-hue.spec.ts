@@ -64,7 +64,7 @@ describe.each(databaseKinds())('hue paging — %s', (database) => {
     }
   }
 
-  it.each([0, 5, 20, 350])(
+  it.each([0, 3, 5, 9, 20, 350])(
     'lists every artwork near hue %i once, heaviest first, across pages',
     async (hue) => {
       const want = expected(hue);

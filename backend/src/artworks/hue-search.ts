@@ -14,9 +14,13 @@ export interface HueHit {
  * Public artworks whose cover has a colour within ±15° of `hue`, heaviest first, after the
  * (weight, albumId) cursor; at most `want` of them.
  *
- * Each degree of the window is its own walk of the (hue, weight, albumId) index reading at most
- * `k` rows, so the cost is bounded whatever the colour (one walk of a weight-ordered index would
- * scan everything for a hue nobody painted). The heaviest `k` rows of the walks are candidates.
+ * The 31 degrees of the window are cut into 7 bands (see hueBands): 8° and 2° bands of the
+ * generated `hue8` / `hue2` columns and single degrees, each its own walk of a (band, weight,
+ * albumId) index reading at most `k` rows, so the cost is bounded whatever the colour (one walk of
+ * a weight-ordered index would scan everything for a hue nobody painted; a 30° band filtered to
+ * the window, a whole band of other hues: 21 ms at 100k artworks). Each walk costs MariaDB a
+ * derived table, so 7 instead of one per degree cut the page query from 3.6 to ~1 ms.
+ * The heaviest `k` rows of the walks are candidates.
  * An artwork with two colours in the window counts once, at its heavier one: a candidate is
  * dropped when its artwork has a heavier colour in the window (the candidates are joined to
  * their artworks' few colours by primary key). That also keeps an artwork shown on
@@ -46,12 +50,13 @@ async function candidates(
   // Whole numbers computed above and validated limits, never user text: inlined.
   const inWindow = window.join(', ');
   const after = cursor ? `AND ${keysetAfter('p."weight"', 'p."albumId"')}` : '';
-  const walk = (h: number): string =>
-    `SELECT * FROM (SELECT p."albumId", p."weight", p."rank" FROM "album_palette" p WHERE p."hue" = ${h} ${after} ` +
-    `ORDER BY p."weight" DESC, p."albumId" DESC LIMIT ${k + 1}) w${h}`;
+  const walk = ({ column, value }: HueBand, i: number): string =>
+    `SELECT * FROM (SELECT p."albumId", p."weight", p."rank" FROM "album_palette" p WHERE p."${column}" = ${value} ${after} ` +
+    `ORDER BY p."weight" DESC, p."albumId" DESC LIMIT ${k + 1}) w${i}`;
+  const bands = hueBands(hue);
   // One candidate more than k: when it comes back, a bigger k could find more.
   const top =
-    `SELECT u."albumId", u."weight", u."rank" FROM (${window.map(walk).join(' UNION ALL ')}) u ` +
+    `SELECT u."albumId", u."weight", u."rank" FROM (${bands.map(walk).join(' UNION ALL ')}) u ` +
     `ORDER BY u."weight" DESC, u."albumId" DESC LIMIT ${k + 1}`;
   // Each candidate with its artwork's colours in the window (a primary-key range per candidate; a
   // joined lookup, because a correlated subquery per row cost MariaDB twice as much).
@@ -59,7 +64,7 @@ async function candidates(
     `SELECT c."albumId", c."weight", c."rank", q."weight" AS "otherWeight", q."rank" AS "otherRank" FROM (${top}) c ` +
     `JOIN "album_palette" q ON q."albumId" = c."albumId" AND q."hue" IN (${inWindow}) ` +
     `ORDER BY c."weight" DESC, c."albumId" DESC, c."rank"`;
-  const params = cursor ? window.flatMap(() => [cursor.weight, cursor.weight, cursor.albumId]) : [];
+  const params = cursor ? bands.flatMap(() => [cursor.weight, cursor.weight, cursor.albumId]) : [];
   const rows: Candidate[] = await db.query(dialectSql(db, sql), params);
   // Rows come grouped by candidate; a candidate is its artwork's best colour when no colour of the
   // same artwork in the window is heavier (ties: the lower rank wins).
@@ -81,6 +86,35 @@ async function candidates(
       .map((c) => ({ albumId: c.albumId, weight: c.weight })),
     more: seen.length > k,
   };
+}
+
+/** One walk: the palette rows whose `column` (hue, or a band generated from it) equals `value`. */
+export interface HueBand {
+  column: 'hue' | 'hue2' | 'hue8';
+  value: number;
+}
+
+/** Band widths, widest first, with their generated columns (`hue DIV width`, migration 1763845000000). */
+const BANDS = [
+  { width: 8, column: 'hue8' },
+  { width: 2, column: 'hue2' },
+  { width: 1, column: 'hue' },
+] as const;
+
+/**
+ * The ±15° window round `hue` as whole bands, left to right: at each degree the widest band that
+ * starts there and ends inside the window. 8 and 2 divide 360, so no band spans 359°→0°, and any
+ * window takes exactly 7 walks.
+ */
+export function hueBands(hue: number): HueBand[] {
+  const bands: HueBand[] = [];
+  for (let x = hue - HUE_SPREAD; x <= hue + HUE_SPREAD;) {
+    const degree = (x + 360) % 360;
+    const band = BANDS.find((b) => degree % b.width === 0 && x + b.width - 1 <= hue + HUE_SPREAD)!;
+    bands.push({ column: band.column, value: degree / band.width });
+    x += band.width;
+  }
+  return bands;
 }
 
 interface Candidate {
