@@ -116,7 +116,7 @@ function actionLabel(action: ReportAction, kind: TargetKind): string {
                     <p class="title">
                       <span class="kind">{{ kindLabel(item.target.kind) }}</span>
                       @if (item.target.kind === 'comment') {
-                        <span class="muted">on</span>
+                        <span class="muted on">on</span>
                       }
                       @if (item.targetPreview.link; as link) {
                         <a [routerLink]="linkOf(link)">{{ item.targetPreview.title }}</a>
@@ -329,6 +329,9 @@ function actionLabel(action: ReportAction, kind: TargetKind): string {
     .badge.danger {
       border-color: var(--danger);
       color: var(--danger);
+    }
+    .on {
+      margin-right: 0.3em;
     }
     blockquote {
       margin: 0;
