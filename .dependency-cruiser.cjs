@@ -41,7 +41,7 @@ const FEATURES = {
   social: ['users', 'artworks'],
   search: ['users', 'artworks'],
   chat: ['users'],
-  reports: ['users', 'artworks', 'stages', 'chat'],
+  reports: ['users', 'artworks', 'stages', 'chat', 'comments'],
   health: [],
   process: ['users', 'artworks', 'stages'],
   comments: ['users', 'artworks', 'stages'],
@@ -50,7 +50,7 @@ const FEATURES = {
   /** Pages outside /api: the web app, link previews, robots.txt, the sitemap. */
   web: ['users', 'artworks'],
   /** Moderation: the report queue and its actions over the features it moderates. */
-  admin: ['users', 'artworks', 'stages', 'chat', 'reports'],
+  admin: ['users', 'artworks', 'stages', 'chat', 'comments', 'reports'],
 };
 
 const TOP_FILES = ['app\\.module\\.ts', 'app\\.setup\\.ts', 'main\\.ts', 'worker\\.ts'];

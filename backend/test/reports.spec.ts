@@ -1,4 +1,4 @@
-import type { Conversation, Message, Report } from '@gallery/contracts';
+import type { Comment, Conversation, Message, Report } from '@gallery/contracts';
 import { DataSource } from 'typeorm';
 import type { DomainEventMap } from '../src/events/event-map';
 import { DomainEvents } from '../src/events/domain-events';
@@ -14,7 +14,20 @@ describe.each(databaseKinds())('reports — %s', (database) => {
   let ada: TestClient; // painter
   let ben: TestClient; // reporter
   let cyd: TestClient; // talks privately with ada
-  const ids = { public: '', unlisted: '', stage: '', hiddenStage: '', dm: '', publicMsg: '', ada: '' };
+  const ids = {
+    public: '',
+    unlisted: '',
+    stage: '',
+    hiddenStage: '',
+    dm: '',
+    publicMsg: '',
+    ada: '',
+    comment: '',
+    stageComment: '',
+    hiddenComment: '',
+    deletedComment: '',
+    placeholderComment: '',
+  };
 
   const count = () => app.get(DataSource).getRepository(ReportEntity).count();
   const report = (c: TestClient, body: object) => c.post('/api/reports', body);
@@ -37,6 +50,17 @@ describe.each(databaseKinds())('reports — %s', (database) => {
     ).id;
     const pub = await ada.post('/api/chat/conversations/public/messages', { body: 'hello all' });
     ids.publicMsg = (pub.body as Message).id;
+    const comment = async (c: TestClient, albumId: string, body: object) =>
+      ((await c.post(`/api/albums/${albumId}/comments`, body)).body as Comment).id;
+    ids.comment = await comment(cyd, ids.public, { body: 'you call this art?' });
+    ids.stageComment = await comment(cyd, ids.public, { body: 'muddy here', stageId: ids.stage });
+    ids.hiddenComment = await comment(ada, ids.unlisted, { body: 'note to self' });
+    ids.deletedComment = await comment(cyd, ids.public, { body: 'oops' });
+    expect((await cyd.delete(`/api/comments/${ids.deletedComment}`)).status).toBe(204);
+    // Deleted while it has a reply: it stays as an empty placeholder.
+    ids.placeholderComment = await comment(cyd, ids.public, { body: 'first' });
+    await comment(ada, ids.public, { body: 'reply', parentId: ids.placeholderComment });
+    expect((await cyd.delete(`/api/comments/${ids.placeholderComment}`)).status).toBe(204);
   });
   afterAll(() => app.close());
 
@@ -90,6 +114,30 @@ describe.each(databaseKinds())('reports — %s', (database) => {
     expect((dm.body as Report).targetPreview).toMatchObject({ body: 'psst', owner: { username: 'ada' } });
   });
 
+  it('files a report on a comment with its text, author, the artwork (and stage) it is on and a link', async () => {
+    const first = await report(ben, { target: { kind: 'comment', id: ids.comment }, reason: 'abuse' });
+    expect(first.status).toBe(201);
+    expect((first.body as Report).targetPreview).toEqual({
+      title: 'Harbour',
+      body: 'you call this art?',
+      owner: expect.objectContaining({ username: 'cyd' }),
+      link: `/a/${ids.public}#comment-${ids.comment}`,
+      thumbUrl: expect.any(String),
+    });
+    const rows = await count();
+    const again = await report(ben, { target: { kind: 'comment', id: ids.comment }, reason: 'spam' });
+    expect([again.status, (again.body as Report).id]).toEqual([200, (first.body as Report).id]);
+    expect(await count()).toBe(rows);
+
+    const onStage = await report(ben, { target: { kind: 'comment', id: ids.stageComment }, reason: 'other' });
+    expect(onStage.status).toBe(201);
+    expect((onStage.body as Report).targetPreview).toMatchObject({
+      title: 'Harbour · Stage 1',
+      body: 'muddy here',
+      link: `/a/${ids.public}?stage=1#comment-${ids.stageComment}`,
+    });
+  });
+
   it('answers 401 when signed out, and adds no row', async () => {
     const before = await count();
     const res = await report(app.client(), { target: { kind: 'user', id: ids.ada }, reason: 'spam' });
@@ -100,7 +148,7 @@ describe.each(databaseKinds())('reports — %s', (database) => {
 
   it.each([
     ['an unknown reason', { target: { kind: 'user', id: 'x' }, reason: 'rude' }],
-    ['an unknown target kind', { target: { kind: 'comment', id: 'x' }, reason: 'spam' }],
+    ['an unknown target kind', { target: { kind: 'painting', id: 'x' }, reason: 'spam' }],
     ['no target', { reason: 'spam' }],
     ['a target that is not an object', { target: 'x', reason: 'spam' }],
     ['details too long', { target: { kind: 'user', id: 'x' }, reason: 'spam', details: 'x'.repeat(1001) }],
@@ -123,6 +171,10 @@ describe.each(databaseKinds())('reports — %s', (database) => {
       { kind: 'message', id: ids.dm },
       { kind: 'message', id: 'no-such-message' },
       { kind: 'user', id: 'no-such-user' },
+      { kind: 'comment', id: ids.hiddenComment },
+      { kind: 'comment', id: ids.deletedComment },
+      { kind: 'comment', id: ids.placeholderComment },
+      { kind: 'comment', id: 'no-such-comment' },
     ];
     for (const target of unseeable) {
       const res = await report(ben, { target, reason: 'spam' });

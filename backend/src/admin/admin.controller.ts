@@ -19,6 +19,7 @@ import { AuditLog } from './audit-log';
 import {
   AdminUserQuery,
   HideArtworkDto,
+  RemoveCommentDto,
   RemoveMessageDto,
   ReportQueueQuery,
   ResolveReportDto,
@@ -65,7 +66,7 @@ export class AdminController {
   @ApiOperation({
     summary: 'Act on a report’s target and close every open report on it',
     description:
-      'One transaction with its audit entry. Actions: dismiss, hide (artwork or stage), remove (message), suspend (the owner).',
+      'One transaction with its audit entry. Actions: dismiss, hide (artwork or stage), remove (message or comment), suspend (the owner; a comment’s author).',
   })
   @ApiParam({ name: 'id', description: 'Report id (any report of the group)' })
   @ApiOkResponse({ type: ReportQueueItemDto, description: 'The resolved group' })
@@ -118,6 +119,24 @@ export class AdminController {
     @Body() dto: RemoveMessageDto,
   ): Promise<void> {
     await this.moderation.removeMessage(admin, id, dto.reason?.trim() || null);
+  }
+
+  @Delete('comments/:id')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Remove a comment for everyone',
+    description:
+      'Deleted as its author would delete it (one with replies stays as a deleted placeholder); the artwork’s commentCount drops; `comment:deleted` goes to the artwork’s watchers. Open reports on it are resolved with `remove` in the same transaction (each reporter is notified).',
+  })
+  @ApiParam({ name: 'id', description: 'Comment id' })
+  @ApiNoContentResponse({ description: 'Removed' })
+  @ApiErrors([400, 'VALIDATION_FAILED'], 401, [403, 'ADMIN_ONLY'], [404, 'COMMENT_NOT_FOUND'])
+  async removeComment(
+    @CurrentUser() admin: AuthUser,
+    @Param('id') id: string,
+    @Body() dto: RemoveCommentDto,
+  ): Promise<void> {
+    await this.queue.removeComment(admin, id, dto.reason?.trim() || null);
   }
 
   @Put('users/:username/suspension')

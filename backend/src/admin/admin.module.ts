@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ArtworksModule } from '../artworks/artworks.module';
 import { ChatModule } from '../chat/chat.module';
+import { CommentsModule } from '../comments/comments.module';
 import { ReportsModule } from '../reports/reports.module';
 import { StagesModule } from '../stages/stages.module';
 import { UsersModule } from '../users/users.module';
@@ -12,7 +13,7 @@ import { AuditLog } from './audit-log';
 import { ModerationService } from './moderation.service';
 import { ReportQueue } from './report-queue';
 
-/** The admin's day: the report queue, the actions on artworks, messages and accounts, the audit log. */
+/** The admin's day: the report queue, the actions on artworks, messages, comments and accounts, the audit log. */
 @Module({
   imports: [
     TypeOrmModule.forFeature([AuditEntryEntity]),
@@ -20,6 +21,7 @@ import { ReportQueue } from './report-queue';
     ArtworksModule,
     StagesModule,
     ChatModule,
+    CommentsModule,
     ReportsModule,
   ],
   controllers: [AdminController],

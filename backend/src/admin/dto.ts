@@ -6,6 +6,7 @@ import {
   REPORT_STATUSES,
   type AdminUserStatus,
   type HideArtworkRequest,
+  type RemoveCommentRequest,
   type RemoveMessageRequest,
   type ReportAction,
   type ReportStatus,
@@ -51,7 +52,7 @@ export class ResolveReportDto implements ResolveReportRequest {
     enum: REPORT_ACTIONS,
     example: 'hide',
     description:
-      'dismiss: nothing; hide: the artwork (or the stage’s artwork); remove: the message; suspend: whoever owns the target',
+      'dismiss: nothing; hide: the artwork (or the stage’s artwork); remove: the message or comment; suspend: whoever owns the target (a comment’s author)',
   })
   @IsIn(REPORT_ACTIONS, { message: `action must be one of ${REPORT_ACTIONS.join(', ')}` })
   action!: ReportAction;
@@ -80,6 +81,14 @@ export class HideArtworkDto implements HideArtworkRequest {
 }
 
 export class RemoveMessageDto implements RemoveMessageRequest {
+  @ApiPropertyOptional({ ...REASON, description: 'For the audit log' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.moderationReason.max)
+  reason?: string;
+}
+
+export class RemoveCommentDto implements RemoveCommentRequest {
   @ApiPropertyOptional({ ...REASON, description: 'For the audit log' })
   @IsOptional()
   @IsString()

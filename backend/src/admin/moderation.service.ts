@@ -5,6 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { ArtworkEntity } from '../artworks/artwork.entity';
 import { ArtworksService } from '../artworks/artworks.service';
 import { MessagesService } from '../chat/messages.service';
+import { CommentsService } from '../comments/comments.service';
 import type { AuthUser } from '../common/auth-user';
 import { DomainEvents } from '../events/domain-events';
 import { RealtimeEmitter } from '../realtime/realtime-emitter';
@@ -31,6 +32,7 @@ export class ModerationService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly artworks: ArtworksService,
     private readonly messages: MessagesService,
+    private readonly comments: CommentsService,
     private readonly stages: StagesService,
     private readonly users: UsersService,
     readonly audit: AuditLog,
@@ -92,6 +94,19 @@ export class ModerationService {
     const message = await this.messages.removeByModerator(tx, messageId);
     await this.audit.record(tx, actor, 'message.remove', { kind: 'message', id: messageId }, reason);
     later(() => this.messages.announceRemoval(message));
+  }
+
+  /** Deletes it as its author would (a placeholder if it has replies); watchers hear it once committed. */
+  async removeCommentIn(
+    tx: EntityManager,
+    later: Later,
+    actor: AuthUser,
+    commentId: string,
+    reason: string | null,
+  ): Promise<void> {
+    const deletion = await this.comments.removeByModerator(tx, commentId);
+    await this.audit.record(tx, actor, 'comment.remove', { kind: 'comment', id: commentId }, reason);
+    later(() => this.comments.announceDeletion(deletion));
   }
 
   async setSuspension(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Page, ReportAction, ReportQueueItem, ReportStatus, ReportTargetKind } from '@gallery/contracts';
-import { In, Repository } from 'typeorm';
+import { In, Repository, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../common/auth-user';
 import { decodeIdCursor } from '../common/cursor';
 import type { PageQuery } from '../common/pagination';
@@ -112,7 +112,7 @@ export class ReportQueue {
   /**
    * Acts on the report's target and closes every open report on it, in one transaction with the
    * audit entry: dismiss (nothing done), hide (an artwork, or a stage's artwork), remove (a
-   * message), suspend (whoever owns the target).
+   * message or a comment), suspend (whoever owns the target: a comment's author).
    */
   async resolve(
     admin: AuthUser,
@@ -127,7 +127,6 @@ export class ReportQueue {
     const found = await this.targets.forModerator(target);
     if (!found && action !== 'dismiss') throw AdminErrors.targetGone();
     const reason = note ?? `report: ${report.reason}`;
-    const at = Date.now();
     await this.moderation.transaction(async (tx, later) => {
       switch (action) {
         case 'dismiss':
@@ -138,8 +137,13 @@ export class ReportQueue {
           await this.moderation.setHiddenIn(tx, later, admin, found.albumId, true, reason);
           break;
         case 'remove':
-          if (target.kind !== 'message') throw AdminErrors.notApplicable(action, target.kind);
-          await this.moderation.removeMessageIn(tx, later, admin, target.id, reason);
+          if (target.kind === 'message') {
+            await this.moderation.removeMessageIn(tx, later, admin, target.id, reason);
+          } else if (target.kind === 'comment') {
+            await this.moderation.removeCommentIn(tx, later, admin, target.id, reason);
+          } else {
+            throw AdminErrors.notApplicable(action, target.kind);
+          }
           break;
         case 'suspend':
           await this.moderation.setSuspensionIn(
@@ -151,29 +155,53 @@ export class ReportQueue {
           );
           break;
       }
-      const open = await tx.find(ReportEntity, {
-        select: { id: true, reporterId: true },
-        where: { targetKind: target.kind, targetId: target.id, status: 'open' },
-      });
-      await tx.update(
-        ReportEntity,
-        { id: In(open.map((r) => r.id)) },
-        {
-          status: 'resolved',
-          openKey: null,
-          resolvedAction: action,
-          resolvedNote: note,
-          resolvedById: admin.id,
-          resolvedAt: at,
-        },
-      );
-      await this.events.publish(tx, 'report.resolved', {
-        target,
-        action,
-        resolvedById: admin.id,
-        reporterIds: [...new Set(open.map((r) => r.reporterId))],
-      });
+      await this.closeOpenIn(tx, admin, target, action, note);
     });
     return this.item({ targetKind: target.kind, targetId: target.id, firstId: id }, 'resolved');
+  }
+
+  /**
+   * Removes a comment for everyone and, in the same transaction, resolves any open reports on it
+   * with `remove`: its reporters hear that it was dealt with, and the queue does not keep a group
+   * whose target is gone.
+   */
+  removeComment(admin: AuthUser, commentId: string, reason: string | null): Promise<void> {
+    return this.moderation.transaction(async (tx, later) => {
+      await this.moderation.removeCommentIn(tx, later, admin, commentId, reason);
+      await this.closeOpenIn(tx, admin, { kind: 'comment', id: commentId }, 'remove', reason);
+    });
+  }
+
+  /** Resolves every open report on the target with this action; each reporter is told once it commits. */
+  private async closeOpenIn(
+    tx: EntityManager,
+    admin: AuthUser,
+    target: { kind: ReportTargetKind; id: string },
+    action: ReportAction,
+    note: string | null,
+  ): Promise<void> {
+    const open = await tx.find(ReportEntity, {
+      select: { id: true, reporterId: true },
+      where: { targetKind: target.kind, targetId: target.id, status: 'open' },
+    });
+    if (!open.length) return;
+    await tx.update(
+      ReportEntity,
+      { id: In(open.map((r) => r.id)) },
+      {
+        status: 'resolved',
+        openKey: null,
+        resolvedAction: action,
+        resolvedNote: note,
+        resolvedById: admin.id,
+        resolvedAt: Date.now(),
+      },
+    );
+    await this.events.publish(tx, 'report.resolved', {
+      target,
+      action,
+      resolvedById: admin.id,
+      reporterIds: [...new Set(open.map((r) => r.reporterId))],
+    });
   }
 }

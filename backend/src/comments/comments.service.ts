@@ -16,6 +16,12 @@ import { CommentErrors } from './comment.errors';
 import { CommentRules } from './comment-rules';
 import type { CreateCommentDto } from './dto';
 
+/** What a deletion took away, for `comment:deleted`: the comment, and a placeholder parent it emptied. */
+export interface CommentDeletion {
+  albumId: string;
+  gone: { id: string; parentId: string | null; placeholder: boolean }[];
+}
+
 /** @usernames in a comment body, lower-cased, each once. */
 export function mentionsIn(body: string): string[] {
   const names = new Set<string>();
@@ -137,29 +143,67 @@ export class CommentsService {
     if (comment.deleted) throw CommentErrors.notFound();
     const album = await this.db.manager.findOneByOrFail(ArtworkEntity, { id: comment.albumId });
     if (comment.authorId !== user.id && album.ownerId !== user.id) throw CommentErrors.cannotDelete();
-    const events: { id: string; parentId: string | null; placeholder: boolean }[] = [];
-    await this.db.transaction(async (tx) => {
-      await bumpCount(tx, comment.albumId, -1);
-      if (comment.replyCount > 0) {
-        await tx.update(CommentEntity, { id }, { deleted: true, body: '' });
-        events.push({ id, parentId: null, placeholder: true });
-        return;
-      }
-      await tx.delete(CommentEntity, { id });
-      events.push({ id, parentId: comment.parentId, placeholder: false });
-      if (!comment.parentId) return;
-      await tx.decrement(CommentEntity, { id: comment.parentId }, 'replyCount', 1);
-      const parent = await tx.findOneBy(CommentEntity, { id: comment.parentId });
-      if (parent?.deleted && parent.replyCount <= 0) {
-        await tx.delete(CommentEntity, { id: parent.id });
-        events.push({ id: parent.id, parentId: null, placeholder: false });
-      }
+    const deletion = await this.db.transaction((tx) => this.deleteIn(tx, comment));
+    this.announceDeletion(deletion);
+  }
+
+  /**
+   * A moderator's removal, in the caller's transaction (with its audit entry): exactly what its
+   * author's delete does, so viewers see the same thing. 404 when absent or already deleted. Call
+   * announceDeletion() once committed.
+   */
+  async removeByModerator(tx: EntityManager, id: string): Promise<CommentDeletion> {
+    const comment = await tx.findOneBy(CommentEntity, { id });
+    if (!comment || comment.deleted) throw CommentErrors.notFound();
+    return this.deleteIn(tx, comment);
+  }
+
+  /** Tells the artwork's watchers what a committed deletion took away (`comment:deleted` each). */
+  announceDeletion({ albumId, gone }: CommentDeletion): void {
+    for (const e of gone) this.realtime.toRooms([ROOMS.album(albumId)], 'comment:deleted', { ...e, albumId });
+  }
+
+  private async deleteIn(tx: EntityManager, comment: CommentEntity): Promise<CommentDeletion> {
+    const { id, albumId } = comment;
+    const gone: CommentDeletion['gone'] = [];
+    await bumpCount(tx, albumId, -1);
+    if (comment.replyCount > 0) {
+      await tx.update(CommentEntity, { id }, { deleted: true, body: '' });
+      gone.push({ id, parentId: null, placeholder: true });
+      return { albumId, gone };
+    }
+    await tx.delete(CommentEntity, { id });
+    gone.push({ id, parentId: comment.parentId, placeholder: false });
+    if (!comment.parentId) return { albumId, gone };
+    await tx.decrement(CommentEntity, { id: comment.parentId }, 'replyCount', 1);
+    const parent = await tx.findOneBy(CommentEntity, { id: comment.parentId });
+    if (parent?.deleted && parent.replyCount <= 0) {
+      await tx.delete(CommentEntity, { id: parent.id });
+      gone.push({ id: parent.id, parentId: null, placeholder: false });
+    }
+    return { albumId, gone };
+  }
+
+  /**
+   * A comment someone may report: not deleted, with its author, on an artwork they can see (the
+   * artwork comes with it). Null otherwise, so the caller answers its own 404.
+   */
+  async findReportable(
+    viewer: AuthUser,
+    id: string,
+  ): Promise<{ comment: CommentEntity; album: ArtworkEntity } | null> {
+    const comment = await this.db.manager.findOne(CommentEntity, {
+      where: { id },
+      relations: { author: true },
     });
-    for (const e of events)
-      this.realtime.toRooms([ROOMS.album(comment.albumId)], 'comment:deleted', {
-        ...e,
-        albumId: comment.albumId,
-      });
+    if (!comment || comment.deleted) return null;
+    const album = await this.albums.findVisible(viewer, comment.albumId);
+    return album ? { comment, album } : null;
+  }
+
+  /** A comment (with its author) whoever may see it now, deleted placeholders included; for moderators. */
+  findForModerator(id: string): Promise<CommentEntity | null> {
+    return this.db.manager.findOne(CommentEntity, { where: { id }, relations: { author: true } });
   }
 
   /** The comment if its artwork is visible to the viewer, else 404. */

@@ -2,7 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { ReportTarget, ReportTargetPreview } from '@gallery/contracts';
 import { ArtworkCards } from '../artworks/artwork-cards';
 import { ArtworksService } from '../artworks/artworks.service';
+import type { ArtworkEntity } from '../artworks/artwork.entity';
 import { ConversationsService } from '../chat/conversations.service';
+import type { CommentEntity } from '../comments/comment.entity';
+import { CommentsService } from '../comments/comments.service';
 import type { AuthUser } from '../common/auth-user';
 import { StageMapper } from '../stages/stage.mapper';
 import { StagesService } from '../stages/stages.service';
@@ -27,6 +30,7 @@ export class ReportTargets {
     private readonly users: UsersService,
     private readonly userMapper: UserMapper,
     private readonly conversations: ConversationsService,
+    private readonly comments: CommentsService,
   ) {}
 
   /** The preview of a target the reporter can see; 404 otherwise. */
@@ -42,14 +46,20 @@ export class ReportTargets {
         const album = await this.artworks.findVisible(reporter, id);
         if (!album) return null;
         const [card] = await this.cards.byIds([id], reporter.id);
-        return this.shape(album.title, card?.cover?.thumbUrl, this.userMapper.summary(album.owner));
+        return this.shape(
+          album.title,
+          card?.cover?.thumbUrl,
+          this.userMapper.summary(album.owner),
+          `/a/${id}`,
+        );
       }
       case 'stage': {
         const stage = await this.stages.findById(id);
         const album = stage && (await this.artworks.findVisible(reporter, stage.albumId));
         if (!stage || !album) return null;
         const thumb = this.stageMapper.image(stage)?.thumbUrl;
-        return this.shape(stage.title || album.title, thumb, this.userMapper.summary(album.owner));
+        const owner = this.userMapper.summary(album.owner);
+        return this.shape(stage.title || album.title, thumb, owner, stageLink(album.id, stage.position));
       }
       case 'message': {
         const message = await this.conversations.findReadableMessage(reporter, id);
@@ -60,7 +70,12 @@ export class ReportTargets {
         const user = await this.users.findById(id);
         if (!user) return null;
         const owner = this.userMapper.summary(user);
-        return this.shape(user.displayName, owner.avatarUrl ?? undefined, owner);
+        return this.shape(user.displayName, owner.avatarUrl ?? undefined, owner, `/u/${user.username}`);
+      }
+      case 'comment': {
+        const found = await this.comments.findReportable(reporter, id);
+        if (!found) return null;
+        return this.commentPreview(found.comment, found.album, reporter.id);
       }
     }
   }
@@ -77,7 +92,8 @@ export class ReportTargets {
         const album = await this.artworks.findForModerator(target.id);
         if (!album) return null;
         const [card] = await this.cards.byIds([album.id], album.ownerId);
-        const preview = this.shape(album.title, card?.cover?.thumbUrl, this.userMapper.summary(album.owner));
+        const owner = this.userMapper.summary(album.owner);
+        const preview = this.shape(album.title, card?.cover?.thumbUrl, owner, `/a/${album.id}`);
         return { preview, ownerId: album.ownerId, albumId: album.id };
       }
       case 'stage': {
@@ -85,7 +101,9 @@ export class ReportTargets {
         const album = stage && (await this.artworks.findForModerator(stage.albumId));
         if (!stage || !album) return null;
         const thumb = this.stageMapper.image(stage)?.thumbUrl;
-        const preview = this.shape(stage.title || album.title, thumb, this.userMapper.summary(album.owner));
+        const owner = this.userMapper.summary(album.owner);
+        const link = stageLink(album.id, stage.position);
+        const preview = this.shape(stage.title || album.title, thumb, owner, link);
         return { preview, ownerId: album.ownerId, albumId: album.id };
       }
       case 'message': {
@@ -103,16 +121,58 @@ export class ReportTargets {
         if (!user) return null;
         const owner = this.userMapper.summary(user);
         return {
-          preview: this.shape(user.displayName, owner.avatarUrl ?? undefined, owner),
+          preview: this.shape(user.displayName, owner.avatarUrl ?? undefined, owner, `/u/${user.username}`),
           ownerId: user.id,
+          albumId: null,
+        };
+      }
+      case 'comment': {
+        const comment = await this.comments.findForModerator(target.id);
+        const album = comment && (await this.artworks.findForModerator(comment.albumId));
+        if (!comment || !album) return null;
+        // No albumId: "hide" would hide the whole artwork for one comment; "remove" is the action.
+        return {
+          preview: await this.commentPreview(comment, album, album.ownerId),
+          ownerId: comment.authorId,
           albumId: null,
         };
       }
     }
   }
 
+  /**
+   * A comment's text and author, titled by the artwork (and stage) it is on, with that stage's or
+   * the artwork's thumbnail and a link to it on the artwork page (a reply links to its thread).
+   */
+  private async commentPreview(
+    comment: CommentEntity,
+    album: ArtworkEntity,
+    viewerId: string,
+  ): Promise<ReportTargetPreview> {
+    const stage = comment.stageId ? await this.stages.findById(comment.stageId) : null;
+    const [card] = stage ? [] : await this.cards.byIds([album.id], viewerId);
+    const thumbUrl = stage ? this.stageMapper.image(stage)?.thumbUrl : card?.cover?.thumbUrl;
+    const stageName = stage && (stage.title || `Stage ${stage.position + 1}`);
+    const page = stage ? stageLink(album.id, stage.position) : `/a/${album.id}`;
+    return {
+      title: stageName ? `${album.title} · ${stageName}` : album.title,
+      body: comment.deleted ? '(deleted)' : comment.body.slice(0, BODY_PREVIEW),
+      owner: this.userMapper.summary(comment.author),
+      link: `${page}#comment-${comment.parentId ?? comment.id}`,
+      ...(thumbUrl ? { thumbUrl } : {}),
+    };
+  }
+
   /** Leaves out absent fields rather than sending nulls: the preview's fields are optional. */
-  private shape(title: string, thumbUrl: string | undefined, owner: ReportTargetPreview['owner']) {
-    return { title, owner, ...(thumbUrl ? { thumbUrl } : {}) };
+  private shape(
+    title: string,
+    thumbUrl: string | undefined,
+    owner: ReportTargetPreview['owner'],
+    link: string,
+  ): ReportTargetPreview {
+    return { title, owner, link, ...(thumbUrl ? { thumbUrl } : {}) };
   }
 }
+
+/** The artwork page opened on a stage (`?stage=` counts from 1, as people do). */
+const stageLink = (albumId: string, position: number): string => `/a/${albumId}?stage=${position + 1}`;

@@ -33,9 +33,11 @@ export class TestClient {
     return this.agent.put(path).set(CSRF.header, token).send(body);
   }
 
-  async delete(path: string) {
+  /** A body only when given: most DELETE routes take none. */
+  async delete(path: string, body?: object) {
     const token = await this.token();
-    return this.agent.delete(path).set(CSRF.header, token);
+    const req = this.agent.delete(path).set(CSRF.header, token);
+    return body ? req.send(body) : req;
   }
 
   /** A multipart upload of one or more files under one field. */

@@ -7,6 +7,7 @@ export const AUDIT_ACTIONS = [
   'album.hide',
   'album.unhide',
   'message.remove',
+  'comment.remove',
   'user.suspend',
   'user.unsuspend',
   'user.role',
@@ -47,6 +48,10 @@ export interface HideArtworkRequest {
 }
 
 export interface RemoveMessageRequest {
+  reason?: string;
+}
+
+export interface RemoveCommentRequest {
   reason?: string;
 }
 

@@ -1,7 +1,7 @@
 import type { UserSummary } from './users';
 
 /** What can be reported. `album` is an artwork (the api's historical name for it). */
-export const REPORT_TARGET_KINDS = ['album', 'stage', 'message', 'user'] as const;
+export const REPORT_TARGET_KINDS = ['album', 'stage', 'message', 'user', 'comment'] as const;
 export type ReportTargetKind = (typeof REPORT_TARGET_KINDS)[number];
 
 export const REPORT_REASONS = ['spam', 'abuse', 'nudity', 'copyright', 'ai-generated', 'other'] as const;
@@ -28,10 +28,15 @@ export interface ReportResolution {
 
 /** Enough of the target for a moderator to judge the report without opening it. */
 export interface ReportTargetPreview {
+  /** The artwork's or stage's title, the painter's name; for a comment, the artwork (and stage) it is on. */
   title?: string;
+  /** The start of a message's or comment's text. */
   body?: string;
   thumbUrl?: string;
+  /** Whose it is: the painter, the sender, the comment's author. */
   owner?: UserSummary;
+  /** Where the web app shows it (a path such as `/a/{id}?stage=2#comment-{id}`); absent for messages. */
+  link?: string;
 }
 
 export interface Report {

@@ -1,7 +1,7 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { RouterLink } from '@angular/router';
+import { Router, RouterLink, type UrlTree } from '@angular/router';
 import type {
   AdminStats,
   AdminUser,
@@ -22,14 +22,32 @@ const ACTIONS: Record<ReportQueueItem['target']['kind'], ReportAction[]> = {
   stage: ['dismiss', 'hide', 'suspend'],
   message: ['dismiss', 'remove', 'suspend'],
   user: ['dismiss', 'suspend'],
+  comment: ['dismiss', 'remove', 'suspend'],
 };
 
-const ACTION_LABELS: Record<ReportAction, string> = {
-  dismiss: 'Dismiss',
-  hide: 'Hide artwork',
-  remove: 'Remove message',
-  suspend: 'Suspend owner',
+type TargetKind = ReportQueueItem['target']['kind'];
+
+const KIND_LABELS: Record<TargetKind, string> = {
+  album: 'Artwork',
+  stage: 'Stage',
+  message: 'Message',
+  user: 'Painter',
+  comment: 'Comment',
 };
+
+/** The button's words: what the action does to this kind of target. */
+function actionLabel(action: ReportAction, kind: TargetKind): string {
+  switch (action) {
+    case 'dismiss':
+      return 'Dismiss';
+    case 'hide':
+      return 'Hide artwork';
+    case 'remove':
+      return kind === 'comment' ? 'Remove comment' : 'Remove message';
+    case 'suspend':
+      return kind === 'comment' || kind === 'message' ? 'Suspend author' : 'Suspend owner';
+  }
+}
 
 /** /admin — the moderation queue, accounts and the audit log (admins only). */
 @Component({
@@ -97,8 +115,11 @@ const ACTION_LABELS: Record<ReportAction, string> = {
                   <div class="body">
                     <p class="title">
                       <span class="kind">{{ kindLabel(item.target.kind) }}</span>
-                      @if (item.target.kind === 'album') {
-                        <a [routerLink]="['/a', item.target.id]">{{ item.targetPreview.title }}</a>
+                      @if (item.target.kind === 'comment') {
+                        <span class="muted on">on</span>
+                      }
+                      @if (item.targetPreview.link; as link) {
+                        <a [routerLink]="linkOf(link)">{{ item.targetPreview.title }}</a>
                       } @else {
                         {{ item.targetPreview.title ?? '' }}
                       }
@@ -144,7 +165,7 @@ const ACTION_LABELS: Record<ReportAction, string> = {
                             [disabled]="busy()"
                             (click)="resolve(item, action)"
                           >
-                            {{ actionLabel(action) }}
+                            {{ actionLabel(action, item.target.kind) }}
                           </button>
                         }
                       </div>
@@ -309,6 +330,9 @@ const ACTION_LABELS: Record<ReportAction, string> = {
       border-color: var(--danger);
       color: var(--danger);
     }
+    .on {
+      margin-right: 0.3em;
+    }
     blockquote {
       margin: 0;
       padding-left: 10px;
@@ -338,6 +362,9 @@ const ACTION_LABELS: Record<ReportAction, string> = {
 })
 export class AdminPage {
   private readonly api = inject(AdminApi);
+  private readonly router = inject(Router);
+  /** Parsed once per link, so the anchors keep the same input between change detections. */
+  private readonly links = new Map<string, UrlTree>();
 
   protected readonly tabs: { id: Tab; label: string }[] = [
     { id: 'queue', label: 'Reports' },
@@ -386,12 +413,22 @@ export class AdminPage {
     return ACTIONS[item.target.kind];
   }
 
-  protected actionLabel(action: ReportAction): string {
-    return ACTION_LABELS[action];
+  protected actionLabel(action: ReportAction, kind: TargetKind): string {
+    return actionLabel(action, kind);
   }
 
-  protected kindLabel(kind: ReportQueueItem['target']['kind']): string {
-    return { album: 'Artwork', stage: 'Stage', message: 'Message', user: 'Painter' }[kind];
+  /** The preview's link (`/a/…?stage=2#comment-…`) as the router's tree, keeping its query and fragment. */
+  protected linkOf(link: string): UrlTree {
+    let tree = this.links.get(link);
+    if (!tree) {
+      tree = this.router.parseUrl(link);
+      this.links.set(link, tree);
+    }
+    return tree;
+  }
+
+  protected kindLabel(kind: TargetKind): string {
+    return KIND_LABELS[kind];
   }
 
   protected reporterNames(item: ReportQueueItem): string {
@@ -402,7 +439,7 @@ export class AdminPage {
     return this.run(async () => {
       const note = this.notes()[item.id]?.trim();
       await this.api.resolve(item.id, action, note || undefined);
-      this.notice.set(`${ACTION_LABELS[action]}: done. ${item.count} report(s) closed.`);
+      this.notice.set(`${actionLabel(action, item.target.kind)}: done. ${item.count} report(s) closed.`);
       await this.loadQueue();
       await this.loadStats();
     });

@@ -6,6 +6,7 @@ import type { Comment, CommentDeleted, Me } from '@gallery/contracts';
 import { Subject } from 'rxjs';
 
 import { Session } from '../auth/session';
+import { ReportFlow } from '../moderation/report-dialog';
 import { Realtime } from '../realtime/realtime';
 import { SignInPrompt } from '../social/sign-in-prompt';
 import { album } from '../testing/artworks';
@@ -129,6 +130,73 @@ describe('CommentsPanel', () => {
       .find((b) => b.textContent?.includes('Sign in to comment'))!
       .click();
     expect(prompt).toHaveBeenCalledWith({ reason: 'Sign in to comment on this artwork', returnUrl: '/' });
+  });
+
+  describe('Report', () => {
+    const reportButtons = () =>
+      [...host.querySelectorAll<HTMLButtonElement>('button')].filter(
+        (b) => b.textContent?.trim() === 'Report',
+      );
+
+    it('is a labelled button on someone else’s comment that opens the report dialog for it', async () => {
+      await start(true);
+      const open = jest.spyOn(TestBed.inject(ReportFlow), 'open').mockResolvedValue();
+      const [button, ...more] = reportButtons();
+      expect(more).toEqual([]);
+      expect(button!.closest('li')?.getAttribute('data-comment-id')).toBe('c1');
+      // A native button: focusable and pressed with Enter or Space; its name starts with what it says.
+      expect(button!.type).toBe('button');
+      expect(button!.getAttribute('aria-label')).toBe('Report comment by Vik Rao');
+      button!.focus();
+      expect(document.activeElement).toBe(button);
+      button!.click();
+      expect(open).toHaveBeenCalledWith({
+        target: { kind: 'comment', id: 'c1' },
+        what: 'this comment by @vik',
+      });
+    });
+
+    it('is not offered on your own comments or on deleted ones', async () => {
+      await start(true);
+      live.created.next(comment('mine', { author: { ...author, id: 'u-1', username: 'mona' } }));
+      live.deleted.next({ id: 'c1', albumId: 'art-1', parentId: null, placeholder: true });
+      await settle();
+      expect(host.querySelectorAll('li.comment')).toHaveLength(2);
+      expect(reportButtons()).toEqual([]);
+    });
+
+    it('is not offered to visitors', async () => {
+      await start(false);
+      expect(reportButtons()).toEqual([]);
+    });
+
+    it('opens the real dialog titled with the comment’s author and posts a comment report', async () => {
+      await start(true);
+      reportButtons()[0]!.click();
+      await settle();
+      const dialog = document.querySelector('app-report-dialog')!;
+      expect(dialog).toBeInstanceOf(HTMLElement);
+      expect(dialog.querySelector('h2')?.textContent).toContain('Report this comment by @vik');
+      const spam = [...dialog.querySelectorAll('label.reason')].find((l) => l.textContent?.includes('Spam'));
+      spam!.querySelector('input')!.click();
+      await settle();
+      dialog.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+      const req = http.expectOne('/api/reports');
+      expect(req.request.body).toEqual({ target: { kind: 'comment', id: 'c1' }, reason: 'spam' });
+      req.flush({ id: 'r1' }, { status: 201, statusText: 'Created' });
+      await settle();
+      expect(dialog.querySelector('h2')?.textContent).toContain('Thanks, we got your report');
+      [...dialog.querySelectorAll<HTMLButtonElement>('button')]
+        .find((b) => b.textContent?.includes('Done'))!
+        .click();
+      await settle();
+      expect(document.querySelector('app-report-dialog')).toBeNull();
+    });
+  });
+
+  it('gives each comment an anchor, #comment-<id>, for links to it', async () => {
+    await start(false);
+    expect(host.querySelector('li.comment')?.id).toBe('comment-c1');
   });
 
   it('shows the critique prompt, and no box when comments are off', async () => {

@@ -2,6 +2,8 @@ import {
   ChangeDetectionStrategy,
   Component,
   DestroyRef,
+  Injector,
+  afterNextRender,
   computed,
   effect,
   inject,
@@ -11,13 +13,14 @@ import {
 } from '@angular/core';
 import { DatePipe, NgTemplateOutlet } from '@angular/common';
 import { FormsModule } from '@angular/forms';
-import { RouterLink } from '@angular/router';
+import { ActivatedRoute, RouterLink } from '@angular/router';
 import { LIMITS, type Artwork, type Comment } from '@gallery/contracts';
 import type { Subscription } from 'rxjs';
 import { firstValueFrom } from 'rxjs';
 
 import { describeApiError } from '../api/api-error';
 import { Session } from '../auth/session';
+import { ReportFlow } from '../moderation/report-dialog';
 import { Realtime } from '../realtime/realtime';
 import { signInFirst } from '../social/sign-in-first';
 import { Avatar } from '../ui/avatar';
@@ -30,7 +33,8 @@ const EDIT_WINDOW_MS = LIMITS.commentEditMinutes * 60_000;
 /**
  * The conversation under an artwork: comments (on the whole work or one stage) with one level of
  * replies, live for everyone watching; edit within the window, delete your own (the painter any);
- * the painter's switches for comments off and "critique wanted". Self-contained: give it the artwork.
+ * the painter's switches for comments off and "critique wanted"; others' comments can be reported to
+ * the moderators. Self-contained: give it the artwork.
  */
 @Component({
   selector: 'app-comments-panel',
@@ -45,6 +49,9 @@ export class CommentsPanel {
   private readonly api = inject(CommentsApi);
   private readonly realtime = inject(Realtime);
   private readonly confirm = inject(Confirm);
+  private readonly reports = inject(ReportFlow);
+  private readonly route = inject(ActivatedRoute);
+  private readonly injector = inject(Injector);
   protected readonly session = inject(Session);
   private readonly signedIn = signInFirst();
 
@@ -114,11 +121,28 @@ export class CommentsPanel {
       this.comments.update((list) => merged(cursor ? list : [], page.items));
       this.nextCursor.set(page.nextCursor);
       this.error.set(null);
+      if (!cursor) {
+        this.reveal();
+      }
     } catch (e) {
       this.error.set(describeApiError(e));
     } finally {
       this.loading.set(false);
     }
+  }
+
+  /**
+   * Brings `#comment-…` into view once the first page rendered: the router's anchor scrolling runs
+   * before the comments arrive.
+   */
+  private reveal(): void {
+    const fragment = this.route.snapshot.fragment;
+    if (!fragment?.startsWith('comment-')) {
+      return;
+    }
+    afterNextRender(() => document.getElementById(fragment)?.scrollIntoView({ block: 'center' }), {
+      injector: this.injector,
+    });
   }
 
   protected more(): void {
@@ -200,6 +224,19 @@ export class CommentsPanel {
   protected canDelete(c: Comment): boolean {
     const me = this.session.me()?.id;
     return !c.deleted && !!me && (c.author.id === me || this.own());
+  }
+
+  /** Anyone signed in may report someone else's comment to the moderators. */
+  protected canReport(c: Comment): boolean {
+    const me = this.session.me()?.id;
+    return !c.deleted && !!me && c.author.id !== me;
+  }
+
+  protected report(c: Comment): void {
+    void this.reports.open({
+      target: { kind: 'comment', id: c.id },
+      what: `this comment by @${c.author.username}`,
+    });
   }
 
   protected startEdit(c: Comment): void {
