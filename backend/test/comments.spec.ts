@@ -176,7 +176,7 @@ describe.each(appModes())('comments — %s', (_name, options) => {
     expect(await quiet).toEqual([]);
   });
 
-  it("omits comments and replies by painters the viewer blocked, for the blocker only", async () => {
+  it('omits comments and replies by painters the viewer blocked, for the blocker only', async () => {
     const works = await createArtwork(painter, 'Haystacks');
     const top = (await post(painter, { body: 'By the painter' }, works.id)).body as Comment;
     const byDegas = (await post(other, { body: 'By degas' }, works.id)).body as Comment;
