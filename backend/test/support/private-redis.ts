@@ -29,6 +29,12 @@ export class PrivateRedis {
     return redis;
   }
 
+  /** The running server's process id (for CPU figures); undefined while it is down. */
+  get pid(): number | undefined {
+    const proc = this.process;
+    return proc && proc.exitCode === null && proc.signalCode === null ? proc.pid : undefined;
+  }
+
   get url(): string {
     return `redis://127.0.0.1:${this.port}`;
   }
