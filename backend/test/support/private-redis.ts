@@ -53,6 +53,8 @@ export class PrivateRedis {
         maxRetriesPerRequest: 0,
         retryStrategy: () => null,
       });
+      // Refusals while the server starts are expected; without a listener ioredis prints each one.
+      probe.on('error', () => undefined);
       try {
         await probe.connect();
         await probe.ping();
