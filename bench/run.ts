@@ -31,6 +31,11 @@ const BENCHMARKS: Record<string, { about: string; run: () => Promise<unknown> }>
       'publishing by a painter with 10k followers: request latency vs none, all notifications written, p95 ≤ 5 s',
     run: async () => (await import('./notify/main')).main(),
   },
+  scale: {
+    about:
+      'two apis and two workers on MariaDB, Redis and s3rver: a worker, Redis and an api killed mid-load; 1–3 apis; capacity figures',
+    run: async () => (await import('./scale/main')).main(),
+  },
   'chat-fanout': {
     about: 'public-room delivery latency at 200 and 1000 sockets vs a bare Socket.IO server',
     run: () => import('./chat-fanout/main'),

@@ -46,12 +46,18 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * When the session store (Redis) cannot be read, reads go on as signed out, at once, so public
  * pages keep working through an outage; writes (which need to know who is asking) and the
  * routes that need a signed-in user (see ApiExceptionFilter) answer 503 UNAVAILABLE with
- * Retry-After. The session itself is untouched: it works again when Redis is back.
+ * Retry-After. The session itself is untouched: it works again when Redis is back. A save or
+ * touch that fails after the answer was sent is dropped.
  */
 function tolerateStoreOutage(middleware: RequestHandler, cookieName: string): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) =>
     middleware(req, res, (err?: unknown) => {
       if (!err || !isRedisUnavailable(err)) return next(err);
+      // express-session saves or touches the session as the answer goes out and reports a failure
+      // a tick later, through this same callback: the answer stands, only the session's new expiry
+      // (or change) was not stored. Answering again would throw ERR_HTTP_HEADERS_SENT and end the
+      // process.
+      if (res.headersSent) return;
       markSessionUnavailable(req);
       if (!SAFE_METHODS.has(req.method)) {
         const error = unavailable();

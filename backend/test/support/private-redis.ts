@@ -29,6 +29,12 @@ export class PrivateRedis {
     return redis;
   }
 
+  /** The running server's process id (for CPU figures); undefined while it is down. */
+  get pid(): number | undefined {
+    const proc = this.process;
+    return proc && proc.exitCode === null && proc.signalCode === null ? proc.pid : undefined;
+  }
+
   get url(): string {
     return `redis://127.0.0.1:${this.port}`;
   }
@@ -47,6 +53,8 @@ export class PrivateRedis {
         maxRetriesPerRequest: 0,
         retryStrategy: () => null,
       });
+      // Refusals while the server starts are expected; without a listener ioredis prints each one.
+      probe.on('error', () => undefined);
       try {
         await probe.connect();
         await probe.ping();
