@@ -38,6 +38,8 @@ type SessionWithUser = SessionData & { passport?: { user?: unknown } };
 export class SessionRecheck implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('SessionRecheck');
   private timer?: NodeJS.Timeout;
+  /** Set while the store is unreachable, so an outage logs once when it starts and once when it ends. */
+  private storeFailing = false;
 
   constructor(
     @Inject(SESSION_RECHECK_MS) private readonly everyMs: number,
@@ -77,6 +79,7 @@ export class SessionRecheck implements OnApplicationBootstrap, OnApplicationShut
       const session = await new Promise<SessionWithUser | null | undefined>((resolve, reject) =>
         sessionStore.get(sessionID, (err, data) => (err ? reject(err) : resolve(data))),
       );
+      this.storeAnswered();
       const payload = session?.passport?.user;
       if (!payload) return false;
       const user = await new Promise<{ id?: string } | false | undefined>((resolve, reject) =>
@@ -87,8 +90,23 @@ export class SessionRecheck implements OnApplicationBootstrap, OnApplicationShut
       return !!user && user.id === socket.data.userId;
     } catch (err) {
       // The store is unreachable: not proof that the session ended; the next check decides.
-      this.logger.warn(`session re-check failed: ${err instanceof Error ? err.message : String(err)}`);
+      this.storeFailed(err);
       return true;
     }
+  }
+
+  private storeFailed(err: unknown): void {
+    if (this.storeFailing) return;
+    this.storeFailing = true;
+    const reason = err instanceof Error ? err.message : String(err);
+    this.logger.warn(
+      `session re-checks failing (${reason}); sockets keep their sessions until the store answers`,
+    );
+  }
+
+  private storeAnswered(): void {
+    if (!this.storeFailing) return;
+    this.storeFailing = false;
+    this.logger.log('session re-checks answered again');
   }
 }
