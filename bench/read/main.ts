@@ -13,7 +13,8 @@ import { seed } from './seed';
  * Prints req/s, p50/p99 and the server's CPU per request for both, and the throughput ratio.
  * READ_BENCH_SECONDS, READ_BENCH_CLIENTS tune the load; READ_BENCH_PROFILE=1 writes a CPU profile
  * of the api per path, cut to that path's measured window (seeding and the other paths left out),
- * as bench/results/read-profile/<path>.cpuprofile; READ_BENCH_ONLY=<name prefix> runs one path.
+ * as bench/results/read-profile/<path>.cpuprofile; READ_BENCH_ONLY=<name prefix> runs one path;
+ * READ_BENCH_BACKEND_DIST runs another build of the backend (e.g. an older commit's, for a before/after).
  */
 const SECONDS = Number(process.env.READ_BENCH_SECONDS ?? 10);
 const CLIENTS = Number(process.env.READ_BENCH_CLIENTS ?? 50);
@@ -146,7 +147,8 @@ async function keepProfile(base: string, name: string): Promise<void> {
 
 function startApi(port: number, dataDir: string, probeDir: string): ChildProcess {
   // The probe costs nothing until a window opens; the profiler runs only with READ_BENCH_PROFILE=1.
-  const args = ['-r', PROBE, join(ROOT, 'backend/dist/main.js')];
+  const dist = process.env.READ_BENCH_BACKEND_DIST || join(ROOT, 'backend/dist');
+  const args = ['-r', PROBE, join(dist, 'main.js')];
   return spawn(process.execPath, args, {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
