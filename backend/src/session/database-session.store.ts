@@ -27,10 +27,7 @@ export class DatabaseSessionStore extends Store {
 
   constructor(private readonly sessions: Repository<SessionEntity>) {
     super();
-    this.getSql = dialectSql(
-      sessions.manager,
-      'SELECT "data", "expiresAt" FROM "sessions" WHERE "sid" = ?',
-    );
+    this.getSql = dialectSql(sessions.manager, 'SELECT "data", "expiresAt" FROM "sessions" WHERE "sid" = ?');
     this.pruneTimer = setInterval(() => void this.prune(), PRUNE_EVERY_MS);
     this.pruneTimer.unref();
   }
