@@ -24,6 +24,11 @@ export interface PipelineConfig {
   filesPerRequest: number;
   parallelUploads: number;
   repoRoot: string;
+  /**
+   * MALLOC_ARENA_MAX for Gallery's processes (BENCH_MALLOC_ARENAS): '2' as deployed, or 'default'
+   * for glibc's own limit (8 arenas per core), to see what the setting saves.
+   */
+  mallocArenas: string;
   /** Where the built backend lives (BENCH_BACKEND_DIST): lets a private build be measured. */
   backendDist: string;
   /** MariaDB server for the production run; the benchmark creates and drops its own database. */
@@ -63,6 +68,7 @@ export function loadConfig(): PipelineConfig {
     filesPerRequest: Math.min(20, intEnv('BENCH_FILES_PER_REQUEST', 20, 1)),
     parallelUploads: intEnv('BENCH_PARALLEL_UPLOADS', 2, 1),
     repoRoot,
+    mallocArenas: process.env.BENCH_MALLOC_ARENAS || '2',
     backendDist: resolve(process.env.BENCH_BACKEND_DIST || resolve(repoRoot, 'backend', 'dist')),
     mysqlUrl: process.env.BENCH_MYSQL_URL || 'mysql://root@127.0.0.1:3306',
     sharedRedisUrl: process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379/5',

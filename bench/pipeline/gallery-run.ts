@@ -1,4 +1,5 @@
-import { mkdir } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Cleanup } from './cleanup';
 import type { PipelineConfig } from './config';
@@ -30,6 +31,8 @@ export interface GalleryResult {
   machineCpuSeconds: number;
   api: ProcStats;
   worker: ProcStats | null;
+  /** The api's resident set sampled every 100 ms: its peak while uploading, then while processing. */
+  apiRss: { uploadPeakMiB: number; processingPeakMiB: number };
 }
 
 /** Variables that pick adapters: the benchmark sets them per mode; a developer's shell must not. */
@@ -67,7 +70,9 @@ export async function runGallery(
       await machineBusySeconds(),
       selfCpuSeconds(),
     ];
-    const timing = await uploadAndWait(client, albumId, files, config);
+    const rss = new RssSampler(api.process.pid);
+    const timing = await uploadAndWait(client, albumId, files, config, () => rss.nextPhase());
+    rss.stop();
     // Read before stopping: /proc/<pid> disappears with the process.
     const apiAfter = await procStats(api.process.pid);
     const workerAfter = worker ? await procStats(worker.pid) : null;
@@ -89,6 +94,7 @@ export async function runGallery(
       machineCpuSeconds,
       api: apiAfter,
       worker: workerAfter,
+      apiRss: { uploadPeakMiB: rss.peaksMiB[0] ?? 0, processingPeakMiB: rss.peaksMiB[1] ?? 0 },
     };
   } finally {
     await cleanup.run();
@@ -114,7 +120,13 @@ async function startGallery(
     DATA_DIR: join(dir, 'data'),
     // Upload temp files and per-job scratch copies land in the run's directory, removed with it.
     TMPDIR: join(dir, 'tmp'),
+    // Production config refuses to start without one; a fresh one per run.
+    SESSION_SECRET: randomBytes(32).toString('base64url'),
+    // As deployed: docker/Dockerfile and backend's start scripts set MALLOC_ARENA_MAX=2 (see
+    // docs/stack.md). BENCH_MALLOC_ARENAS=default leaves glibc's own (8 per core) for comparison.
+    ...(config.mallocArenas === 'default' ? {} : { MALLOC_ARENA_MAX: config.mallocArenas }),
   };
+  if (config.mallocArenas === 'default') delete env.MALLOC_ARENA_MAX;
   await mkdir(env.TMPDIR!, { recursive: true });
   const services: number[] = [];
   const s3: number[] = [];
@@ -170,12 +182,14 @@ async function uploadAndWait(
   albumId: string,
   files: string[],
   config: PipelineConfig,
+  uploaded: () => void = () => undefined,
 ): Promise<{ seconds: number; uploadSeconds: number }> {
   const started = performance.now();
   await inLanes(chunks(files, config.filesPerRequest), config.parallelUploads, (batch) =>
     client.upload(albumId, batch),
   );
   const uploadSeconds = (performance.now() - started) / 1000;
+  uploaded();
   // Polling, not events: the readiness a visitor sees is the album the api returns. The poll
   // interval bounds the error (≤ pollMs late), reported alongside the results.
   const deadline = Date.now() + 120_000 + files.length * 10_000;
@@ -199,4 +213,31 @@ function summarise(stages: { status: string }[]): string {
 async function totalCpu(pids: number[]): Promise<number> {
   const stats = await Promise.all(pids.map((pid) => procStats(pid)));
   return stats.reduce((sum, s) => sum + s.cpuSeconds, 0);
+}
+
+/** Samples a process's VmRSS every 100 ms and keeps the peak of each phase (upload, processing). */
+class RssSampler {
+  readonly peaksMiB: number[] = [0];
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(pid: number) {
+    this.timer = setInterval(() => {
+      void readFile(`/proc/${pid}/status`, 'utf8').then(
+        (status) => {
+          const kb = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0);
+          const phase = this.peaksMiB.length - 1;
+          this.peaksMiB[phase] = Math.max(this.peaksMiB[phase]!, Math.round(kb / 1024));
+        },
+        () => undefined,
+      );
+    }, 100);
+  }
+
+  nextPhase(): void {
+    this.peaksMiB.push(0);
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
 }

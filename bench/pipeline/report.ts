@@ -14,7 +14,13 @@ export interface Row {
   ratioVsVipsthumbnail: number | null;
   /** cpuBoundImagesPerSecond relative to vipsthumbnail's. */
   cpuBoundRatioVsVipsthumbnail: number | null;
+  /** images/s and CPU-bound img/s relative to the `sharp` run (same libvips, no application). */
+  ratioVsSharp: number | null;
+  cpuBoundRatioVsSharp: number | null;
   apiPeakRssMiB: number | null;
+  /** Gallery only: the api's RSS peak (100 ms samples) while uploading, and while processing after. */
+  apiRssPeakUploadMiB: number | null;
+  apiRssPeakProcessingMiB: number | null;
   /** For the sharp baseline: its one process. */
   workerPeakRssMiB: number | null;
   /** CPU seconds per image of every process involved (api + worker for Gallery). */
@@ -53,7 +59,8 @@ export function printTable(rows: Row[]): void {
     'run',
     'images/s',
     'vs vipsthumbnail',
-    'api peak RSS',
+    'vs sharp (CPU-bound)',
+    'api peak RSS (upload / processing)',
     'worker peak RSS',
     'CPU-s/img',
     'CPU-bound img/s',
@@ -63,7 +70,10 @@ export function printTable(rows: Row[]): void {
     r.run,
     r.imagesPerSecond.toFixed(2),
     ratio(r.ratioVsVipsthumbnail),
-    rss(r.apiPeakRssMiB),
+    `${ratio(r.ratioVsSharp)} (${ratio(r.cpuBoundRatioVsSharp)})`,
+    r.apiPeakRssMiB === null
+      ? '—'
+      : `${rss(r.apiPeakRssMiB)} (${r.apiRssPeakUploadMiB} / ${r.apiRssPeakProcessingMiB})`,
     rss(r.workerPeakRssMiB),
     (r.cpuSecondsPerImage + (r.servicesCpuSecondsPerImage ?? 0)).toFixed(3),
     `${r.cpuBoundImagesPerSecond.toFixed(2)} (${ratio(r.cpuBoundRatioVsVipsthumbnail)})`,

@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 
 /**
- * Where the api's time went in the newest READ_BENCH_PROFILE run: inclusive time of the frames
- * that name a cost (middleware, ORM, serialisation…), and the busiest functions by self time.
+ * Where the api's time went in a READ_BENCH_PROFILE run: inclusive time of the frames that name a
+ * cost (middleware, ORM, serialisation…), and the busiest functions by self time. Takes a profile
+ * file (one per path) as its argument; without one, the newest in bench/results/read-profile.
  */
 interface Node {
   id: number;
@@ -11,11 +12,17 @@ interface Node {
   children?: number[];
 }
 const dir = join(__dirname, '../results/read-profile');
-const file = readdirSync(dir)
-  .filter((f) => f.endsWith('.cpuprofile'))
-  .sort()
-  .at(-1)!;
-const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as {
+const file =
+  process.argv[2] ??
+  join(
+    dir,
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.cpuprofile'))
+      .map((f) => ({ f, t: statSync(join(dir, f)).mtimeMs }))
+      .sort((a, b) => a.t - b.t)
+      .at(-1)!.f,
+  );
+const profile = JSON.parse(readFileSync(file, 'utf8')) as {
   nodes: Node[];
   samples: number[];
   timeDeltas: number[];
@@ -48,6 +55,6 @@ const top = (m: Map<string, number>, n: number) =>
     .sort((a, b) => b[1] - a[1])
     .slice(0, n)
     .map(([k, v]) => `${((v / busy) * 100).toFixed(1).padStart(5)} %  ${k}`);
-console.log(`${file}: busy ${busy.toFixed(0)} ms`);
+console.log(`${basename(file)}: busy ${busy.toFixed(0)} ms`);
 console.log('\nInclusive (top 45):\n' + top(inclusive, 45).join('\n'));
 console.log('\nSelf (top 25):\n' + top(self, 25).join('\n'));

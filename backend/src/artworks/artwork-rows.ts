@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { StageColor } from '@gallery/contracts';
 import type { DataSource } from 'typeorm';
-import { dialectSql, toIso } from '../database/dialect';
+import { dialectSql, toDate, toIso } from '../database/dialect';
+import { PinEntity } from '../stages/pin.entity';
 import type { StageView } from '../stages/stage.mapper';
 import type { ArtworkView } from './artwork.mapper';
 
@@ -14,34 +15,60 @@ const ARTWORK_SQL =
 const STAGES_SQL =
   'SELECT "id", "position", "kind", "title", "note", "status", "error", "thumbKey", "previewKey", "width", ' +
   '"height", "placeholder", "colors", "tilesKey", "tilesWidth", "tilesHeight", "createdAt" FROM "stages" WHERE "albumId" = ? ORDER BY "position"';
+const PINS_SQL =
+  'SELECT p."id", p."stageId", p."x", p."y", p."body", p."createdAt" FROM "stage_pins" p ' +
+  'JOIN "stages" s ON s."id" = p."stageId" WHERE s."albumId" = ? ORDER BY p."createdAt", p."id"';
 
 type Raw = Record<string, unknown>;
 
 /**
- * The artwork page's read, the busiest request Gallery serves: two plain SQL queries (artwork
- * with its painter, and its stages in order), run together, shaped straight into what the
- * mappers read. TypeORM's query building and entity hydration cost more CPU than the database
+ * The artwork page's read, the busiest request Gallery serves: three plain SQL queries (artwork
+ * with its painter, its stages in order, and their pins), run together, shaped straight into what
+ * the mappers read. The pins are read before access is checked, but only returned after it. TypeORM's query building and entity hydration cost more CPU than the database
  * here (bench/read); writes and access checks keep using the repositories.
  */
 @Injectable()
 export class ArtworkRows {
   private readonly artworkSql: string;
   private readonly stagesSql: string;
+  private readonly pinsSql: string;
 
   constructor(@InjectDataSource() private readonly db: DataSource) {
     this.artworkSql = dialectSql(db, ARTWORK_SQL);
     this.stagesSql = dialectSql(db, STAGES_SQL);
+    this.pinsSql = dialectSql(db, PINS_SQL);
   }
 
-  /** The artwork with its painter and stages, or null; visibility is the caller's to check. */
-  async load(id: string): Promise<{ artwork: ArtworkView; stages: StageView[] } | null> {
-    const [artworks, stages] = await Promise.all([
+  /**
+   * The artwork with its painter, stages and their pins (by stage id, oldest first, as
+   * PinsService.byStage gives them), or null; visibility is the caller's to check.
+   */
+  async load(
+    id: string,
+  ): Promise<{ artwork: ArtworkView; stages: StageView[]; pins: Map<string, PinEntity[]> } | null> {
+    const [artworks, stages, pinRows] = await Promise.all([
       this.db.query<Raw[]>(this.artworkSql, [id]),
       this.db.query<Raw[]>(this.stagesSql, [id]),
+      this.db.query<Raw[]>(this.pinsSql, [id]),
     ]);
     const a = artworks[0];
     if (!a) return null;
+    const pins = new Map<string, PinEntity[]>();
+    for (const r of pinRows) {
+      const pin = Object.assign(new PinEntity(), {
+        id: r.id as string,
+        stageId: r.stageId as string,
+        x: Number(r.x),
+        y: Number(r.y),
+        body: r.body as string,
+        createdAt: toDate(r.createdAt as Date | string),
+      });
+      const list = pins.get(pin.stageId);
+      if (list) list.push(pin);
+      else pins.set(pin.stageId, [pin]);
+    }
     return {
+      pins,
       artwork: {
         id: a.id as string,
         title: a.title as string,

@@ -65,12 +65,11 @@ export class ArtworksService {
     if (!loaded || !mayView(viewer, loaded.artwork, loaded.artwork.owner)) throw ArtworkErrors.notFound();
     if (viewer && (await this.blocks.hasBlocked(loaded.artwork.ownerId, viewer.id)))
       throw ArtworkErrors.notFound();
-    const pins = await this.pins.byStage(loaded.stages.map((s) => s.id));
     return {
       ...this.mapper.artwork(
         loaded.artwork,
         loaded.stages,
-        pins,
+        loaded.pins,
         viewer?.id ?? null,
         viewer?.role === 'admin',
       ),

@@ -20,7 +20,7 @@ export class SessionSerializer extends PassportSerializer implements OnModuleDes
 
   deserializeUser(payload: SessionUser, done: Done<UserEntity>): void {
     this.users
-      .findById(payload.id)
+      .findForSession(payload.id)
       // A suspended account's sessions are void at once, on every instance (suspension also bumps authVersion).
       .then((user) =>
         done(null, user && user.authVersion === payload.v && user.suspendedAt === null ? user : false),

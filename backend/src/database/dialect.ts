@@ -26,6 +26,11 @@ export function toIso(value: Date | string): string {
   return new Date(`${value.replace(' ', 'T')}Z`).toISOString();
 }
 
+/** A date column read by raw SQL as a Date (see {@link toIso} for what each driver returns). */
+export function toDate(value: Date | string): Date {
+  return value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}Z`);
+}
+
 /**
  * MySQL's FORCE INDEX, for a keyset page whose `id < ?` tie-break tempts MariaDB into a `ref`
  * scan of the whole (visibility, …) prefix instead of a range from the cursor. SQLite plans these

@@ -1,5 +1,6 @@
 import { Store, type SessionData } from 'express-session';
 import { LessThan, type Repository } from 'typeorm';
+import { dialectSql, toDate } from '../database/dialect';
 import type { SessionEntity } from './session.entity';
 
 type Callback<T = void> = (err?: unknown, value?: T | null) => void;
@@ -18,18 +19,24 @@ export class DatabaseSessionStore extends Store {
   private readonly pruneTimer: NodeJS.Timeout;
   /** When each session was last touched here (bounded: cleared when it grows past MAX_TOUCHED). */
   private readonly touched = new Map<string, number>();
+  /**
+   * Every signed-in request reads its session: one plain statement, since TypeORM's findOneBy
+   * (query building and hydration) cost more CPU than the read itself (bench/read).
+   */
+  private readonly getSql: string;
 
   constructor(private readonly sessions: Repository<SessionEntity>) {
     super();
+    this.getSql = dialectSql(sessions.manager, 'SELECT "data", "expiresAt" FROM "sessions" WHERE "sid" = ?');
     this.pruneTimer = setInterval(() => void this.prune(), PRUNE_EVERY_MS);
     this.pruneTimer.unref();
   }
 
   override get(sid: string, callback: Callback<SessionData>): void {
-    this.sessions
-      .findOneBy({ sid })
-      .then((row) => {
-        if (!row || row.expiresAt.getTime() <= Date.now()) return callback(null, null);
+    this.sessions.manager
+      .query<{ data: string; expiresAt: Date | string }[]>(this.getSql, [sid])
+      .then(([row]) => {
+        if (!row || toDate(row.expiresAt).getTime() <= Date.now()) return callback(null, null);
         callback(null, JSON.parse(row.data) as SessionData);
       })
       .catch(callback);
