@@ -114,6 +114,26 @@ describe.each(appModes())('discovery — %s', (_name, options) => {
       const found = (await search('quay')).albums.map((x) => x.id);
       expect(found).toHaveLength(20);
       expect(found[0]).toBe(best.id);
+      // A frequent word's answer follows visibility changes, deletes and the other words of the query.
+      const quay = async (q = 'quay') => (await search(q)).albums.map((x) => x.id);
+      const hidden = found.slice(1, 6);
+      for (const id of hidden)
+        expect((await anna.patch(`/api/albums/${id}`, { visibility: 'unlisted' })).status).toBe(200);
+      let now = await quay();
+      expect(now).toHaveLength(20);
+      expect(now[0]).toBe(best.id);
+      for (const id of hidden) expect(now).not.toContain(id);
+      await anna.patch(`/api/albums/${hidden[0]}`, { visibility: 'public' });
+      expect(await quay()).toContain(hidden[0]);
+      expect(await quay('quay dawn')).toEqual([best.id]);
+      expect(await quay('boats qua')).not.toContain(best.id);
+      expect(await quay('boats qua')).toHaveLength(20);
+      expect((await quay('qua'))[0]).toBe(best.id);
+      await anna.delete(`/api/albums/${best.id}`);
+      now = await quay();
+      expect(now).toHaveLength(20);
+      expect(now).not.toContain(best.id);
+      expect(await quay('quay dawn')).toEqual([]);
     });
   });
 

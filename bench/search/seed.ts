@@ -1,3 +1,4 @@
+import { ALBUM_WORDS_SOURCE, insertAlbumWords } from '../../backend/src/search-index/album-words';
 import { Api } from './api';
 import { databaseUrl, loadConfig, type SearchBenchConfig } from './config';
 import { withIndexesDeferred } from './bulk';
@@ -105,17 +106,37 @@ export async function seed(config: SearchBenchConfig): Promise<SeedSummary> {
  * database before the load, so such tables are filled after it the same way, if the build has them.
  */
 async function fillDerivedTables(conn: Conn): Promise<void> {
-  // album_palette (migration 1763740000000): the cover stage's colours of each public artwork.
-  if (
-    await count(
+  const exists = async (table: string): Promise<boolean> =>
+    (await count(
       conn,
-      "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'album_palette'",
-    )
-  ) {
+      'SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?',
+      [table],
+    )) > 0;
+  // album_palette (migration 1763740000000): the cover stage's colours of each public artwork.
+  if (await exists('album_palette')) {
     await conn.query(
       'INSERT INTO `album_palette` (`albumId`, `rank`, `hue`, `weight`) SELECT a.`id`, c.`rank`, c.`hue`, c.`weight` ' +
         "FROM `albums` a JOIN `stage_colors` c ON c.`stageId` = a.`coverStageId` WHERE a.`visibility` = 'public'",
     );
+  }
+  // album_words (migration 1763850000000): the words of each artwork's searchText, as the api writes them.
+  if (await exists('album_words')) {
+    const query = async (sql: string, params?: unknown[]) => (await conn.query(sql, params))[0];
+    let after = '';
+    for (;;) {
+      const [rows] = await conn.query(`${ALBUM_WORDS_SOURCE} WHERE \`id\` > ? ORDER BY \`id\` LIMIT 5000`, [
+        after,
+      ]);
+      const batch = rows as { id: string; text: string; listed: number | string }[];
+      if (!batch.length) break;
+      await inTransaction(conn, () =>
+        insertAlbumWords(
+          query,
+          batch.map((r) => ({ id: r.id, text: r.text, listed: Number(r.listed) === 1 })),
+        ),
+      );
+      after = batch.at(-1)!.id;
+    }
   }
 }
 
@@ -133,7 +154,7 @@ async function inTransaction(conn: Conn, work: () => Promise<void>): Promise<voi
 export async function rowCounts(conn: Conn): Promise<Record<string, number>> {
   const rows: Record<string, number> = {};
   const [present] = await conn.query(
-    "SELECT TABLE_NAME AS t FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'album_palette'",
+    "SELECT TABLE_NAME AS t FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME IN ('album_palette', 'album_words')",
   );
   const derived = (present as { t: string }[]).map((r) => r.t);
   for (const table of ['users', 'albums', 'stages', 'stage_colors', ...derived]) {

@@ -34,7 +34,9 @@ export class ArtworkProjections implements OnModuleInit {
     this.events.onInTransaction('artwork.changed', async ({ artworkId, what }, tx) => {
       if (what.includes('cover')) await refreshCover(tx, artworkId);
       else if (what.includes('visibility')) await syncPalette(tx, artworkId);
-      if (what.includes('created') || what.includes('text')) await this.indexText(tx, artworkId);
+      // Visibility too: an index may keep whether the work is listed with its words (MariaDB's does).
+      if (what.includes('created') || what.includes('text') || what.includes('visibility'))
+        await this.indexText(tx, artworkId);
       if (what.includes('created') || what.includes('visibility')) await this.publishOnce(tx, artworkId);
     });
     this.events.onInTransaction('artwork.deleted', ({ artworkId }, tx) =>

@@ -26,3 +26,22 @@ export function likePrefix(text: string): string {
 export function likeContains(text: string): string {
   return `%${likePrefix(text)}`;
 }
+
+/** Words shorter than this are not indexed as words (InnoDB's FULLTEXT token size alike). */
+export const MIN_WORD = 3;
+/** Longer words are kept by their first 64 characters (a query term is cut the same way). */
+export const MAX_WORD = 64;
+
+/**
+ * The indexed words of normalised text and how often each occurs: the same letters, digits and
+ * underscores as queryTerms, 3+ characters, cut to MAX_WORD.
+ */
+export function wordCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const raw of text.match(/[\p{L}\p{N}_]+/gu) ?? []) {
+    if (raw.length < MIN_WORD) continue;
+    const word = raw.slice(0, MAX_WORD);
+    counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  return counts;
+}

@@ -1,8 +1,9 @@
 import type { EntityManager } from 'typeorm';
 
 /**
- * The search port. Adapters: MySQL/MariaDB FULLTEXT (with a B-tree prefix path for 1–2 character
- * queries, below InnoDB's token size) and SQLite FTS5. Callers pass normalised text and terms
+ * The search port. Adapters: MySQL/MariaDB (a word → artwork table for artworks, FULLTEXT for the
+ * rest, and a B-tree prefix path for 1–2 character queries, below InnoDB's token size) and SQLite
+ * FTS5. Callers pass normalised text and terms
  * (see normalize.ts); results are ids, best first, public artworks only.
  */
 export abstract class SearchIndex {

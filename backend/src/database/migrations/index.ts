@@ -24,6 +24,8 @@ import { ModerationMysql1763830000000 } from './1763830000000-moderation.mysql';
 import { ModerationSqlite1763830000000 } from './1763830000000-moderation.sqlite';
 import { HueBandsMysql1763845000000 } from './1763845000000-hue-bands.mysql';
 import { HueBandsSqlite1763845000000 } from './1763845000000-hue-bands.sqlite';
+import { AlbumWordsMysql1763850000000 } from './1763850000000-album-words.mysql';
+import { AlbumWordsSqlite1763850000000 } from './1763850000000-album-words.sqlite';
 import { ProvenanceMysql1763800000000 } from './1763800000000-provenance.mysql';
 import { ProvenanceSqlite1763800000000 } from './1763800000000-provenance.sqlite';
 import { StorageDeletionsMysql1763750000000 } from './1763750000000-storage-deletions.mysql';
@@ -52,6 +54,7 @@ export const SQLITE_MIGRATIONS = [
   ChatFeaturesSqlite1763830000000,
   ModerationSqlite1763830000000,
   HueBandsSqlite1763845000000,
+  AlbumWordsSqlite1763850000000,
 ];
 export const MYSQL_MIGRATIONS = [
   AccountsMysql1763700000000,
@@ -70,4 +73,5 @@ export const MYSQL_MIGRATIONS = [
   ChatFeaturesMysql1763830000000,
   ModerationMysql1763830000000,
   HueBandsMysql1763845000000,
+  AlbumWordsMysql1763850000000,
 ];
