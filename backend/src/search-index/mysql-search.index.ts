@@ -28,6 +28,10 @@ export class MysqlSearchIndex extends SearchIndex {
    * equal scores ordered by likes, then newest, here. Only-short-word queries take the titleNorm
    * index in title order (0.3 ms; ordering those by likes scanned every match).
    */
+  async addMessage(): Promise<void> {
+    // FULLTEXT indexes the message's own body column.
+  }
+
   async putMessage(): Promise<void> {
     // FULLTEXT indexes the message's own body column.
   }

@@ -22,6 +22,8 @@ import { ChatFeaturesMysql1763830000000 } from './1763830000000-chat-features.my
 import { ChatFeaturesSqlite1763830000000 } from './1763830000000-chat-features.sqlite';
 import { ModerationMysql1763830000000 } from './1763830000000-moderation.mysql';
 import { ModerationSqlite1763830000000 } from './1763830000000-moderation.sqlite';
+import { ConversationOrderMysql1763840000000 } from './1763840000000-conversation-order.mysql';
+import { ConversationOrderSqlite1763840000000 } from './1763840000000-conversation-order.sqlite';
 import { ProvenanceMysql1763800000000 } from './1763800000000-provenance.mysql';
 import { ProvenanceSqlite1763800000000 } from './1763800000000-provenance.sqlite';
 import { StorageDeletionsMysql1763750000000 } from './1763750000000-storage-deletions.mysql';
@@ -49,6 +51,7 @@ export const SQLITE_MIGRATIONS = [
   ConversationSqlite1763830000000,
   ChatFeaturesSqlite1763830000000,
   ModerationSqlite1763830000000,
+  ConversationOrderSqlite1763840000000,
 ];
 export const MYSQL_MIGRATIONS = [
   AccountsMysql1763700000000,
@@ -66,4 +69,5 @@ export const MYSQL_MIGRATIONS = [
   ConversationMysql1763830000000,
   ChatFeaturesMysql1763830000000,
   ModerationMysql1763830000000,
+  ConversationOrderMysql1763840000000,
 ];
