@@ -123,7 +123,11 @@ export function printMedians(rows: Row[]): void {
 }
 
 /** Writes bench/results/<name>-<date>-<time>.json (gitignored); returns its path. */
-export async function writeResults(resultsDir: string, report: object, name = 'chat-fanout'): Promise<string> {
+export async function writeResults(
+  resultsDir: string,
+  report: object,
+  name = 'chat-fanout',
+): Promise<string> {
   await mkdir(resultsDir, { recursive: true });
   const stamp = new Date().toISOString().replace(/:/g, '').replace('T', '-').slice(0, 17);
   const file = join(resultsDir, `${name}-${stamp}.json`);

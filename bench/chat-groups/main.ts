@@ -99,15 +99,19 @@ export async function main(): Promise<void> {
       `\nGoal (groups p99 ≤ ${GOAL_RATIO}× public room p99, nothing lost): ${ratio <= GOAL_RATIO && lost === 0 ? 'met' : 'MISSED'} — ` +
         `median p99 ${p99('groups').toFixed(1)} ms vs ${p99('public').toFixed(1)} ms, ratio ${ratio.toFixed(2)}×, lost ${lost}`,
     );
-    const file = await writeResults(fanout.resultsDir, {
-      benchmark: 'chat-groups',
-      date: new Date().toISOString(),
-      machine: { cores: cpus().length, cpu: cpus()[0]?.model, node: process.version },
-      settings: { groups, size, users, rate, seconds, repeat },
-      goal: { ratio: GOAL_RATIO, lost: 0 },
-      ratio,
-      runs,
-    }, 'chat-groups');
+    const file = await writeResults(
+      fanout.resultsDir,
+      {
+        benchmark: 'chat-groups',
+        date: new Date().toISOString(),
+        machine: { cores: cpus().length, cpu: cpus()[0]?.model, node: process.version },
+        settings: { groups, size, users, rate, seconds, repeat },
+        goal: { ratio: GOAL_RATIO, lost: 0 },
+        ratio,
+        runs,
+      },
+      'chat-groups',
+    );
     console.log(`\nResults: ${file}`);
   } finally {
     await gallery?.stop().catch(() => {});
