@@ -328,13 +328,24 @@ export class ConversationsService {
     // The same view for all, but the last message hides behind a member's deleted history.
     const hiddenLast = { ...general, lastMessage: null };
     const byUser = new Map<string, Conversation>();
+    // Members who see the same entry (most share an unread count) get one emit: Socket.IO encodes
+    // a payload once per emit, and a group's entry carries the whole member list.
+    const alike = new Map<string, { view: Conversation; userIds: string[] }>();
     for (const { member, unread } of members) {
       const cleared = member.clearedThroughId;
-      const base = latest && cleared && latest.id <= cleared ? hiddenLast : general;
-      const view = { ...base, unreadCount: unread };
-      byUser.set(member.userId, view);
-      this.realtime.toRooms([ROOMS.user(member.userId)], 'conversation:updated', view);
+      const hides = !!(latest && cleared && latest.id <= cleared);
+      const key = `${unread}:${hides}`;
+      let same = alike.get(key);
+      if (!same)
+        alike.set(
+          key,
+          (same = { view: { ...(hides ? hiddenLast : general), unreadCount: unread }, userIds: [] }),
+        );
+      same.userIds.push(member.userId);
+      byUser.set(member.userId, same.view);
     }
+    for (const { view, userIds } of alike.values())
+      this.realtime.toRooms(userIds.map(ROOMS.user), 'conversation:updated', view);
     return { general, byUser };
   }
 
