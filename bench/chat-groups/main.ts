@@ -77,8 +77,11 @@ export async function main(): Promise<void> {
       runs.push(await measure('groups', repetition, gallery, cookies, groupTargets, rate, seconds));
     }
 
-    const median = (values: number[]) =>
-      [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
+    const median = (values: number[]) => {
+      const sorted = [...values].sort((x, y) => x - y);
+      const mid = Math.floor(sorted.length / 2);
+      return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+    };
     const p99 = (kind: Run['kind']) =>
       median(runs.filter((r) => r.kind === kind).map((r) => r.client.latencyMs.p99));
     const ratio = p99('groups') / p99('public');
