@@ -12,6 +12,7 @@ import {
   type ClientPlan,
   type ClientResult,
   type FromClient,
+  type SendTarget,
   type ToClient,
 } from './protocol';
 import { summarize } from './stats';
@@ -50,6 +51,19 @@ async function waitUntil(done: () => boolean, progress: () => number, idleMs: nu
 async function run(plan: ClientPlan): Promise<ClientResult> {
   const n = plan.cookies.length;
   const m = plan.messages;
+  const everyone = Array.from({ length: n }, (_, i) => i);
+  const targets: SendTarget[] = plan.targets ?? [
+    { conversationId: PUBLIC_ROOM, sender: 0, receivers: everyone },
+  ];
+  const targetOf = (seq: number): SendTarget => targets[seq % targets.length]!;
+  /** Deliveries the messages 0 … count − 1 should make. */
+  const expectedFor = (count: number): number => {
+    let sum = 0;
+    for (let seq = 0; seq < count; seq++) sum += targetOf(seq).receivers.length;
+    return sum;
+  };
+  const expected = expectedFor(m);
+  const warmupExpected = expectedFor(plan.warmupMessages);
   // Preallocated: the receive path runs n × rate times a second and must not allocate per message.
   const latencies = new Float64Array(m * n);
   const seen = new Uint8Array(m * n);
@@ -123,12 +137,12 @@ async function run(plan: ClientPlan): Promise<ClientResult> {
   );
   const settleSeconds = (clock() - settleStart) / 1000;
 
-  const sender = sockets[0]!;
   const send = (phase: 'w' | 'm', seq: number, onAck: (sentAt: number, ok: unknown) => void): number => {
+    const { conversationId, sender } = targetOf(seq);
     const sentAt = clock();
-    sender.emit(
+    sockets[sender]!.emit(
       'chat:send',
-      { conversationId: PUBLIC_ROOM, body: encodeBody(phase, seq, sentAt) },
+      { conversationId, body: encodeBody(phase, seq, sentAt) },
       (result: { ok?: boolean; error?: string }) => onAck(sentAt, result?.ok ? true : result?.error),
     );
     return sentAt;
@@ -141,7 +155,7 @@ async function run(plan: ClientPlan): Promise<ClientResult> {
     await sleep(interval);
   }
   await waitUntil(
-    () => warmupReceived >= plan.warmupMessages * n,
+    () => warmupReceived >= warmupExpected,
     () => warmupReceived,
     plan.drainIdleMs,
   );
@@ -166,7 +180,7 @@ async function run(plan: ClientPlan): Promise<ClientResult> {
     slips[seq] = sentAt - due;
   }
   await waitUntil(
-    () => received >= m * n && acked >= m,
+    () => received >= expected && acked >= m,
     () => received + acked,
     plan.drainIdleMs,
   );
@@ -181,7 +195,7 @@ async function run(plan: ClientPlan): Promise<ClientResult> {
   return {
     sockets: n,
     messagesSent: m,
-    deliveriesExpected: m * n,
+    deliveriesExpected: expected,
     deliveriesReceived: received,
     duplicates,
     droppedSockets,

@@ -9,8 +9,14 @@ export interface ClientPlan {
   url: string;
   /** One Cookie header per socket (Gallery's session); empty strings for the bare server. */
   cookies: string[];
-  /** Messages per second from the one sender socket. */
+  /** Messages per second in all (from the one sender socket, or spread over `targets`). */
   rate: number;
+  /**
+   * Where message `seq` goes: `targets[seq % targets.length]`, sent by socket `sender` and
+   * expected on the sockets `receivers` lists (indexes into `cookies`; the sender's own included).
+   * Absent: everything to the public room from socket 0, expected on every socket.
+   */
+  targets?: SendTarget[];
   /** Measured messages (rate × seconds); warm-up messages come on top. */
   messages: number;
   warmupMessages: number;
@@ -18,6 +24,13 @@ export interface ClientPlan {
   connectConcurrency: number;
   /** Give up on stragglers after this long without a new delivery. */
   drainIdleMs: number;
+}
+
+/** A conversation messages are sent to (chat-groups: one per group). */
+export interface SendTarget {
+  conversationId: string;
+  sender: number;
+  receivers: number[];
 }
 
 /** The client's answer. Latencies are in ms, from the sender's clock read to the receiver's. */
@@ -51,6 +64,7 @@ export interface Summary {
   count: number;
   p50: number;
   p90: number;
+  p95: number;
   p99: number;
   p999: number;
   max: number;

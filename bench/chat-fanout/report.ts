@@ -122,11 +122,15 @@ export function printMedians(rows: Row[]): void {
   printMarkdown(header, cells);
 }
 
-/** Writes bench/results/chat-fanout-<date>-<time>.json (gitignored); returns its path. */
-export async function writeResults(resultsDir: string, report: object): Promise<string> {
+/** Writes bench/results/<name>-<date>-<time>.json (gitignored); returns its path. */
+export async function writeResults(
+  resultsDir: string,
+  report: object,
+  name = 'chat-fanout',
+): Promise<string> {
   await mkdir(resultsDir, { recursive: true });
   const stamp = new Date().toISOString().replace(/:/g, '').replace('T', '-').slice(0, 17);
-  const file = join(resultsDir, `chat-fanout-${stamp}.json`);
+  const file = join(resultsDir, `${name}-${stamp}.json`);
   await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
   return file;
 }

@@ -5,30 +5,40 @@
  */
 
 const SESSION_COOKIE = 'gallery.sid';
-const CSRF_COOKIE = 'XSRF-TOKEN';
-const CSRF_HEADER = 'X-XSRF-TOKEN';
+/** What a signed-out visitor's XSRF token is bound to (backend auth/csrf.ts). */
+const PRE_SESSION_COOKIE = 'gallery.presession';
+export const CSRF_COOKIE = 'XSRF-TOKEN';
+export const CSRF_HEADER = 'X-XSRF-TOKEN';
 
-function cookieValue(res: Response, name: string): string | null {
+export function cookieValue(res: Response, name: string): string | null {
   const line = res.headers.getSetCookie().find((c) => c.startsWith(`${name}=`));
   return line ? line.slice(name.length + 1).split(';', 1)[0]! : null;
 }
 
-/** The double-submit token; one serves every registration (it is not tied to a session). */
-async function csrfToken(baseUrl: string): Promise<string> {
+/**
+ * The double-submit token with the pre-session cookie it is bound to before sign-in; one pair
+ * serves every registration (each registration then signs in with its own session).
+ */
+async function csrfToken(baseUrl: string): Promise<{ token: string; preSession: string }> {
   const res = await fetch(`${baseUrl}/api/health`);
   await res.arrayBuffer();
   const token = cookieValue(res, CSRF_COOKIE);
-  if (!token) throw new Error('GET /api/health set no XSRF-TOKEN cookie');
-  return token;
+  const preSession = cookieValue(res, PRE_SESSION_COOKIE);
+  if (!token || !preSession) throw new Error('GET /api/health set no XSRF-TOKEN or pre-session cookie');
+  return { token, preSession };
 }
 
 /** Registers `username`; returns the Cookie header its sockets send. */
-async function register(baseUrl: string, token: string, username: string): Promise<string> {
+async function register(
+  baseUrl: string,
+  { token, preSession }: { token: string; preSession: string },
+  username: string,
+): Promise<string> {
   const res = await fetch(`${baseUrl}/api/auth/register`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
-      cookie: `${CSRF_COOKIE}=${token}`,
+      cookie: `${PRE_SESSION_COOKIE}=${preSession}; ${CSRF_COOKIE}=${token}`,
       [CSRF_HEADER]: decodeURIComponent(token),
     },
     body: JSON.stringify({ username, password: 'correct horse battery', displayName: `Bench ${username}` }),
@@ -50,18 +60,29 @@ export async function registerUsers(
   concurrency: number,
   onProgress: (done: number) => void,
 ): Promise<string[]> {
+  return (await registerAccounts(baseUrl, count, concurrency, onProgress)).map((a) => a.cookie);
+}
+
+/** registerUsers() with each account's username (chat-groups names the members of its groups). */
+export async function registerAccounts(
+  baseUrl: string,
+  count: number,
+  concurrency: number,
+  onProgress: (done: number) => void,
+): Promise<{ username: string; cookie: string }[]> {
   const token = await csrfToken(baseUrl);
   const prefix = `fan${Date.now().toString(36)}`;
-  const cookies: string[] = new Array<string>(count);
+  const accounts = new Array<{ username: string; cookie: string }>(count);
   let next = 0;
   let done = 0;
   const lane = async (): Promise<void> => {
     while (next < count) {
       const i = next++;
-      cookies[i] = await register(baseUrl, token, `${prefix}_${i}`);
+      const username = `${prefix}_${i}`;
+      accounts[i] = { username, cookie: await register(baseUrl, token, username) };
       if (++done % 100 === 0) onProgress(done);
     }
   };
   await Promise.all(Array.from({ length: concurrency }, lane));
-  return cookies;
+  return accounts;
 }

@@ -83,7 +83,7 @@ export class ChatMapper {
   conversation(
     c: ConversationEntity,
     members: { user: AuthUser; role: ConversationMember['role']; lastReadId: string | null }[],
-    lastMessage: MessageEntity | null,
+    lastMessage: MessageWithSender | null,
     unreadCount: number,
     pinned: MessageQuote[] = [],
   ): Conversation {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { UsersModule } from '../users/users.module';
+import { ConversationAudience } from './audience';
 import { ChatController } from './chat.controller';
 import { ConversationEntity } from './conversation.entity';
 import { MemberEntity } from './member.entity';
@@ -23,6 +24,7 @@ import { PublicReads } from './public-reads';
   controllers: [ChatController],
   providers: [
     ChatMapper,
+    ConversationAudience,
     MessageViews,
     ConversationsService,
     MessagesService,

@@ -1,9 +1,11 @@
-import { UNIX_MS } from '../common/columns';
 import { BeforeInsert, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { ConversationKind } from '@gallery/contracts';
 import { uuidv7 } from '../common/uuidv7';
 
-/** A chat: the public room (id "public"), a direct conversation between two people, or a group. */
+/**
+ * A chat: the public room (id "public"), a direct conversation between two people, or a group.
+ * Lists order by the last message (ids are UUIDv7), so a send writes no row here.
+ */
 @Entity('conversations')
 export class ConversationEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
@@ -12,7 +14,6 @@ export class ConversationEntity {
   @BeforeInsert()
   protected assignId(): void {
     this.id ??= uuidv7();
-    this.lastMessageAt ??= Date.now();
   }
 
   @Column({ type: 'varchar', length: 10 })
@@ -25,8 +26,4 @@ export class ConversationEntity {
   @Index('UQ_conversations_direct', { unique: true })
   @Column({ type: 'varchar', length: 80, nullable: true })
   directKey!: string | null;
-
-  /** Unix ms of the latest message: the conversation list's order. */
-  @Column({ type: 'bigint', transformer: UNIX_MS })
-  lastMessageAt!: number;
 }

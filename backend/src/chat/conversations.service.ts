@@ -1,16 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { PUBLIC_ROOM_ID, ROOMS, type Conversation } from '@gallery/contracts';
+import { PUBLIC_ROOM_ID, ROOMS, type Conversation, type MessageQuote } from '@gallery/contracts';
 import { DataSource, In, MoreThan, Not, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { isUniqueViolation } from '../database/errors';
 import { RealtimeEmitter } from '../realtime/realtime-emitter';
 import type { AuthUser } from '../common/auth-user';
+import { uuidv7Time } from '../common/uuidv7';
 import { UserErrors } from '../users/user.errors';
 import type { UserEntity } from '../users/user.entity';
 import { BlocksService } from '../users/blocks.service';
 import { UsersService } from '../users/users.service';
 import { ChatErrors } from './chat.errors';
-import { ChatMapper } from './chat.mapper';
+import { ConversationAudience, type Audience } from './audience';
+import { ChatMapper, type MessageWithSender } from './chat.mapper';
 import { ConversationEntity } from './conversation.entity';
 import type { CreateGroupDto } from './dto';
 import { MemberEntity } from './member.entity';
@@ -35,6 +37,7 @@ export class ConversationsService {
     private readonly mapper: ChatMapper,
     private readonly views: MessageViews,
     private readonly blocks: BlocksService,
+    private readonly audiences: ConversationAudience,
   ) {}
 
   /** The conversation if the user is in it; 404 otherwise, so outsiders cannot probe ids. */
@@ -46,6 +49,19 @@ export class ConversationsService {
       : null;
     if (!conversation || !member) throw ChatErrors.conversationNotFound();
     return { conversation, member };
+  }
+
+  /**
+   * access() and the whole audience in one query (a send needs both): the conversation if the
+   * user is in it, 404 otherwise; member null in the public room.
+   */
+  async accessWithAudience(user: AuthUser, id: string): Promise<Access & { audience: Audience }> {
+    const audience = await this.audiences.load(id);
+    if (audience?.conversation.kind === 'public')
+      return { conversation: audience.conversation, member: null, audience };
+    const member = audience?.members.find((m) => m.member.userId === user.id)?.member;
+    if (!audience || !member) throw ChatErrors.conversationNotFound();
+    return { conversation: audience.conversation, member, audience };
   }
 
   /** A message by id whoever may read it, with its sender (moderation). */
@@ -89,15 +105,15 @@ export class ConversationsService {
     const conversations = await this.db.getRepository(ConversationEntity).find({
       where: [{ id: PUBLIC_ROOM_ID }, ...(ids.length ? [{ id: In(ids) }] : [])],
     });
-    conversations.sort((a, b) =>
-      a.kind === 'public' ? -1 : b.kind === 'public' ? 1 : b.lastMessageAt - a.lastMessageAt,
-    );
     const mine = new Map(memberships.map((m) => [m.conversationId, m]));
-    return Promise.all(
+    const views = await Promise.all(
       conversations.map((c) =>
         c.kind === 'public' ? this.presentPublic(user, c) : this.present(c, mine.get(c.id) ?? null),
       ),
     );
+    // Latest activity: the last message I can see, else when the conversation began (its UUIDv7).
+    const at = (v: Conversation) => (v.lastMessage ? Date.parse(v.lastMessage.createdAt) : uuidv7Time(v.id));
+    return views.sort((a, b) => (a.kind === 'public' ? -1 : b.kind === 'public' ? 1 : at(b) - at(a)));
   }
 
   async get(user: AuthUser, id: string): Promise<Conversation> {
@@ -271,20 +287,66 @@ export class ConversationsService {
         .getRepository(MessageEntity)
         .findOne({ where: visible, order: { id: 'DESC' }, relations: { sender: true } }),
       member ? this.unread(member) : 0,
-      c.kind === 'group'
-        ? this.db
-            .getRepository(PinEntity)
-            .find({ where: { conversationId: c.id }, order: { pinnedAt: 'ASC' } })
-        : [],
+      c.kind === 'group' ? this.views.pinned(c.id) : [],
     ]);
-    const quotes = await this.views.quotes(pins.map((p) => p.messageId));
-    const pinned = pins.map((p) => quotes.get(p.messageId)).filter((q) => !!q);
     const users = members.length ? await this.users.findByIds(members.map((m) => m.userId)) : [];
     const byId = new Map(users.map((u) => [u.id, u]));
     const people = members
       .filter((m) => byId.has(m.userId))
       .map((m) => ({ user: byId.get(m.userId)!, role: m.role, lastReadId: m.lastReadId }));
-    return this.mapper.conversation(c, people, last, unread, pinned);
+    return this.mapper.conversation(c, people, last, unread, pins);
+  }
+
+  /**
+   * Tells every member the conversation as they now see it (their list entry): built in memory
+   * from one read of the audience, the latest message and, when there are any, the pins, so it
+   * costs the same for two members as for fifty. `known` passes what the caller already holds
+   * (a send has the audience and the new message). Returns the view for nobody in particular
+   * (unread 0) and for each member.
+   */
+  async pushToMembers(
+    id: string,
+    known: { audience?: Audience; latest?: MessageWithSender } = {},
+  ): Promise<{ general: Conversation; byUser: Map<string, Conversation> } | null> {
+    const audience = known.audience ?? (await this.audiences.load(id));
+    if (!audience || audience.conversation.kind === 'public') return null;
+    const { conversation, members, pinCount } = audience;
+    const [latest, pinned] = await Promise.all([
+      known.latest !== undefined
+        ? known.latest
+        : this.db
+            .getRepository(MessageEntity)
+            .findOne({ where: { conversationId: id }, order: { id: 'DESC' }, relations: { sender: true } }),
+      conversation.kind === 'group' && pinCount > 0 ? this.views.pinned(id) : ([] as MessageQuote[]),
+    ]);
+    const people = members.map(({ member, user }) => ({
+      user,
+      role: member.role,
+      lastReadId: member.lastReadId,
+    }));
+    const general = this.mapper.conversation(conversation, people, latest, 0, pinned);
+    // The same view for all, but the last message hides behind a member's deleted history.
+    const hiddenLast = { ...general, lastMessage: null };
+    const byUser = new Map<string, Conversation>();
+    // Members who see the same entry (most share an unread count) get one emit: Socket.IO encodes
+    // a payload once per emit, and a group's entry carries the whole member list.
+    const alike = new Map<string, { view: Conversation; userIds: string[] }>();
+    for (const { member, unread } of members) {
+      const cleared = member.clearedThroughId;
+      const hides = !!(latest && cleared && latest.id <= cleared);
+      const key = `${unread}:${hides}`;
+      let same = alike.get(key);
+      if (!same)
+        alike.set(
+          key,
+          (same = { view: { ...(hides ? hiddenLast : general), unreadCount: unread }, userIds: [] }),
+        );
+      same.userIds.push(member.userId);
+      byUser.set(member.userId, same.view);
+    }
+    for (const { view, userIds } of alike.values())
+      this.realtime.toRooms(userIds.map(ROOMS.user), 'conversation:updated', view);
+    return { general, byUser };
   }
 
   private unread(member: MemberEntity): Promise<number> {
@@ -301,15 +363,9 @@ export class ConversationsService {
 
   /** Sends each member (and anyone just removed) the conversation as they see it. */
   private async announce(id: string, actor: AuthUser, alsoTo: string[] = []): Promise<Conversation> {
-    const conversation = await this.db.getRepository(ConversationEntity).findOneByOrFail({ id });
-    const members = await this.db.getRepository(MemberEntity).findBy({ conversationId: id });
-    let forActor: Conversation | null = null;
-    for (const m of members) {
-      const view = await this.present(conversation, m);
-      if (m.userId === actor.id) forActor = view;
-      this.realtime.toRooms([ROOMS.user(m.userId)], 'conversation:updated', view);
-    }
-    const general = forActor ?? (await this.present(conversation, null));
+    const pushed = await this.pushToMembers(id);
+    if (!pushed) throw ChatErrors.conversationNotFound();
+    const general = pushed.byUser.get(actor.id) ?? pushed.general;
     if (alsoTo.length)
       this.realtime.toRooms(alsoTo.map(ROOMS.user), 'conversation:updated', { ...general, unreadCount: 0 });
     return general;

@@ -6,6 +6,7 @@ import { DataSource, In } from 'typeorm';
 import { BlocksService } from '../users/blocks.service';
 import { ChatMapper, type MessageWithSender } from './chat.mapper';
 import { MessageEntity } from './message.entity';
+import { PinEntity } from './pin.entity';
 import { ReactionEntity } from './reaction.entity';
 
 /**
@@ -59,6 +60,19 @@ export class MessageViews {
       .getRepository(MessageEntity)
       .find({ where: { id: In(ids) }, relations: { sender: true } });
     return new Map(rows.map((r) => [r.id, this.mapper.quote(r)]));
+  }
+
+  /** Quotes of a group's pinned messages, first pinned first: one query. */
+  async pinned(conversationId: string): Promise<MessageQuote[]> {
+    const rows = await this.db
+      .getRepository(MessageEntity)
+      .createQueryBuilder('msg')
+      .innerJoin(PinEntity, 'pin', 'pin.messageId = msg.id')
+      .innerJoinAndSelect('msg.sender', 'sender')
+      .where('pin.conversationId = :conversationId', { conversationId })
+      .orderBy('pin.pinnedAt', 'ASC')
+      .getMany();
+    return rows.map((r) => this.mapper.quote(r));
   }
 }
 

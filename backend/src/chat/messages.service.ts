@@ -9,6 +9,7 @@ import {
   type ChatSearchResult,
   type Mention,
   type Message,
+  type MessageQuote,
   type Page,
 } from '@gallery/contracts';
 import { randomBytes } from 'node:crypto';
@@ -24,7 +25,9 @@ import { MediaStorage } from '../storage/media-storage';
 import { BlocksService } from '../users/blocks.service';
 import type { AuthUser } from '../common/auth-user';
 import type { PreparedAttachment } from './attachments';
-import { ConversationEntity } from './conversation.entity';
+import { uuidv7 } from '../common/uuidv7';
+import type { Audience, AudienceMember } from './audience';
+import type { ConversationEntity } from './conversation.entity';
 import { ChatErrors } from './chat.errors';
 import { ChatMapper } from './chat.mapper';
 import { ConversationsService } from './conversations.service';
@@ -139,8 +142,7 @@ export class MessagesService {
       messageId,
       removed: true,
     });
-    const conversation = await this.db.getRepository(ConversationEntity).findOneBy({ id: conversationId });
-    if (conversation && conversation.kind !== 'public') await this.pushConversation(conversation);
+    await this.conversations.pushToMembers(conversationId);
     if (attachment) {
       await Promise.all(
         [attachment.key, attachment.thumbKey]
@@ -162,55 +164,93 @@ export class MessagesService {
     prepare?: () => Promise<PreparedAttachment>,
     replyToId?: string,
   ): Promise<Message> {
-    const { conversation, member } = await this.conversations.access(user, conversationId);
+    // One read for access, the members (mentions, their list entries) and their unread counts.
+    const { conversation, member, audience } = await this.conversations.accessWithAudience(
+      user,
+      conversationId,
+    );
     if (conversation.kind === 'direct')
       await this.blocks.refuseIfBlockedBy(user.id, otherIn(conversation.directKey, user.id));
+    let replyTo: MessageQuote | null = null;
     if (replyToId) {
       const original = await this.db
         .getRepository(MessageEntity)
-        .findOneBy({ id: replyToId, conversationId });
+        .findOne({ where: { id: replyToId, conversationId }, relations: { sender: true } });
       if (!original || (member?.clearedThroughId && original.id <= member.clearedThroughId))
         throw ChatErrors.replyElsewhere();
       if (original.deletedAt || original.removedAt) throw ChatErrors.messageDeleted();
+      replyTo = this.mapper.quote(original);
     }
     await this.checkRate(user);
-    const mentions = await this.mentionsIn(user, conversation, body);
+    const mentions = await this.mentionsIn(user, conversation, body, audience.members);
     const attachment = prepare ? await this.store(conversationId, await prepare()) : null;
-    const message = await this.db.transaction(async (tx) => {
-      const createdAt = Date.now();
-      // Conversation row first: the message's foreign key would otherwise share-lock it, and two
-      // senders each wanting it exclusively afterwards deadlock (MySQL).
-      await tx.update(ConversationEntity, { id: conversationId }, { lastMessageAt: createdAt });
-      const m = await tx.save(
-        tx.create(MessageEntity, {
-          conversationId,
-          senderId: user.id,
-          body,
-          attachment,
-          createdAt,
-          editedAt: null,
-          deletedAt: null,
-          replyToId: replyToId ?? null,
-          mentions: mentions.length ? mentions : null,
-        }),
-      );
-      await this.index.putMessage(tx, m.id, conversationId, body);
-      if (mentions.length)
-        await this.events.publish(tx, 'chat.mentioned', {
-          userIds: mentions.map((x) => x.id),
-          messageId: m.id,
-          conversationId,
-        });
-      if (conversation.kind !== 'public') {
-        await tx.update(MemberEntity, { conversationId, userId: user.id }, { lastReadId: m.id });
-        await tx.update(MemberEntity, { conversationId, hidden: true }, { hidden: false });
-      }
-      return m;
+    const message: MessageEntity = Object.assign(new MessageEntity(), {
+      id: uuidv7(),
+      conversationId,
+      senderId: user.id,
+      body,
+      attachment,
+      createdAt: Date.now(),
+      editedAt: null,
+      deletedAt: null,
+      replyToId: replyToId ?? null,
+      mentions: mentions.length ? mentions : null,
+      removedAt: null,
     });
-    const shaped = await this.views.one({ ...message, sender: user }, null);
+    // No transaction around these writes: each statement is atomic on its own, and the message
+    // row is the fact, written first. A failure after it leaves only the sender's read position
+    // and the un-hiding for the members who had deleted the conversation behind; the next message
+    // sets both again. Two statements instead of five round trips (BEGIN … COMMIT) on MariaDB.
+    await this.db.getRepository(MessageEntity).insert(message);
+    await this.index.addMessage(this.db.manager, message.id, conversationId, body);
+    if (conversation.kind !== 'public')
+      await this.advanceMembers(conversationId, user.id, message.id, audience);
+    if (mentions.length)
+      await this.events.publish(this.db.manager, 'chat.mentioned', {
+        userIds: mentions.map((x) => x.id),
+        messageId: message.id,
+        conversationId,
+      });
+    const row = { ...message, sender: user };
+    const shaped = this.mapper.message(row, { replyTo });
     this.realtime.toRooms([ROOMS.conversation(conversationId)], 'chat:message', shaped);
-    if (conversation.kind !== 'public') await this.pushConversation(conversation);
+    if (conversation.kind !== 'public')
+      await this.conversations.pushToMembers(conversationId, {
+        audience: afterSend(audience, user.id, message.id),
+        latest: row,
+      });
     return shaped;
+  }
+
+  /**
+   * One UPDATE for what a message changes on the member rows: the sender has read up to it, and
+   * it brings the conversation back for whoever had deleted it.
+   */
+  private async advanceMembers(
+    conversationId: string,
+    senderId: string,
+    messageId: string,
+    audience: Audience,
+  ): Promise<void> {
+    const anyHidden = audience.members.some((m) => m.member.hidden);
+    const repo = this.db.getRepository(MemberEntity);
+    if (!anyHidden) {
+      await repo.update({ conversationId, userId: senderId }, { lastReadId: messageId });
+      return;
+    }
+    const e = (name: string) => this.db.driver.escape(name);
+    await repo
+      .createQueryBuilder()
+      .update()
+      .set({
+        hidden: false,
+        lastReadId: () => `CASE WHEN ${e('userId')} = :senderId THEN :messageId ELSE ${e('lastReadId')} END`,
+      })
+      .where(
+        `${e('conversationId')} = :conversationId AND (${e('userId')} = :senderId OR ${e('hidden')} = :hidden)`,
+      )
+      .setParameters({ conversationId, senderId, messageId, hidden: true })
+      .execute();
   }
 
   /** The sender changes the body; everyone in the conversation gets chat:updated. */
@@ -268,7 +308,7 @@ export class MessagesService {
       conversationId: message.conversationId,
       messageId,
     });
-    if (conversation.kind !== 'public') await this.pushConversation(conversation);
+    if (conversation.kind !== 'public') await this.conversations.pushToMembers(conversation.id);
   }
 
   /** Adds (on) or takes back one reaction of the fixed set; both are idempotent. */
@@ -332,7 +372,7 @@ export class MessagesService {
       'chat:updated',
       await this.views.one(message, null),
     );
-    if (conversation.kind !== 'public') await this.pushConversation(conversation);
+    if (conversation.kind !== 'public') await this.conversations.pushToMembers(conversation.id);
     return this.views.one(message, user.id);
   }
 
@@ -344,6 +384,7 @@ export class MessagesService {
     user: AuthUser,
     conversation: ConversationEntity,
     body: string,
+    members?: AudienceMember[],
   ): Promise<Mention[]> {
     if (conversation.kind === 'direct') return [];
     const names = [...new Set([...body.matchAll(MENTION)].map((m) => m[1]!.toLowerCase()))]
@@ -352,10 +393,15 @@ export class MessagesService {
     if (!names.length) return [];
     let found = await this.users.findByUsernames(names);
     if (conversation.kind === 'group') {
-      const members = await this.db
-        .getRepository(MemberEntity)
-        .findBy({ conversationId: conversation.id, userId: In(found.map((u) => u.id)) });
-      const inGroup = new Set(members.map((m) => m.userId));
+      const inGroup = new Set(
+        members
+          ? members.map((m) => m.member.userId)
+          : (
+              await this.db
+                .getRepository(MemberEntity)
+                .findBy({ conversationId: conversation.id, userId: In(found.map((u) => u.id)) })
+            ).map((m) => m.userId),
+      );
       found = found.filter((u) => inGroup.has(u.id));
     }
     return found.map((u) => ({ id: u.id, username: u.username }));
@@ -418,18 +464,25 @@ export class MessagesService {
       ...(file.thumb ? { thumbKey: `${base}-thumb.webp` } : {}),
     };
   }
+}
 
-  /** Each member's list entry (unread count, last message) changes with every message. */
-  private async pushConversation(conversation: ConversationEntity): Promise<void> {
-    const members = await this.db.getRepository(MemberEntity).findBy({ conversationId: conversation.id });
-    for (const m of members) {
-      this.realtime.toRooms(
-        [ROOMS.user(m.userId)],
-        'conversation:updated',
-        await this.conversations.present(conversation, m),
-      );
-    }
-  }
+/**
+ * The audience as the message just sent left it: the sender has read everything, the others
+ * have one more unread, and nobody has the conversation hidden.
+ */
+function afterSend(audience: Audience, senderId: string, messageId: string): Audience {
+  return {
+    ...audience,
+    members: audience.members.map(({ member, user, unread }) =>
+      member.userId === senderId
+        ? {
+            user,
+            unread: 0,
+            member: Object.assign(new MemberEntity(), member, { lastReadId: messageId, hidden: false }),
+          }
+        : { user, unread: unread + 1, member: Object.assign(new MemberEntity(), member, { hidden: false }) },
+    ),
+  };
 }
 
 /** The other member of a direct conversation, from its `a:b` key. */

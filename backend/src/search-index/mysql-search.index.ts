@@ -49,6 +49,10 @@ export class MysqlSearchIndex extends SearchIndex {
     await db.query('UPDATE `users` SET `searchText` = ? WHERE `id` = ?', [text, userId]);
   }
 
+  async addMessage(): Promise<void> {
+    // FULLTEXT indexes the message's own body column.
+  }
+
   async putMessage(): Promise<void> {
     // FULLTEXT indexes the message's own body column.
   }

@@ -16,6 +16,16 @@ export abstract class SearchIndex {
   abstract albumIds(db: EntityManager, terms: string[], limit: number): Promise<string[]>;
   /** Painters whose username or display name has words starting with every term. */
   abstract userIds(db: EntityManager, terms: string[], limit: number): Promise<string[]>;
+  /**
+   * Stores a new chat message's text: nothing to replace, so one statement (a send's round trips
+   * are counted; see MessagesService.send).
+   */
+  abstract addMessage(
+    db: EntityManager,
+    messageId: string,
+    conversationId: string,
+    body: string,
+  ): Promise<void>;
   /** Stores a chat message's text (sent or edited); '' removes it. */
   abstract putMessage(
     db: EntityManager,

@@ -19,6 +19,20 @@ export class SqliteSearchIndex extends SearchIndex {
     await db.query('INSERT INTO "user_fts" ("userId", "body") VALUES (?, ?)', [userId, text]);
   }
 
+  async addMessage(
+    db: EntityManager,
+    messageId: string,
+    conversationId: string,
+    body: string,
+  ): Promise<void> {
+    if (body)
+      await db.query('INSERT INTO "message_fts" ("messageId", "conversationId", "body") VALUES (?, ?, ?)', [
+        messageId,
+        conversationId,
+        body,
+      ]);
+  }
+
   async putMessage(
     db: EntityManager,
     messageId: string,
@@ -26,12 +40,7 @@ export class SqliteSearchIndex extends SearchIndex {
     body: string,
   ): Promise<void> {
     await this.removeMessage(db, messageId);
-    if (body)
-      await db.query('INSERT INTO "message_fts" ("messageId", "conversationId", "body") VALUES (?, ?, ?)', [
-        messageId,
-        conversationId,
-        body,
-      ]);
+    await this.addMessage(db, messageId, conversationId, body);
   }
 
   async removeMessage(db: EntityManager, messageId: string): Promise<void> {

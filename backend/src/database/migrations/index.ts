@@ -22,6 +22,8 @@ import { ChatFeaturesMysql1763830000000 } from './1763830000000-chat-features.my
 import { ChatFeaturesSqlite1763830000000 } from './1763830000000-chat-features.sqlite';
 import { ModerationMysql1763830000000 } from './1763830000000-moderation.mysql';
 import { ModerationSqlite1763830000000 } from './1763830000000-moderation.sqlite';
+import { ConversationOrderMysql1763840000000 } from './1763840000000-conversation-order.mysql';
+import { ConversationOrderSqlite1763840000000 } from './1763840000000-conversation-order.sqlite';
 import { HueBandsMysql1763845000000 } from './1763845000000-hue-bands.mysql';
 import { HueBandsSqlite1763845000000 } from './1763845000000-hue-bands.sqlite';
 import { AlbumWordsMysql1763850000000 } from './1763850000000-album-words.mysql';
@@ -53,6 +55,7 @@ export const SQLITE_MIGRATIONS = [
   ConversationSqlite1763830000000,
   ChatFeaturesSqlite1763830000000,
   ModerationSqlite1763830000000,
+  ConversationOrderSqlite1763840000000,
   HueBandsSqlite1763845000000,
   AlbumWordsSqlite1763850000000,
 ];
@@ -72,6 +75,7 @@ export const MYSQL_MIGRATIONS = [
   ConversationMysql1763830000000,
   ChatFeaturesMysql1763830000000,
   ModerationMysql1763830000000,
+  ConversationOrderMysql1763840000000,
   HueBandsMysql1763845000000,
   AlbumWordsMysql1763850000000,
 ];
