@@ -145,7 +145,7 @@ describe.each(appModes())('chat features — %s', (_name, options) => {
       const long = 'x'.repeat(300);
       const original = await say(ada, group.id, long);
       const benSocket = await connect(app, cookieOf(ben));
-      const heard = nextEvent(benSocket, 'chat:message');
+      const heard = nextEvent(benSocket, 'chat:message', 3000, (m) => m.body === 'agreed');
       const ack = (await benSocket.emitWithAck('chat:send', {
         conversationId: group.id,
         body: 'agreed',

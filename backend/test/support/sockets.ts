@@ -57,22 +57,27 @@ export async function refusal(
   return outcome;
 }
 
-/** The payload of the next `event` on `socket`; rejects after `ms` without one. */
+/** The payload of the next `event` on `socket` (that `matches`, if given); rejects after `ms` without one. */
 export function nextEvent<E extends keyof ServerToClientEvents>(
   socket: ClientSocket,
   event: E,
   ms = 3000,
+  matches: (payload: Payload<E>) => boolean = () => true,
 ): Promise<Payload<E>> {
   return new Promise((resolve, reject) => {
+    // Broadcasts go out after the commit, so an event for something done just before the
+    // socket connected can still arrive first: `matches` picks the one the test is about.
     const listener = (payload: Payload<E>) => {
+      if (!matches(payload)) return;
       clearTimeout(timer);
+      socket.off(event, listener as never);
       resolve(payload);
     };
     const timer = setTimeout(() => {
       socket.off(event, listener as never);
       reject(new Error(`no ${event} within ${ms} ms`));
     }, ms);
-    socket.once(event, listener as never);
+    socket.on(event, listener as never);
   });
 }
 
