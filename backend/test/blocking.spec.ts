@@ -2,7 +2,7 @@ import type { ArtworkCard, Conversation, Message, Page, SearchResult } from '@ga
 import { createArtwork, settled, uploadStages } from './support/artworks';
 import { png } from './support/images';
 import { appModes } from './support/modes';
-import { connect, cookieOf, disconnectAll } from './support/sockets';
+import { connect, cookieOf, disconnectAll, eventsDuring, nextEvent } from './support/sockets';
 import { TestApp } from './support/test-app';
 import type { TestClient } from './support/test-client';
 
@@ -93,6 +93,50 @@ describe.each(appModes())('blocking — %s', (_name, options) => {
     expect((await bob.get(`/api/albums/${albumId}`)).status).toBe(200);
     expect((await ada.get('/api/users/me/blocks')).body).toEqual([]);
   });
+  it("marks a blocked sender's messages live for the blocker only, in a group and the public room, edits too", async () => {
+    await ada.delete('/api/users/bob/block');
+    const group = (await ada.post('/api/chat/groups', { name: 'live', usernames: ['bob', 'cyd'] }))
+      .body as Conversation;
+    await ada.put('/api/users/bob/block');
+    const [forAda, forCyd] = [await connect(app, cookieOf(ada)), await connect(app, cookieOf(cyd))];
+    const rooms = (await ada.get('/api/chat/conversations')).body as Conversation[];
+    const publicId = rooms.find((c) => c.kind === 'public')!.id;
+    for (const conversationId of [group.id, publicId]) {
+      const [a, c] = [eventsDuring(forAda, 'chat:message'), nextEvent(forCyd, 'chat:message')];
+      const sent = await bob.post(`/api/chat/conversations/${conversationId}/messages`, {
+        body: 'hello all',
+      });
+      // One copy each: the blocker's marked (and only that one), the others' as before.
+      expect((await a).filter((m) => m.id === sent.body.id)).toEqual([
+        expect.objectContaining({ blockedSender: true }),
+      ]);
+      expect((await c).blockedSender).toBeUndefined();
+    }
+    // An edit replaces the message on screen: it stays marked for the blocker.
+    const last = (await bob.post(`/api/chat/conversations/${group.id}/messages`, { body: 'v1' }))
+      .body as Message;
+    const [a, c] = [nextEvent(forAda, 'chat:updated'), nextEvent(forCyd, 'chat:updated')];
+    await bob.patch(`/api/chat/messages/${last.id}`, { body: 'v2' });
+    expect(await a).toMatchObject({ body: 'v2', blockedSender: true });
+    expect((await c).blockedSender).toBeUndefined();
+    // cyd's messages reach ada unmarked.
+    const fromCyd = nextEvent(forAda, 'chat:message');
+    await cyd.post(`/api/chat/conversations/${group.id}/messages`, { body: 'from cyd' });
+    expect((await fromCyd).blockedSender).toBeUndefined();
+    await ada.delete('/api/users/bob/block');
+  });
+
+  it("the blocker's own copy never carries a conversation they are not in", async () => {
+    const group = (await cyd.post('/api/chat/groups', { name: 'no ada', usernames: ['bob'] }))
+      .body as Conversation;
+    await ada.put('/api/users/bob/block');
+    const forAda = await connect(app, cookieOf(ada));
+    const seen = eventsDuring(forAda, 'chat:message');
+    await bob.post(`/api/chat/conversations/${group.id}/messages`, { body: 'not for ada' });
+    expect((await seen).map((m) => m.body)).not.toContain('not for ada');
+    await ada.delete('/api/users/bob/block');
+  });
+
   describe('card lists', () => {
     let eve: TestClient; // blocks fay
     let fay: TestClient;

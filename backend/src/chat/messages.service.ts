@@ -208,7 +208,7 @@ export class MessagesService {
       return m;
     });
     const shaped = await this.views.one({ ...message, sender: user }, null);
-    this.realtime.toRooms([ROOMS.conversation(conversationId)], 'chat:message', shaped);
+    await this.deliver(conversation, user.id, 'chat:message', shaped);
     if (conversation.kind !== 'public') await this.pushConversation(conversation);
     return shaped;
   }
@@ -327,13 +327,39 @@ export class MessagesService {
     message: MessageEntity,
     conversation: ConversationEntity,
   ): Promise<Message> {
-    this.realtime.toRooms(
-      [ROOMS.conversation(message.conversationId)],
-      'chat:updated',
-      await this.views.one(message, null),
-    );
+    // An edit or reaction replaces the message on screen: the blocker's copy stays collapsed.
+    await this.deliver(conversation, message.senderId, 'chat:updated', await this.views.one(message, null));
     if (conversation.kind !== 'public') await this.pushConversation(conversation);
     return this.views.one(message, user.id);
+  }
+
+  /**
+   * Sends a message (new or updated) to the conversation's sockets. Members who blocked its
+   * sender get their own copy with blockedSender, as their history shows it; everyone else the
+   * shared one. One indexed look-up of who blocked the sender, which finds nobody for almost every
+   * message; only then a second for which of them are in the conversation (the public room: all).
+   * The flag stays on the server rather than the client because the history already marks it
+   * there, and a block made in another tab or device applies at once.
+   */
+  private async deliver(
+    conversation: ConversationEntity,
+    senderId: string,
+    event: 'chat:message' | 'chat:updated',
+    message: Message,
+  ): Promise<void> {
+    const room = ROOMS.conversation(conversation.id);
+    let blockers = await this.blocks.blockersOf(senderId);
+    if (blockers.length && conversation.kind !== 'public') {
+      const members = await this.db.getRepository(MemberEntity).find({
+        select: { userId: true },
+        where: { conversationId: conversation.id, userId: In(blockers) },
+      });
+      blockers = members.map((m) => m.userId);
+    }
+    if (!blockers.length) return this.realtime.toRooms([room], event, message);
+    const theirs = blockers.map(ROOMS.user);
+    this.realtime.toRoomsExcept([room], theirs, event, message);
+    this.realtime.toRooms(theirs, event, { ...message, blockedSender: true });
   }
 
   /**

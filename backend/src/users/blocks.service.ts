@@ -59,6 +59,12 @@ export class BlocksService {
     return new Set(rows.map((r) => r.blockedId));
   }
 
+  /** Who blocked `blockedId` (the blocked-side index: usually no row at all). */
+  async blockersOf(blockedId: string): Promise<string[]> {
+    const rows = await this.blocks.find({ select: { blockerId: true }, where: { blockedId } });
+    return rows.map((r) => r.blockerId);
+  }
+
   /** 403 BLOCKED when any of `targetIds` blocked `actorId` (DMs, group invitations). */
   async refuseIfBlockedBy(actorId: string, targetIds: string[]): Promise<void> {
     if (!targetIds.length) return;
