@@ -1,4 +1,3 @@
-import { registerUsers } from '../chat-fanout/users';
 import { connect, count } from './db';
 
 /** One painter in this many is blocked by the blocking viewer: about 10 % of the works. */
@@ -22,7 +21,11 @@ export async function signedInViewers(
   baseUrl: string,
   databaseUrl: string,
 ): Promise<{ viewers: Viewer[]; hiddenShare: number; remove: () => Promise<void> }> {
-  const cookies = await registerUsers(baseUrl, 2, 1, () => {});
+  const stamp = Date.now().toString(36);
+  const cookies = [
+    await register(baseUrl, `viewer_${stamp}_a`),
+    await register(baseUrl, `viewer_${stamp}_b`),
+  ];
   const ids: string[] = [];
   for (const cookie of cookies) {
     const res = await fetch(`${baseUrl}/api/auth/me`, { headers: { cookie } });
@@ -61,4 +64,41 @@ export async function signedInViewers(
   } finally {
     await conn.end();
   }
+}
+
+/** The cookies a response sets, as `name=value` pairs. */
+function setCookies(res: Response): Map<string, string> {
+  return new Map(
+    res.headers.getSetCookie().map((c) => {
+      const pair = c.split(';', 1)[0]!;
+      const at = pair.indexOf('=');
+      return [pair.slice(0, at), pair.slice(at + 1)] as [string, string];
+    }),
+  );
+}
+
+/**
+ * Registers `username` as the web app does: a GET hands out the pre-session cookie and the
+ * XSRF-TOKEN bound to it, the POST sends both and echoes the token. Returns the session's Cookie header.
+ */
+async function register(baseUrl: string, username: string): Promise<string> {
+  const first = await fetch(`${baseUrl}/api/health`);
+  await first.arrayBuffer();
+  const jar = setCookies(first);
+  const token = jar.get('XSRF-TOKEN');
+  if (!token) throw new Error('GET /api/health set no XSRF-TOKEN cookie');
+  const res = await fetch(`${baseUrl}/api/auth/register`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
+      'X-XSRF-TOKEN': decodeURIComponent(token),
+    },
+    body: JSON.stringify({ username, password: 'correct horse battery', displayName: `Bench ${username}` }),
+  });
+  const body = await res.text();
+  if (res.status !== 201) throw new Error(`register ${username}: ${res.status} ${body}`);
+  const session = setCookies(res).get('gallery.sid');
+  if (!session) throw new Error(`register ${username}: no gallery.sid cookie`);
+  return `gallery.sid=${session}`;
 }
