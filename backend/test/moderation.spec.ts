@@ -1,5 +1,6 @@
 import type {
   Artwork,
+  AdminStats,
   AuditEntry,
   Comment,
   Conversation,
@@ -8,7 +9,11 @@ import type {
   Page,
   ReportQueueItem,
 } from '@gallery/contracts';
+import { getQueueToken } from '@nestjs/bull';
+import type { Queue } from 'bull';
 import { DataSource } from 'typeorm';
+import { JobQueue } from '../src/queue/job-queue';
+import { MEDIA_QUEUE } from '../src/queue/jobs';
 import { setRole } from '../src/users/set-role';
 import { createArtwork, settled, uploadStages } from './support/artworks';
 import { png } from './support/images';
@@ -525,10 +530,23 @@ describe.each(appModes())('moderation — %s', (_name, options) => {
 
   it('answers stats', async () => {
     const stats = (await admin.get('/api/admin/stats')).body;
-    expect(stats).toMatchObject({ users: expect.any(Number), artworks: expect.any(Number), queue: null });
+    expect(stats).toMatchObject({ users: expect.any(Number), artworks: expect.any(Number) });
     expect(stats.stages.ready).toBeGreaterThan(0);
     expect(stats.storageBytes).toBeGreaterThan(0);
     expect(stats.socketsOnline).toBeGreaterThanOrEqual(0);
+  });
+
+  it("counts the image queue's jobs by state, on either queue", async () => {
+    const jobs = app.get(JobQueue);
+    await jobs.drain();
+    const queue = async () => ((await admin.get('/api/admin/stats')).body as AdminStats).queue;
+    expect(await queue()).toEqual({ waiting: 0, active: 0, delayed: 0, failed: 0 });
+    // A debounced job waits for its time: in-process as a timer, on Bull in Redis.
+    await jobs.add('delete-objects', { keys: [] }, 'stats-probe', { delayMs: 60_000 });
+    expect(await queue()).toEqual({ waiting: 0, active: 0, delayed: 1, failed: 0 });
+    // Bull keeps it in Redis, shared with the next suites; the in-process timer ends with the app.
+    if (options.redis)
+      await (await app.get<Queue>(getQueueToken(MEDIA_QUEUE)).getJob('stats-probe'))?.remove();
   });
 });
 

@@ -8,6 +8,7 @@ import { connect, count, databaseExists, dropDatabase } from './db';
 import { closedLoop, percentile, type LoadOptions } from './load';
 import { printTable, writeJson, type ScenarioResult } from './report';
 import { describeAnswer, scenarios } from './scenarios';
+import { signedInViewers } from './viewers';
 import { printSeedSummary, rowCounts, seed, termMatches, type SeedSummary } from './seed';
 
 /**
@@ -39,17 +40,27 @@ async function main(): Promise<void> {
     try {
       // Fills the api's connection pool (20) and warms the JIT on a cheap request before any timing.
       await closedLoop(`${api.baseUrl}/api/search?q=verdaccio`, { ...options, seconds: 3, maxRequests: 0 });
-      for (const s of await scenarios(api.baseUrl, config.only)) {
-        const answer = await describeAnswer(api.baseUrl, s);
-        results.push(
-          await measure(config, s.name, api.baseUrl + s.path, answer, options, api.child.pid, dbPid),
-        );
+      const signedIn = await signedInViewers(api.baseUrl, databaseUrl(config));
+      console.log(
+        `Signed-in viewers: the blocking one hides ${(100 * signedIn.hiddenShare).toFixed(1)} % of public works`,
+      );
+      try {
+        for (const s of await scenarios(api.baseUrl, config.only, signedIn.viewers)) {
+          const answer = await describeAnswer(api.baseUrl, s);
+          const opts = s.headers ? { ...options, headers: s.headers } : options;
+          results.push(
+            await measure(config, s.name, api.baseUrl + s.path, answer, opts, api.child.pid, dbPid),
+          );
+        }
+      } finally {
+        await signedIn.remove();
       }
     } finally {
       await api.stop();
     }
     console.log('');
     printTable(results, config.goalP95Ms);
+    printSignedInRatios(results);
     const file = writeJson(config, {
       date: new Date().toISOString(),
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version },
@@ -63,6 +74,23 @@ async function main(): Promise<void> {
   } finally {
     if (config.keep) console.log(`Kept ${config.database} (BENCH_KEEP=1).`);
     else await dropDatabase(config.serverUrl, config.database);
+  }
+}
+
+/** Each signed-in row against the same page signed out, measured in the same run. */
+function printSignedInRatios(results: ScenarioResult[]): void {
+  const signedIn = results.filter((r) => r.name.includes(', signed in'));
+  if (!signedIn.length) return;
+  console.log('\nSigned in ÷ signed out, same page, same run:');
+  for (const r of signedIn) {
+    const base = results.find((b) => b.name === r.name.slice(0, r.name.indexOf(', signed in')));
+    if (!base) continue;
+    const ratio = (a: number, b: number): string => (b > 0 ? (a / b).toFixed(2) : '–');
+    console.log(
+      `  ${r.name.padEnd(48)} p50 ×${ratio(r.p50, base.p50)}  p95 ×${ratio(r.p95, base.p95)}  ` +
+        `api ms/req ×${ratio(r.cpuMsPerRequest.server, base.cpuMsPerRequest.server)}  ` +
+        `db ms/req ×${ratio(r.cpuMsPerRequest.db, base.cpuMsPerRequest.db)}`,
+    );
   }
 }
 

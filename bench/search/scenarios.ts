@@ -21,6 +21,14 @@ export const DEEP = 20;
 export interface Scenario {
   name: string;
   path: string;
+  /** A signed-in viewer's Cookie header; none: signed out. */
+  headers?: Record<string, string>;
+}
+
+/** A signed-in viewer the explore scenarios run again for (see viewers.ts). */
+export interface ViewerHeaders {
+  name: string;
+  headers: Record<string, string>;
 }
 
 type Page = { items: unknown[]; nextCursor: string | null };
@@ -31,11 +39,16 @@ const search = (q: string): string => `/api/search?q=${encodeURIComponent(q)}`;
  * The scenarios `only` selects, deep ones resolved by following nextCursor DEEP times against the
  * running api (only for those selected: on a slow endpoint that takes a while).
  */
-export async function scenarios(baseUrl: string, only: RegExp = /./): Promise<Scenario[]> {
-  const deep = async (first: string): Promise<string> => {
+export async function scenarios(
+  baseUrl: string,
+  only: RegExp = /./,
+  viewers: ViewerHeaders[] = [],
+): Promise<Scenario[]> {
+  // A viewer's deep page is reached through their own cursors: their blocks change the pages.
+  const deep = async (first: string, headers?: Record<string, string>): Promise<string> => {
     let path = first;
     for (let i = 0; i < DEEP; i++) {
-      const page = await getJson<Page>(baseUrl + path);
+      const page = await getJson<Page>(baseUrl + path, headers);
       if (!page.nextCursor) throw new Error(`${first}: only ${i + 1} pages`);
       path = `${first}&cursor=${encodeURIComponent(page.nextCursor)}`;
     }
@@ -45,7 +58,11 @@ export async function scenarios(baseUrl: string, only: RegExp = /./): Promise<Sc
   const popular = `/api/albums?sort=popular&limit=${PAGE}`;
   const hue0 = `/api/albums?hue=0&limit=${PAGE}`;
   const hue210 = `/api/albums?hue=210&limit=${PAGE}`;
-  const all: { name: string; path: string | (() => Promise<string>) }[] = [
+  const all: {
+    name: string;
+    path: string | ((headers?: Record<string, string>) => Promise<string>);
+    headers?: Record<string, string>;
+  }[] = [
     { name: `search rare "${QUERIES.rare}"`, path: search(QUERIES.rare) },
     { name: `search common "${QUERIES.common}"`, path: search(QUERIES.common) },
     { name: `search prefix "${QUERIES.prefix}"`, path: search(QUERIES.prefix) },
@@ -60,16 +77,28 @@ export async function scenarios(baseUrl: string, only: RegExp = /./): Promise<Sc
     { name: 'explore hue=210 p1', path: hue210 },
     { name: `explore hue=210 p${DEEP + 1}`, path: () => deep(hue210) },
   ];
+  // Signed in, the same explore pages with the block clause (and marks): compare with the row above.
+  for (const viewer of viewers)
+    for (const [name, path] of [
+      ['explore recent p1', recent],
+      [`explore recent p${DEEP + 1}`, (h?: Record<string, string>) => deep(recent, h)],
+      ['explore popular p1', popular],
+      [`explore popular p${DEEP + 1}`, (h?: Record<string, string>) => deep(popular, h)],
+      ['explore hue=0 p1', hue0],
+      [`explore hue=0 p${DEEP + 1}`, (h?: Record<string, string>) => deep(hue0, h)],
+    ] as const)
+      all.push({ name: `${name}, ${viewer.name}`, path, headers: viewer.headers });
   const chosen: Scenario[] = [];
   for (const s of all.filter((s) => only.test(s.name))) {
-    chosen.push({ name: s.name, path: typeof s.path === 'string' ? s.path : await s.path() });
+    const path = typeof s.path === 'string' ? s.path : await s.path(s.headers);
+    chosen.push({ name: s.name, path, ...(s.headers ? { headers: s.headers } : {}) });
   }
   return chosen;
 }
 
 /** What one answer holds, for the report (and to fail loudly on an empty or broken scenario). */
 export async function describeAnswer(baseUrl: string, s: Scenario): Promise<string> {
-  const body = await getJson<Page & { albums?: unknown[]; users?: unknown[] }>(baseUrl + s.path);
+  const body = await getJson<Page & { albums?: unknown[]; users?: unknown[] }>(baseUrl + s.path, s.headers);
   const shape = body.albums
     ? `${body.albums.length} artworks, ${body.users?.length ?? 0} painters`
     : `${body.items.length} cards${body.nextCursor ? ', next' : ''}`;
@@ -77,8 +106,8 @@ export async function describeAnswer(baseUrl: string, s: Scenario): Promise<stri
   return shape;
 }
 
-async function getJson<T>(url: string): Promise<T> {
-  const res = await fetch(url, { headers: { 'x-forwarded-for': '10.78.0.1' } });
+async function getJson<T>(url: string, headers: Record<string, string> = {}): Promise<T> {
+  const res = await fetch(url, { headers: { 'x-forwarded-for': '10.78.0.1', ...headers } });
   if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }

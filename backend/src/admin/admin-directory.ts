@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AdminStats, AdminUser, AdminUserStatus, Page } from '@gallery/contracts';
 import type { DataSource } from 'typeorm';
 import { dialectSql } from '../database/dialect';
+import { JobQueue } from '../queue/job-queue';
 import { SocketServer } from '../realtime/socket-server';
 import type { UserEntity } from '../users/user.entity';
 import { UserMapper } from '../users/user.mapper';
@@ -17,6 +18,7 @@ export class AdminDirectory {
     @InjectDataSource() private readonly db: DataSource,
     private readonly users: UsersService,
     private readonly mapper: UserMapper,
+    private readonly jobs: JobQueue,
     @Optional() private readonly sockets?: SocketServer,
   ) {}
 
@@ -107,8 +109,7 @@ export class AdminDirectory {
       hiddenArtworks,
       stages,
       openReports,
-      // The queue port does not count its jobs; stages by status say what is waiting.
-      queue: null,
+      queue: await this.jobs.counts(),
       socketsOnline: await this.socketsOnline(),
       storageBytes,
     };

@@ -8,6 +8,7 @@ import {
   type AuditAction,
   type AuditEntry,
   type Page,
+  type QueueCounts,
   type ReportQueueItem,
   type ReportReason,
   type ReportTargetKind,
@@ -77,6 +78,18 @@ class StagesByStatusDto {
   @ApiProperty() failed!: number;
 }
 
+class QueueCountsDto implements QueueCounts {
+  @ApiProperty({ example: 2, description: 'Ready to run, not started' }) waiting!: number;
+  @ApiProperty({ example: 1, description: 'Running now' }) active!: number;
+  @ApiProperty({ example: 0, description: 'Debounced jobs and retries waiting for their time' })
+  delayed!: number;
+  @ApiProperty({
+    example: 0,
+    description: 'Kept after their last attempt: none, the stage row keeps the error',
+  })
+  failed!: number;
+}
+
 export class AdminStatsDto implements AdminStats {
   @ApiProperty({ example: 120 }) users!: number;
   @ApiProperty({ example: 1 }) suspendedUsers!: number;
@@ -85,12 +98,12 @@ export class AdminStatsDto implements AdminStats {
   @ApiProperty({ type: StagesByStatusDto }) stages!: StagesByStatusDto;
   @ApiProperty({ example: 3 }) openReports!: number;
   @ApiProperty({
-    type: 'object',
-    additionalProperties: { type: 'integer' },
+    type: QueueCountsDto,
     nullable: true,
-    description: 'Jobs by state, when the queue can count them',
+    description:
+      'Image queue jobs by state (every process on Redis); null when the queue does not answer in time',
   })
-  queue!: Record<string, number> | null;
+  queue!: QueueCountsDto | null;
   @ApiProperty({ example: 17, description: 'Sockets connected to any api instance' }) socketsOnline!: number;
   @ApiProperty({ example: 123456789, description: 'Sum of the stored originals' }) storageBytes!: number;
 }

@@ -5,6 +5,7 @@ import type { ArtworkCard, Page, StageStatus, Visibility } from '@gallery/contra
 import type { DataSource } from 'typeorm';
 import { dialectSql, placeholders, toIso } from '../database/dialect';
 import { StageMapper } from '../stages/stage.mapper';
+import { noBlockBetween, notBlockedBy } from '../users/block-sql';
 import { UserMapper } from '../users/user.mapper';
 
 /** What a card needs, selected by name: no entity hydration, no second query for covers. */
@@ -71,20 +72,30 @@ export class ArtworkCards {
   }
 
   /**
-   * Cards for `ids`, in that order. `publicOnly` drops works that stopped being public, for
-   * callers whose ids may be a little older than this request (cached search results).
+   * Cards for `ids`, in that order, leaving out what the viewer may not see. `publicOnly` drops
+   * works that stopped being public, for callers whose ids may be a little older than this
+   * request (cached search results). `eitherBlock` is for lists that surface works (explore,
+   * search): they also leave out painters the viewer blocked, not only those who blocked them.
+   * Signed out, no block clause at all.
    */
-  async byIds(ids: string[], viewerId: string | null, publicOnly = false): Promise<ArtworkCard[]> {
+  async byIds(
+    ids: string[],
+    viewerId: string | null,
+    { publicOnly = false, eitherBlock = false }: { publicOnly?: boolean; eitherBlock?: boolean } = {},
+  ): Promise<ArtworkCard[]> {
     if (!ids.length) return [];
     const visible = publicOnly ? ` AND b."visibility" = 'public'` : '';
+    // Painters who blocked the viewer keep their works from them (and, in lists, the other way).
+    const blocks = !viewerId
+      ? ''
+      : ` AND ${eitherBlock ? noBlockBetween('b."ownerId"') : notBlockedBy('b."ownerId"')}`;
+    const blockParams = !viewerId ? [] : eitherBlock ? [viewerId, viewerId] : [viewerId];
     // Hidden works and suspended painters' are the owner's alone, whoever asks for cards.
     const page =
       `SELECT b."id" FROM "albums" b WHERE b."id" IN (${placeholders(ids.length)})${visible} ` +
-      `AND ((${notModerated('b')}) OR b."ownerId" = ?) ` +
-      // Painters who blocked the viewer keep their works from them.
-      `AND NOT EXISTS (SELECT 1 FROM "user_blocks" ub WHERE ub."blockerId" = b."ownerId" AND ub."blockedId" = ?)`;
+      `AND ((${notModerated('b')}) OR b."ownerId" = ?)${blocks}`;
     const sql = cardListSql(page, 'a."id"');
-    const rows = await this.rows(dialectSql(this.db, sql), [...ids, viewerId ?? '', viewerId ?? '']);
+    const rows = await this.rows(dialectSql(this.db, sql), [...ids, viewerId ?? '', ...blockParams]);
     const byId = new Map(rows.map((r) => [r.id, r]));
     const ordered = ids.map((id) => byId.get(id)).filter((r): r is CardRow => !!r);
     return this.cards(ordered, viewerId);

@@ -11,6 +11,8 @@ export interface AudienceMember {
   member: MemberEntity;
   user: UserEntity;
   unread: number;
+  /** Whether this member blocked the user the audience was loaded for (the sender). */
+  blocksSender: boolean;
 }
 
 /** A conversation with everyone who sees it (none for the public room, whose rows are read positions). */
@@ -31,8 +33,12 @@ export interface Audience {
 export class ConversationAudience {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** Null when there is no such conversation. */
-  async load(conversationId: string): Promise<Audience | null> {
+  /**
+   * Null when there is no such conversation. With `senderId`, each member also says whether they
+   * blocked that user: a send needs it (direct messages refused, blockers' copies collapsed) and
+   * gets it in the same query.
+   */
+  async load(conversationId: string, senderId?: string): Promise<Audience | null> {
     const e = (name: string) => this.db.driver.escape(name);
     const col = (alias: string, name: string) => `${e(alias)}.${e(name)}`;
     // Unread: the others' messages after both the read position and the history deleted for
@@ -43,6 +49,9 @@ export class ConversationAudience {
       ` AND ${col('x', 'id')} > COALESCE(${col('m', 'lastReadId')}, '')` +
       ` AND ${col('x', 'id')} > COALESCE(${col('m', 'clearedThroughId')}, ''))`;
     const pins = `(SELECT COUNT(*) FROM ${e('conversation_pins')} ${e('p')} WHERE ${col('p', 'conversationId')} = ${col('c', 'id')})`;
+    const blocks = senderId
+      ? `(SELECT COUNT(*) FROM ${e('user_blocks')} ${e('b')} WHERE ${col('b', 'blockerId')} = ${col('m', 'userId')} AND ${col('b', 'blockedId')} = :senderId)`
+      : '0';
     const { entities, raw } = await this.db
       .getRepository(ConversationEntity)
       .createQueryBuilder('c')
@@ -53,7 +62,8 @@ export class ConversationAudience {
       .leftJoinAndMapOne('m.user', UserEntity, 'u', 'u.id = m.userId')
       .addSelect(unread, 'audience_unread')
       .addSelect(pins, 'audience_pins')
-      .where('c.id = :id', { id: conversationId })
+      .addSelect(blocks, 'audience_blocks')
+      .where('c.id = :id', { id: conversationId, senderId })
       .orderBy('m.joinedAt', 'ASC')
       .addOrderBy('m.userId', 'ASC')
       .getRawAndEntities();
@@ -61,8 +71,12 @@ export class ConversationAudience {
       (ConversationEntity & { members?: (MemberEntity & { user?: UserEntity })[] }) | undefined;
     if (!found) return null;
     const unreadOf = new Map<string, number>();
-    for (const row of raw as Record<string, unknown>[])
-      if (row.m_userId) unreadOf.set(String(row.m_userId), Number(row.audience_unread));
+    const blockers = new Set<string>();
+    for (const row of raw as Record<string, unknown>[]) {
+      if (!row.m_userId) continue;
+      unreadOf.set(String(row.m_userId), Number(row.audience_unread));
+      if (Number(row.audience_blocks) > 0) blockers.add(String(row.m_userId));
+    }
     const { members: rows = [], ...conversation } = found;
     return {
       conversation: Object.assign(new ConversationEntity(), conversation),
@@ -73,6 +87,7 @@ export class ConversationAudience {
           member: Object.assign(new MemberEntity(), member),
           user: user!,
           unread: unreadOf.get(member.userId) ?? 0,
+          blocksSender: blockers.has(member.userId),
         })),
       pinCount: Number((raw[0] as Record<string, unknown> | undefined)?.audience_pins ?? 0),
     };

@@ -56,7 +56,7 @@ export class ConversationsService {
    * user is in it, 404 otherwise; member null in the public room.
    */
   async accessWithAudience(user: AuthUser, id: string): Promise<Access & { audience: Audience }> {
-    const audience = await this.audiences.load(id);
+    const audience = await this.audiences.load(id, user.id);
     if (audience?.conversation.kind === 'public')
       return { conversation: audience.conversation, member: null, audience };
     const member = audience?.members.find((m) => m.member.userId === user.id)?.member;

@@ -169,8 +169,10 @@ export class MessagesService {
       user,
       conversationId,
     );
-    if (conversation.kind === 'direct')
-      await this.blocks.refuseIfBlockedBy(user.id, otherIn(conversation.directKey, user.id));
+    // Members who blocked the sender came with the audience: a direct message to one is refused,
+    // and in a group their live copy is collapsed (deliver).
+    const blockers = audience.members.filter((m) => m.blocksSender).map((m) => m.member.userId);
+    if (conversation.kind === 'direct' && blockers.length) throw BlocksService.blockedError();
     let replyTo: MessageQuote | null = null;
     if (replyToId) {
       const original = await this.db
@@ -213,7 +215,13 @@ export class MessagesService {
       });
     const row = { ...message, sender: user };
     const shaped = this.mapper.message(row, { replyTo });
-    this.realtime.toRooms([ROOMS.conversation(conversationId)], 'chat:message', shaped);
+    await this.deliver(
+      conversation,
+      user.id,
+      'chat:message',
+      shaped,
+      conversation.kind === 'public' ? undefined : blockers,
+    );
     if (conversation.kind !== 'public')
       await this.conversations.pushToMembers(conversationId, {
         audience: afterSend(audience, user.id, message.id),
@@ -367,13 +375,41 @@ export class MessagesService {
     message: MessageEntity,
     conversation: ConversationEntity,
   ): Promise<Message> {
-    this.realtime.toRooms(
-      [ROOMS.conversation(message.conversationId)],
-      'chat:updated',
-      await this.views.one(message, null),
-    );
+    // An edit or reaction replaces the message on screen: the blocker's copy stays collapsed.
+    await this.deliver(conversation, message.senderId, 'chat:updated', await this.views.one(message, null));
     if (conversation.kind !== 'public') await this.conversations.pushToMembers(conversation.id);
     return this.views.one(message, user.id);
+  }
+
+  /**
+   * Sends a message (new or updated) to the conversation's sockets. Members who blocked its
+   * sender get their own copy with blockedSender, as their history shows it; everyone else the
+   * shared one. One indexed look-up of who blocked the sender, which finds nobody for almost every
+   * message; only then a second for which of them are in the conversation (the public room: all).
+   * The flag stays on the server rather than the client because the history already marks it
+   * there, and a block made in another tab or device applies at once.
+   */
+  private async deliver(
+    conversation: ConversationEntity,
+    senderId: string,
+    event: 'chat:message' | 'chat:updated',
+    message: Message,
+    knownBlockers?: string[],
+  ): Promise<void> {
+    const room = ROOMS.conversation(conversation.id);
+    // A send knows its group's blockers from the audience query; edits and reactions look them up.
+    let blockers = knownBlockers ?? (await this.blocks.blockersOf(senderId));
+    if (!knownBlockers && blockers.length && conversation.kind !== 'public') {
+      const members = await this.db.getRepository(MemberEntity).find({
+        select: { userId: true },
+        where: { conversationId: conversation.id, userId: In(blockers) },
+      });
+      blockers = members.map((m) => m.userId);
+    }
+    if (!blockers.length) return this.realtime.toRooms([room], event, message);
+    const theirs = blockers.map(ROOMS.user);
+    this.realtime.toRoomsExcept([room], theirs, event, message);
+    this.realtime.toRooms(theirs, event, { ...message, blockedSender: true });
   }
 
   /**
@@ -473,14 +509,20 @@ export class MessagesService {
 function afterSend(audience: Audience, senderId: string, messageId: string): Audience {
   return {
     ...audience,
-    members: audience.members.map(({ member, user, unread }) =>
+    members: audience.members.map(({ member, user, unread, blocksSender }) =>
       member.userId === senderId
         ? {
             user,
+            blocksSender,
             unread: 0,
             member: Object.assign(new MemberEntity(), member, { lastReadId: messageId, hidden: false }),
           }
-        : { user, unread: unread + 1, member: Object.assign(new MemberEntity(), member, { hidden: false }) },
+        : {
+            user,
+            blocksSender,
+            unread: unread + 1,
+            member: Object.assign(new MemberEntity(), member, { hidden: false }),
+          },
     ),
   };
 }

@@ -1,6 +1,7 @@
 import { InjectQueue, Process, Processor } from '@nestjs/bull';
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { queueSources } from '../observability/metrics';
+import type { QueueCounts } from '@gallery/contracts';
 import type { Job, Queue } from 'bull';
 import { cpus } from 'node:os';
 import { JobDispatcher } from './job-dispatcher';
@@ -9,21 +10,32 @@ import { MEDIA_QUEUE, PermanentJobError, RETRY, type JobData, type JobName } fro
 
 /** How long an add may wait for Redis before the request goes on without it. */
 const ADD_TIMEOUT_MS = 3000;
+/** How long counting may wait for Redis before the stats answer without the queue. */
+const COUNT_TIMEOUT_MS = 1000;
 
 /** Production adapter: jobs in Redis, run by whichever process consumes the queue. */
 @Injectable()
 export class BullJobQueue extends JobQueue implements OnApplicationShutdown {
   private readonly logger = new Logger('BullJobQueue');
 
-  private readonly counts = () => this.queue.getJobCounts();
+  private readonly metricsSource = () => this.queue.getJobCounts();
 
   constructor(@InjectQueue(MEDIA_QUEUE) private readonly queue: Queue) {
     super();
-    queueSources.add(this.counts);
+    queueSources.add(this.metricsSource);
   }
 
   onApplicationShutdown(): void {
-    queueSources.delete(this.counts);
+    queueSources.delete(this.metricsSource);
+  }
+
+  /** From Redis, so every process's jobs; failed is 0 as jobs are added with removeOnFail. */
+  async counts(): Promise<QueueCounts | null> {
+    const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), COUNT_TIMEOUT_MS).unref());
+    const counts = await Promise.race([this.queue.getJobCounts().catch(() => null), timeout]);
+    if (!counts) return null;
+    const { waiting, active, delayed, failed } = counts;
+    return { waiting, active, delayed, failed };
   }
 
   async add<N extends JobName>(

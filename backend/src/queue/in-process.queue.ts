@@ -1,4 +1,5 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import type { QueueCounts } from '@gallery/contracts';
 import { cpus } from 'node:os';
 import { JobDispatcher } from './job-dispatcher';
 import { JobQueue } from './job-queue';
@@ -56,6 +57,16 @@ export class InProcessQueue extends JobQueue implements OnApplicationShutdown {
     }
     this.waiting.push({ name, data, jobId, attempt: 1 });
     this.pump();
+  }
+
+  /** Failed jobs are not kept (like Bull's removeOnFail); retries in backoff count as delayed. */
+  counts(): Promise<QueueCounts> {
+    return Promise.resolve({
+      waiting: this.waiting.length,
+      active: this.running,
+      delayed: this.timers.size,
+      failed: 0,
+    });
   }
 
   drain(): Promise<void> {

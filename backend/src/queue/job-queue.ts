@@ -1,3 +1,4 @@
+import type { QueueCounts } from '@gallery/contracts';
 import type { JobData, JobName } from './jobs';
 
 /**
@@ -13,6 +14,11 @@ export abstract class JobQueue {
     jobId?: string,
     options?: { delayMs?: number },
   ): Promise<void>;
+  /**
+   * Jobs by state on this queue (every process's, for Bull), or null when it does not answer in
+   * time: the admin stats and metrics read it, and must not hang on a Redis outage.
+   */
+  abstract counts(): Promise<QueueCounts | null>;
   /** Resolves when nothing is queued or running (tests, graceful shutdown). */
   abstract drain(): Promise<void>;
 }

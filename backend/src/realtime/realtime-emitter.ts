@@ -16,6 +16,17 @@ export abstract class RealtimeEmitter {
     ...args: Parameters<ServerToClientEvents[E]>
   ): void;
 
+  /**
+   * As toRooms, leaving out the sockets also in any of `except` (e.g. some members' user rooms,
+   * who get their own copy). Socket.IO's except(), so across instances too.
+   */
+  abstract toRoomsExcept<E extends keyof ServerToClientEvents>(
+    rooms: string[],
+    except: string[],
+    event: E,
+    ...args: Parameters<ServerToClientEvents[E]>
+  ): void;
+
   /** Puts every socket of these users, on any instance, into `room` (e.g. a new group member). */
   abstract joinRoom(userIds: string[], room: string): void;
 

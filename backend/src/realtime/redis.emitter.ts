@@ -100,6 +100,19 @@ export class RedisEmitter extends RealtimeEmitter {
     this.emitter.to(rooms).emit(event, ...args);
   }
 
+  toRoomsExcept<E extends keyof ServerToClientEvents>(
+    rooms: string[],
+    except: string[],
+    event: E,
+    ...args: Parameters<ServerToClientEvents[E]>
+  ): void {
+    if (rooms.length === 0) return;
+    this.emitter
+      .to(rooms)
+      .except(except)
+      .emit(event, ...args);
+  }
+
   joinRoom(userIds: string[], room: string): void {
     if (userIds.length) this.emitter.in(userIds.map(ROOMS.user)).socketsJoin(room);
   }

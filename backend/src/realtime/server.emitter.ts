@@ -28,6 +28,24 @@ export class ServerEmitter extends RealtimeEmitter {
     server.to(rooms).emit(event, ...args);
   }
 
+  toRoomsExcept<E extends keyof ServerToClientEvents>(
+    rooms: string[],
+    except: string[],
+    event: E,
+    ...args: Parameters<ServerToClientEvents[E]>
+  ): void {
+    if (rooms.length === 0) return;
+    const server = this.sockets.server;
+    if (!server) {
+      this.logger.warn(`dropped ${event}: the Socket.IO server is not running yet`);
+      return;
+    }
+    server
+      .to(rooms)
+      .except(except)
+      .emit(event, ...args);
+  }
+
   joinRoom(userIds: string[], room: string): void {
     if (userIds.length) this.sockets.server?.in(userIds.map(ROOMS.user)).socketsJoin(room);
   }

@@ -36,9 +36,10 @@ export class SearchService {
       return { albumIds, users: painters.map((u) => this.userMapper.summary(u)) };
     });
     // Cards fresh for every request; ids kept a little while may point at a work hidden since.
+    // Blocks filter here, per viewer: the cached ids stay shared by everyone.
     // Likewise painters suspended since are dropped here, not only when the cache turns over.
     const [albums, current] = await Promise.all([
-      this.cards.byIds(albumIds, viewerId, true),
+      this.cards.byIds(albumIds, viewerId, { publicOnly: true, eitherBlock: true }),
       this.users.findByIds(users.map((u) => u.id)),
     ]);
     const active = new Set(current.filter((u) => u.suspendedAt === null).map((u) => u.id));

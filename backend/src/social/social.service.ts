@@ -16,6 +16,7 @@ import { isUniqueViolation } from '../database/errors';
 import { DomainEvents } from '../events/domain-events';
 import { UserErrors } from '../users/user.errors';
 import { UserMapper } from '../users/user.mapper';
+import { noBlockBetween } from '../users/block-sql';
 import { BlocksService } from '../users/blocks.service';
 import { UsersService } from '../users/users.service';
 import { SocialErrors } from './social.errors';
@@ -85,30 +86,36 @@ export class SocialService {
     };
   }
 
-  /** My favourites, most recently favourited first; others' unlisted works drop out. */
+  /**
+   * My favourites, most recently favourited first; others' unlisted works drop out, and so do
+   * works of painters I blocked or who blocked me (they come back on unblocking).
+   */
   async favorites(user: AuthUser, page: PageQuery): Promise<Page<ArtworkCard>> {
     const after = page.cursor ? `AND ${keysetAfter('f."at"', 'a."id"')}` : '';
     const sql = cardListSql(
       `SELECT a."id", f."at" AS "sortValue" FROM "favorites" f JOIN "albums" a ON a."id" = f."albumId" ` +
         `WHERE f."userId" = ? AND ((a."visibility" = 'public' AND ${notModerated('a')}) OR a."ownerId" = ?) ` +
-        `AND ${notBlockedBy('a')} ${after} ` +
+        `AND ${noBlockBetween('a."ownerId"')} ${after} ` +
         'ORDER BY f."at" DESC, a."id" DESC LIMIT ?',
       'p."sortValue" DESC, a."id" DESC',
     );
-    return this.sortedPage(sql, [user.id, user.id, user.id], user, page);
+    return this.sortedPage(sql, [user.id, user.id, user.id, user.id], user, page);
   }
 
-  /** Public works of the painters I follow, latest activity (creation, new stage) first. */
+  /**
+   * Public works of the painters I follow, latest activity (creation, new stage) first; a block
+   * either way keeps a followed painter's works out.
+   */
   async feed(user: AuthUser, page: PageQuery): Promise<Page<ArtworkCard>> {
     const after = page.cursor ? `AND ${keysetAfter('a."activityAt"', 'a."id"')}` : '';
     const sql = cardListSql(
       `SELECT a."id", a."activityAt" AS "sortValue" FROM "albums" a ` +
         `JOIN "follows" fo ON fo."followeeId" = a."ownerId" AND fo."followerId" = ? ` +
-        `WHERE a."visibility" = 'public' AND a."stageCount" > 0 AND ${notModerated('a')} AND ${notBlockedBy('a')} ${after} ` +
+        `WHERE a."visibility" = 'public' AND a."stageCount" > 0 AND ${notModerated('a')} AND ${noBlockBetween('a."ownerId"')} ${after} ` +
         'ORDER BY a."activityAt" DESC, a."id" DESC LIMIT ?',
       'p."sortValue" DESC, a."id" DESC',
     );
-    return this.sortedPage(sql, [user.id, user.id], user, page);
+    return this.sortedPage(sql, [user.id, user.id, user.id], user, page);
   }
 
   /** A card page ordered by (sortValue, id) descending, with a keyset cursor on both. */
@@ -185,7 +192,3 @@ function ignoreDuplicate(err: unknown): false {
   if (isUniqueViolation(err)) return false;
   throw err;
 }
-
-/** SQL: the artwork's painter has not blocked the viewer (one `?`: the viewer's id). */
-const notBlockedBy = (a: string): string =>
-  `NOT EXISTS (SELECT 1 FROM "user_blocks" ub WHERE ub."blockerId" = ${a}."ownerId" AND ub."blockedId" = ?)`;

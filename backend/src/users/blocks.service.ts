@@ -59,11 +59,21 @@ export class BlocksService {
     return new Set(rows.map((r) => r.blockedId));
   }
 
+  /** Who blocked `blockedId` (the blocked-side index: usually no row at all). */
+  async blockersOf(blockedId: string): Promise<string[]> {
+    const rows = await this.blocks.find({ select: { blockerId: true }, where: { blockedId } });
+    return rows.map((r) => r.blockerId);
+  }
+
   /** 403 BLOCKED when any of `targetIds` blocked `actorId` (DMs, group invitations). */
   async refuseIfBlockedBy(actorId: string, targetIds: string[]): Promise<void> {
     if (!targetIds.length) return;
     const found = await this.blocks.existsBy({ blockerId: In(targetIds), blockedId: actorId });
-    if (found)
-      throw new AppError('BLOCKED', 403, 'this painter does not accept messages or invitations from you');
+    if (found) throw BlocksService.blockedError();
+  }
+
+  /** The 403 for an actor who was blocked (callers that already know, e.g. from a joined query). */
+  static blockedError(): AppError {
+    return new AppError('BLOCKED', 403, 'this painter does not accept messages or invitations from you');
   }
 }

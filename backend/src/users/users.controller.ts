@@ -93,7 +93,7 @@ export class UsersController {
   @ApiOperation({
     summary: 'Block a painter',
     description:
-      'They can no longer message you or add you to groups, and, signed in, no longer see your profile and artworks; their messages in shared groups come marked `blockedSender`. Idempotent.',
+      'They can no longer message you or add you to groups, and, signed in, no longer see your profile and artworks; their works leave your explore, colour browse, search, feed and favourites; their messages in shared conversations come marked `blockedSender`, in history and live. Idempotent.',
   })
   @ApiParam({ name: 'username', description: 'Whom to block' })
   @ApiNoContentResponse({ description: 'Blocked' })

@@ -107,7 +107,8 @@ export class TestApp {
     return this.app.get(AppConfig);
   }
 
-  get<T>(token: abstract new (...args: never[]) => T): T {
+  /** A provider by class, or by string token (e.g. Bull's queue). */
+  get<T>(token: (abstract new (...args: never[]) => T) | string): T {
     return this.app.get(token);
   }
 

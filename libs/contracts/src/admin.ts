@@ -77,6 +77,18 @@ export interface AdminUser extends UserSummary {
   reportCount: number;
 }
 
+/** The image queue's jobs by state, as both adapters count them. */
+export interface QueueCounts {
+  /** Ready to run, not started. */
+  waiting: number;
+  /** Running now. */
+  active: number;
+  /** Waiting for their time: debounced jobs and retries in their backoff. */
+  delayed: number;
+  /** Kept after their last attempt: 0, as both adapters drop them (the stage row keeps the error). */
+  failed: number;
+}
+
 export interface AdminStats {
   users: number;
   suspendedUsers: number;
@@ -84,7 +96,8 @@ export interface AdminStats {
   hiddenArtworks: number;
   stages: Record<'pending' | 'processing' | 'ready' | 'failed', number>;
   openReports: number;
-  queue: Record<string, number> | null;
+  /** null when the queue does not answer in time (Redis down). */
+  queue: QueueCounts | null;
   socketsOnline: number;
   storageBytes: number;
 }

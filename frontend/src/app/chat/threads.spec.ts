@@ -6,6 +6,7 @@ import { LIMITS, type Message } from '@gallery/contracts';
 import { Session } from '../auth/session';
 import { Realtime } from '../realtime/realtime';
 import { Conversations } from './conversations';
+import { threadRows } from './thread-rows';
 import { ChatThreads, PUBLIC_READ_EVERY_MS, joinNewest } from './threads';
 import { ANNA, BEN, FakeRealtime, conversation, me, message, settle } from './testing';
 
@@ -127,6 +128,18 @@ describe('ChatThreads', () => {
       expect(first.reactions[0]!.mine).toBe(true);
       setup.realtime.serverSends('chat:removed', { conversationId: 'c-direct', messageId: 'm-002' });
       expect(setup.threads.thread()!.messages[1]).toMatchObject({ body: '', deletedAt: expect.any(String) });
+    });
+
+    it('collapses a live message from someone I blocked, and keeps it collapsed through an edit', async () => {
+      const setup = await setUp();
+      await open(setup, [message(1, BEN)]);
+      // The server marks my copy of a blocked sender's message, live as in history.
+      setup.realtime.serverSends('chat:message', message(2, BEN, { blockedSender: true }));
+      const rows = () =>
+        threadRows(setup.threads.thread()!.messages, [], ANNA).filter((r) => r.kind === 'message');
+      expect(rows().map((r) => r.blockedSender ?? false)).toEqual([false, true]);
+      setup.realtime.serverSends('chat:updated', message(2, BEN, { body: 'edited', blockedSender: true }));
+      expect(rows()[1]).toMatchObject({ body: 'edited', blockedSender: true });
     });
 
     it('shows a message a moderator removed as removed, not as deleted', async () => {
