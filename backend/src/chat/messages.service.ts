@@ -526,8 +526,3 @@ function afterSend(audience: Audience, senderId: string, messageId: string): Aud
     ),
   };
 }
-
-/** The other member of a direct conversation, from its `a:b` key. */
-function otherIn(directKey: string | null, me: string): string[] {
-  return (directKey ?? '').split(':').filter((id) => id && id !== me);
-}
