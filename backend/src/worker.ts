@@ -1,9 +1,11 @@
 import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import type { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { loadConfigOrExit } from './config/load-or-exit';
 import { preflightOrExit } from './startup/preflight';
+import { loggingModule } from './observability/logging';
 import { serveWorkerMetrics } from './observability/worker-metrics';
 import { DatabaseModule } from './database/database.module';
 import { ArtworkProjectionsModule } from './artworks/artwork-projections.module';
@@ -26,6 +28,8 @@ class WorkerModule {
       module: WorkerModule,
       imports: [
         AppConfigModule.forRoot(config),
+        // The api's structured logs (JSON in production); each job's lines carry its ids.
+        loggingModule(),
         RedisModule,
         DatabaseModule.forRoot({ migrate: false }),
         EventsModule,
@@ -55,7 +59,8 @@ async function bootstrap(): Promise<void> {
     process.exit(1);
   }
   await preflightOrExit(config);
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config));
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(PinoLogger));
   app.enableShutdownHooks();
   if (config.workerMetricsPort) serveWorkerMetrics(config.workerMetricsPort, config.metricsToken);
   new Logger('Gallery').log('Worker consuming media jobs');

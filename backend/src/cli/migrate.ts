@@ -1,12 +1,15 @@
 /**
  * Brings the schema of the configured database up to date and exits:
  *   npm run migrate -w backend            (after a build; add --check to only list pending migrations)
- * The api and workers also migrate at start-up; this is for deploys that migrate as a separate step.
+ * The api also migrates at start-up (workers wait for it); this is for deploys that migrate as a
+ * separate step. On MySQL it takes the same advisory lock as the api, so running it while apis start
+ * is safe: whoever comes second waits, then finds nothing to do.
  * Uses the same configuration as the api, so it works on SQLite and MySQL alike.
  */
 import { DataSource } from 'typeorm';
 import { loadConfigOrExit } from '../config/load-or-exit';
 import { dataSourceOptions } from '../database/data-source-options';
+import { underMigrationLock } from '../database/migration-lock';
 
 async function main(): Promise<void> {
   const checkOnly = process.argv.includes('--check');
@@ -21,7 +24,7 @@ async function main(): Promise<void> {
       process.exitCode = pending ? 1 : 0;
       return;
     }
-    const ran = await db.runMigrations();
+    const ran = await underMigrationLock(db, () => db.runMigrations());
     for (const m of ran) console.log(`ran ${m.name}`);
     console.log(
       `${where}: ${ran.length ? `${ran.length} migration(s) applied` : 'schema already up to date'}`,

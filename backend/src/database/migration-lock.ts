@@ -1,27 +1,39 @@
 import { Logger } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import type { DataSource, Migration } from 'typeorm';
 
 const LOCK = 'gallery-migrations';
 const logger = new Logger('Migrations');
 
 /**
  * MySQL/MariaDB: runs pending migrations under a database advisory lock, so that of several apis
- * starting together on an empty database one migrates and the others wait for it (then find
- * nothing to do). SQLite has a single process: it migrates directly.
+ * (and `npm run migrate`) starting together on an empty database one migrates and the others wait
+ * for it (then find nothing to do). SQLite has a single process: it migrates directly.
  */
-export async function migrateUnderLock(db: DataSource): Promise<void> {
-  if (db.options.type !== 'mysql') {
-    await db.runMigrations();
-    return;
-  }
+export async function migrateUnderLock(db: DataSource): Promise<Migration[]> {
+  const ran = await underMigrationLock(db, () => db.runMigrations());
+  if (ran.length && db.options.type === 'mysql')
+    logger.log(`ran ${ran.length} migration(s) under the ${LOCK} lock`);
+  return ran;
+}
+
+/** Runs `work` holding the migration lock (MySQL/MariaDB); waits up to 60 s for another holder. */
+export async function underMigrationLock<T>(db: DataSource, work: () => Promise<T>): Promise<T> {
+  if (db.options.type !== 'mysql') return work();
   const runner = db.createQueryRunner();
   await runner.connect();
+  const take = async (seconds: number) => {
+    const [row] = (await runner.query(`SELECT GET_LOCK(?, ?) AS got`, [LOCK, seconds])) as {
+      got: number | null;
+    }[];
+    return Number(row?.got) === 1;
+  };
   try {
-    const [row] = (await runner.query(`SELECT GET_LOCK(?, 60) AS got`, [LOCK])) as { got: number | null }[];
-    if (Number(row?.got) !== 1) throw new Error(`could not take the ${LOCK} lock within 60 s`);
+    if (!(await take(0))) {
+      logger.log(`another process is migrating; waiting for the ${LOCK} lock`);
+      if (!(await take(60))) throw new Error(`could not take the ${LOCK} lock within 60 s`);
+    }
     try {
-      const ran = await db.runMigrations();
-      if (ran.length) logger.log(`ran ${ran.length} migration(s) under the ${LOCK} lock`);
+      return await work();
     } finally {
       await runner.query(`SELECT RELEASE_LOCK(?)`, [LOCK]);
     }

@@ -35,7 +35,9 @@ export class Fingerprints implements OnModuleInit {
 
   async fingerprint(stageId: string): Promise<void> {
     const stage = await this.stages.findOneBy({ id: stageId });
-    if (!stage || stage.status !== 'ready' || !stage.previewKey) return;
+    if (!stage) return;
+    this.dispatcher.addLogFields({ albumId: stage.albumId });
+    if (stage.status !== 'ready' || !stage.previewKey) return;
     const preview = await buffer((await this.storage.get(stage.previewKey)).body);
     const hash = await differenceHash(preview);
     const [b0, b1, b2, b3, b4, b5, b6, b7] = hashBands(hash) as [

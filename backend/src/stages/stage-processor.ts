@@ -42,7 +42,9 @@ export class StageProcessor implements OnModuleInit {
 
   async process(stageId: string, attempt: JobAttempt): Promise<void> {
     const stage = await this.stages.findOneBy({ id: stageId });
-    if (!stage || stage.status === 'ready' || stage.status === 'failed') return;
+    if (!stage) return;
+    this.dispatcher.addLogFields({ albumId: stage.albumId });
+    if (stage.status === 'ready' || stage.status === 'failed') return;
     await this.setStatus(stage, { status: 'processing', attempts: attempt.number, error: null });
     const dir = await makeStageWorkDir();
     try {

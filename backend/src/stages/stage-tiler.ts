@@ -49,7 +49,9 @@ export class StageTiler implements OnModuleInit {
 
   async tile(stageId: string): Promise<void> {
     const stage = await this.stages.findOneBy({ id: stageId });
-    if (!stage || stage.status !== 'ready' || !needsDeepZoom(stage.width, stage.height)) return;
+    if (!stage) return;
+    this.dispatcher.addLogFields({ albumId: stage.albumId });
+    if (stage.status !== 'ready' || !needsDeepZoom(stage.width, stage.height)) return;
     const { tilesKey, tilesPrefix } = tilesKeys(stage.originalKey);
     const dir = await mkdtemp(join(tmpdir(), 'gallery-tiles-'));
     try {
