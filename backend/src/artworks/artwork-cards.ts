@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import { dialectSql, placeholders, toIso } from '../database/dialect';
 import { StageMapper } from '../stages/stage.mapper';
 import { UserMapper } from '../users/user.mapper';
+import { readRows } from '../database/plain-reads';
 
 /** What a card needs, selected by name: no entity hydration, no second query for covers. */
 export interface CardRow {
@@ -67,7 +68,7 @@ export class ArtworkCards {
 
   /** Rows of a cardListSql() query, already dialect-quoted. */
   async rows<R extends CardRow = CardRow>(sql: string, params: unknown[]): Promise<R[]> {
-    return (await this.db.query(sql, params)) as R[];
+    return readRows<R>(this.db, sql, params);
   }
 
   /**
@@ -144,7 +145,7 @@ export class ArtworkCards {
     const sql =
       `SELECT "albumId", 'like' AS "kind" FROM "likes" WHERE "userId" = ? AND "albumId" IN (${list}) ` +
       `UNION ALL SELECT "albumId", 'favorite' AS "kind" FROM "favorites" WHERE "userId" = ? AND "albumId" IN (${list})`;
-    const rows: { albumId: string; kind: string }[] = await this.db.query(dialectSql(this.db, sql), [
+    const rows = await readRows<{ albumId: string; kind: string }>(this.db, dialectSql(this.db, sql), [
       viewerId,
       ...ids,
       viewerId,
