@@ -2,10 +2,10 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { LIMITS } from '@gallery/contracts';
 import cookieParser from 'cookie-parser';
 import type { RequestHandler } from 'express';
-import helmet from 'helmet';
 import passport from 'passport';
 import { csrfMiddleware } from './auth/csrf';
 import { ApiExceptionFilter } from './common/api-exception.filter';
+import { securityHeaders } from './common/security-headers';
 import { setupSwagger } from './common/swagger';
 import { payloadShapeMiddleware } from './common/payload-shape';
 import { createValidationPipe } from './common/validation';
@@ -27,18 +27,7 @@ export function configureApp(app: NestExpressApplication): void {
   app.enableShutdownHooks();
   app.use(requestId);
   app.use(httpMetrics);
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          'img-src': ["'self'", 'data:', 'blob:', ...(s3Origin(config) ? [s3Origin(config)!] : [])],
-          'connect-src': ["'self'", 'ws:', 'wss:'],
-          'upgrade-insecure-requests': config.secureCookies ? [] : null,
-        },
-      },
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
+  app.use(securityHeaders({ s3Origin: s3Origin(config), https: config.secureCookies }));
   // The web app, link previews, robots.txt and the sitemap; gzip for larger answers.
   app.use(app.get(WebDelivery).handlers());
   app.useBodyParser('json', { limit: LIMITS.jsonBodyBytes });

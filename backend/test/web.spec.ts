@@ -104,6 +104,35 @@ describe('web delivery', () => {
     const res = await app.client().get(`/api/albums/${open.id}`).set('Accept-Encoding', 'gzip');
     expect(res.status).toBe(200);
     expect(res.headers['content-encoding']).toBe('gzip');
+    expect(res.headers.vary).toMatch(/Accept-Encoding/);
+    // Brotli when offered first, as browsers do.
+    const br = await app.client().get(`/api/albums/${open.id}`).set('Accept-Encoding', 'br, gzip');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.body).toEqual(res.body);
+  });
+
+  it('sends small answers, images and clients without Accept-Encoding the plain bytes, varying alike', async () => {
+    const get = (path: string, encoding?: string) => {
+      const req = app.client().get(path);
+      return encoding ? req.set('Accept-Encoding', encoding) : req.unset('Accept-Encoding');
+    };
+    const page = `/api/albums/${open.id}`;
+    const plain = await get(page);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toBe((await get(page, 'gzip')).headers.vary);
+    expect(plain.body).toEqual((await get(page, 'gzip')).body);
+    // A small JSON answer: under the 1 KB threshold, the same headers either way.
+    const small = await get('/api/health', 'gzip');
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(small.headers.vary).toMatch(/Accept-Encoding/);
+    expect((await get('/api/health')).headers.vary).toBe(small.headers.vary);
+    // Images are compressed already: never re-encoded, and no Vary on Accept-Encoding.
+    const image = new URL(open.stages[0]!.image!.previewUrl, 'http://x').pathname;
+    for (const encoding of ['gzip', undefined]) {
+      const res = await get(image, encoding);
+      expect(res.headers['content-encoding']).toBeUndefined();
+      expect(res.headers.vary ?? '').not.toMatch(/Accept-Encoding/);
+    }
   });
 
   it('serves a real robots.txt and a sitemap of public works and their painters', async () => {

@@ -7,6 +7,7 @@ import { dialectSql, placeholders, toIso } from '../database/dialect';
 import { StageMapper } from '../stages/stage.mapper';
 import { noBlockBetween, notBlockedBy } from '../users/block-sql';
 import { UserMapper } from '../users/user.mapper';
+import { readRows } from '../database/plain-reads';
 
 /** What a card needs, selected by name: no entity hydration, no second query for covers. */
 export interface CardRow {
@@ -68,7 +69,7 @@ export class ArtworkCards {
 
   /** Rows of a cardListSql() query, already dialect-quoted. */
   async rows<R extends CardRow = CardRow>(sql: string, params: unknown[]): Promise<R[]> {
-    return (await this.db.query(sql, params)) as R[];
+    return readRows<R>(this.db, sql, params);
   }
 
   /**
@@ -155,7 +156,7 @@ export class ArtworkCards {
     const sql =
       `SELECT "albumId", 'like' AS "kind" FROM "likes" WHERE "userId" = ? AND "albumId" IN (${list}) ` +
       `UNION ALL SELECT "albumId", 'favorite' AS "kind" FROM "favorites" WHERE "userId" = ? AND "albumId" IN (${list})`;
-    const rows: { albumId: string; kind: string }[] = await this.db.query(dialectSql(this.db, sql), [
+    const rows = await readRows<{ albumId: string; kind: string }>(this.db, dialectSql(this.db, sql), [
       viewerId,
       ...ids,
       viewerId,

@@ -6,6 +6,7 @@ import { dialectSql, toDate, toIso } from '../database/dialect';
 import { PinEntity } from '../stages/pin.entity';
 import type { StageView } from '../stages/stage.mapper';
 import type { ArtworkView } from './artwork.mapper';
+import { readRows } from '../database/plain-reads';
 
 const ARTWORK_SQL =
   'SELECT a."id", a."title", a."description", a."visibility", a."shareCode", a."ownerId", a."coverStageId", ' +
@@ -47,9 +48,9 @@ export class ArtworkRows {
     id: string,
   ): Promise<{ artwork: ArtworkView; stages: StageView[]; pins: Map<string, PinEntity[]> } | null> {
     const [artworks, stages, pinRows] = await Promise.all([
-      this.db.query<Raw[]>(this.artworkSql, [id]),
-      this.db.query<Raw[]>(this.stagesSql, [id]),
-      this.db.query<Raw[]>(this.pinsSql, [id]),
+      readRows<Raw>(this.db, this.artworkSql, [id]),
+      readRows<Raw>(this.db, this.stagesSql, [id]),
+      readRows<Raw>(this.db, this.pinsSql, [id]),
     ]);
     const a = artworks[0];
     if (!a) return null;

@@ -1,6 +1,8 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
 import { validationFailed } from './app-error';
 import { assertPayloadShape } from './payload-shape';
+import { passesQueryRules } from './query-fast-path';
 import type { ValidatorOptions } from 'class-validator';
 
 /** Unknown fields are refused rather than silently dropped, so typos surface as 400s. */
@@ -23,8 +25,22 @@ class GalleryValidationPipe extends ValidationPipe {
     if (metadata.type === 'body' || metadata.type === 'query') {
       assertPayloadShape(value);
     }
+    // A list's `?limit=…&cursor=…`: checked by the same validators without class-validator's
+    // executor when it passes (see query-fast-path.ts); anything else takes the full pipe.
+    const metatype = metadata.metatype;
+    if (metadata.type === 'query' && !metadata.data && metatype && isFlatStrings(value)) {
+      const entity = plainToInstance(metatype, value) as object;
+      if (passesQueryRules(metatype, entity)) return entity;
+    }
     return super.transform(value, metadata);
   }
+}
+
+/** A parsed query string of single values (`?a=1&a=2` gives an array: the full pipe handles it). */
+function isFlatStrings(value: unknown): value is Record<string, string> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  for (const key in value) if (typeof (value as Record<string, unknown>)[key] !== 'string') return false;
+  return true;
 }
 
 export function createValidationPipe(): ValidationPipe {

@@ -23,8 +23,13 @@ export function placeholders(n: number): string {
  */
 export function toIso(value: Date | string): string {
   if (value instanceof Date) return value.toISOString();
+  // Card lists convert a few dates per card: the common stored form is rewritten as text, which
+  // is what the Date round trip gives for it. Days 29–31 take the round trip, which rolls an
+  // impossible one (Feb 30) into the next month.
+  if (STORED_UTC.test(value)) return `${value.slice(0, 10)}T${value.slice(11)}Z`;
   return new Date(`${value.replace(' ', 'T')}Z`).toISOString();
 }
+const STORED_UTC = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8]) ([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}$/;
 
 /** A date column read by raw SQL as a Date (see {@link toIso} for what each driver returns). */
 export function toDate(value: Date | string): Date {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { SearchIndex } from './search-index';
+import { readRows } from '../database/plain-reads';
 
 /** FTS5 tables album_fts / user_fts (unicode61, diacritics removed), ranked by bm25. */
 @Injectable()
@@ -57,7 +58,8 @@ export class SqliteSearchIndex extends SearchIndex {
   }
 
   async albumIds(db: EntityManager, terms: string[], limit: number): Promise<string[]> {
-    const rows: { id: string }[] = await db.query(
+    const rows = await readRows<{ id: string }>(
+      db,
       'SELECT a."id" AS "id" FROM "album_fts" JOIN "albums" a ON a."id" = "album_fts"."albumId" ' +
         'WHERE "album_fts" MATCH ? AND a."visibility" = ? ORDER BY bm25("album_fts"), a."likeCount" DESC, a."id" DESC LIMIT ?',
       [match(terms), 'public', limit],
@@ -66,7 +68,8 @@ export class SqliteSearchIndex extends SearchIndex {
   }
 
   async userIds(db: EntityManager, terms: string[], limit: number): Promise<string[]> {
-    const rows: { id: string }[] = await db.query(
+    const rows = await readRows<{ id: string }>(
+      db,
       'SELECT "userId" AS "id" FROM "user_fts" WHERE "user_fts" MATCH ? ORDER BY bm25("user_fts") LIMIT ?',
       [match(terms), limit],
     );

@@ -2,6 +2,7 @@ import { Store, type SessionData } from 'express-session';
 import { LessThan, type Repository } from 'typeorm';
 import { dialectSql, toDate } from '../database/dialect';
 import type { SessionEntity } from './session.entity';
+import { readRows } from '../database/plain-reads';
 
 type Callback<T = void> = (err?: unknown, value?: T | null) => void;
 
@@ -33,8 +34,7 @@ export class DatabaseSessionStore extends Store {
   }
 
   override get(sid: string, callback: Callback<SessionData>): void {
-    this.sessions.manager
-      .query<{ data: string; expiresAt: Date | string }[]>(this.getSql, [sid])
+    readRows<{ data: string; expiresAt: Date | string }>(this.sessions.manager, this.getSql, [sid])
       .then(([row]) => {
         if (!row || toDate(row.expiresAt).getTime() <= Date.now()) return callback(null, null);
         callback(null, JSON.parse(row.data) as SessionData);

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { dialectSql, toDate } from '../database/dialect';
 import { UserEntity } from './user.entity';
+import { readRows } from '../database/plain-reads';
 
 const USER_SQL =
   'SELECT "id", "username", "displayName", "bio", "passwordHash", "role", "avatarKey", "authVersion", ' +
@@ -23,7 +24,7 @@ export class UserRows {
   }
 
   async byId(id: string): Promise<UserEntity | null> {
-    const [r] = await this.manager.query<Raw[]>(this.sql, [id]);
+    const [r] = await readRows<Raw>(this.manager, this.sql, [id]);
     if (!r) return null;
     return Object.assign(new UserEntity(), {
       id: r.id as string,

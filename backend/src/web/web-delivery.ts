@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import compression from 'compression';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import expressStaticGzip from 'express-static-gzip';
 import { readFile } from 'node:fs/promises';
@@ -7,6 +6,7 @@ import { join } from 'node:path';
 import { ArtworksService } from '../artworks/artworks.service';
 import { toIso } from '../database/dialect';
 import { AppConfig } from '../config/app-config';
+import { compressLarger } from './compress';
 import { escapeHtml, withPreviewTags } from './html';
 import { LinkPreviews } from './link-previews';
 
@@ -64,7 +64,7 @@ export class WebDelivery {
     }
     router.get('/{*path}', (req, res, next) => this.appPage(req, res).catch(next));
     // JSON and HTML over 1 KB; images are already compressed and precompressed files say so.
-    return [compression({ threshold: 1024 }), skipApi(router)];
+    return [compressLarger(1024), skipApi(router)];
   }
 
   private robots(_req: Request, res: Response): void {
