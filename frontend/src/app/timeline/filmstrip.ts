@@ -102,7 +102,10 @@ export class Filmstrip {
 
   protected handleKey(event: KeyboardEvent): void {
     const last = this.stages().length - 1;
-    const from = this.selected();
+    // From the focused frame, not `selected()`: the choice goes through the address and comes back
+    // a moment later, and a second key press before that must move on from where focus already is.
+    const focused = (event.target as HTMLElement | null)?.closest<HTMLElement>('[role="option"]');
+    const from = focused?.dataset['index'] !== undefined ? Number(focused.dataset['index']) : this.selected();
     const to =
       event.key === 'ArrowRight' || event.key === 'ArrowDown'
         ? Math.min(last, from + 1)
