@@ -10,15 +10,18 @@ export abstract class RealtimeEmitter {
    * Emits `event` once to every socket in any of `rooms` (a socket in two of them gets it once).
    * An empty list reaches nobody, never everyone. Fire and forget: nothing waits for delivery.
    */
-  abstract toRooms<E extends keyof ServerToClientEvents>(
+  toRooms<E extends keyof ServerToClientEvents>(
     rooms: string[],
     event: E,
     ...args: Parameters<ServerToClientEvents[E]>
-  ): void;
+  ): void {
+    this.toRoomsExcept(rooms, [], event, ...args);
+  }
 
   /**
    * As toRooms, leaving out the sockets also in any of `except` (e.g. some members' user rooms,
-   * who get their own copy). Socket.IO's except(), so across instances too.
+   * who get their own copy). Socket.IO's except(), so across instances too. Adapters implement
+   * this one; toRooms is it with nobody left out.
    */
   abstract toRoomsExcept<E extends keyof ServerToClientEvents>(
     rooms: string[],

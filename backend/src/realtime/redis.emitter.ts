@@ -90,22 +90,13 @@ export class RedisEmitter extends RealtimeEmitter {
     }
   }
 
-  toRooms<E extends keyof ServerToClientEvents>(
-    rooms: string[],
-    event: E,
-    ...args: Parameters<ServerToClientEvents[E]>
-  ): void {
-    // `to([])` would broadcast to every socket.
-    if (rooms.length === 0) return;
-    this.emitter.to(rooms).emit(event, ...args);
-  }
-
   toRoomsExcept<E extends keyof ServerToClientEvents>(
     rooms: string[],
     except: string[],
     event: E,
     ...args: Parameters<ServerToClientEvents[E]>
   ): void {
+    // `to([])` would broadcast to every socket.
     if (rooms.length === 0) return;
     this.emitter
       .to(rooms)

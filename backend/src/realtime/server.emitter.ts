@@ -12,8 +12,9 @@ export class ServerEmitter extends RealtimeEmitter {
     super();
   }
 
-  toRooms<E extends keyof ServerToClientEvents>(
+  toRoomsExcept<E extends keyof ServerToClientEvents>(
     rooms: string[],
+    except: string[],
     event: E,
     ...args: Parameters<ServerToClientEvents[E]>
   ): void {
@@ -22,21 +23,6 @@ export class ServerEmitter extends RealtimeEmitter {
     const server = this.sockets.server;
     if (!server) {
       // Only possible while the app is still starting; losing a live update beats failing the caller.
-      this.logger.warn(`dropped ${event}: the Socket.IO server is not running yet`);
-      return;
-    }
-    server.to(rooms).emit(event, ...args);
-  }
-
-  toRoomsExcept<E extends keyof ServerToClientEvents>(
-    rooms: string[],
-    except: string[],
-    event: E,
-    ...args: Parameters<ServerToClientEvents[E]>
-  ): void {
-    if (rooms.length === 0) return;
-    const server = this.sockets.server;
-    if (!server) {
       this.logger.warn(`dropped ${event}: the Socket.IO server is not running yet`);
       return;
     }
