@@ -30,6 +30,7 @@ const INFRASTRUCTURE = [
   'media',
   'events',
   'search-index',
+  'read-cache',
 ];
 
 /** Each feature and the features it may import: a DAG, so features never form a cycle. */

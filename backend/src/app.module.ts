@@ -16,6 +16,8 @@ import { ObservabilityModule } from './observability/observability.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { ProcessModule } from './process/process.module';
 import { QueueModule } from './queue/queue.module';
+import { DataVersionModule } from './read-cache/data-version.module';
+import { ReadCacheModule } from './read-cache/read-cache.module';
 import { RedisModule } from './redis/redis.module';
 import { ReportsModule } from './reports/reports.module';
 import { SearchIndexModule } from './search-index/search-index.module';
@@ -41,6 +43,8 @@ export class AppModule {
         RedisModule,
         DatabaseModule.forRoot({ migrate: true }),
         EventsModule,
+        DataVersionModule,
+        ReadCacheModule,
         StorageModule,
         StorageDeletionsModule,
         SessionModule,

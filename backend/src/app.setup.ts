@@ -12,6 +12,7 @@ import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { httpMetrics } from './observability/http-metrics.middleware';
 import { requestId } from './observability/logging';
+import { ReadCacheLane } from './read-cache/read-cache.lane';
 import { sessionLayer } from './session/session-layer';
 import { SESSION_MIDDLEWARE } from './session/session.module';
 import { WebDelivery } from './web/web-delivery';
@@ -28,6 +29,8 @@ export function configureApp(app: NestExpressApplication): void {
   app.use(requestId);
   app.use(httpMetrics);
   app.use(securityHeaders({ s3Origin: s3Origin(config), https: config.secureCookies }));
+  // Signed-out reads whose answer is cached and current leave here, before the rest of the chain.
+  app.use(app.get(ReadCacheLane).handler());
   // The web app, link previews, robots.txt and the sitemap; gzip for larger answers.
   app.use(app.get(WebDelivery).handlers());
   app.useBodyParser('json', { limit: LIMITS.jsonBodyBytes });

@@ -15,6 +15,7 @@ import { SearchIndexModule } from './search-index/search-index.module';
 import { StageJobsModule } from './stages/stage-jobs.module';
 import { ProcessJobsModule } from './process/process-jobs.module';
 import { QueueModule } from './queue/queue.module';
+import { DataVersionModule } from './read-cache/data-version.module';
 import { RealtimeEmitterModule } from './realtime/realtime-emitter.module';
 import { RedisModule } from './redis/redis.module';
 import { StorageDeletionsModule } from './storage/storage-deletions';
@@ -33,6 +34,8 @@ class WorkerModule {
         RedisModule,
         DatabaseModule.forRoot({ migrate: false }),
         EventsModule,
+        // Its writes move the data version, so the apis' cached reads see them at once.
+        DataVersionModule,
         SearchIndexModule,
         StorageModule,
         StorageDeletionsModule,

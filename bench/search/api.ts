@@ -54,6 +54,8 @@ export class Api {
       TRUST_PROXY: 'true',
       // LIST_CACHE_SECONDS=0 measures search and colour browse without the api's id cache.
       ...(process.env.LIST_CACHE_SECONDS ? { LIST_CACHE_SECONDS: process.env.LIST_CACHE_SECONDS } : {}),
+      // READ_CACHE_SECONDS=0 too for cold figures: signed-out repeats are otherwise whole cached answers.
+      ...(process.env.READ_CACHE_SECONDS ? { READ_CACHE_SECONDS: process.env.READ_CACHE_SECONDS } : {}),
     };
     const child = spawn(process.execPath, [build.mainJs], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     const api = new Api(child, `http://127.0.0.1:${port}`, dataDir, build.remove);

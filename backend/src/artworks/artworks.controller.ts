@@ -10,6 +10,7 @@ import {
 import { CurrentUser, OptionalUser } from '../common/current-user';
 import { SignedIn } from '../common/guards';
 import { ApiErrors } from '../common/api-errors';
+import { CachedRead } from '../read-cache/cached-read';
 import { PageQuery } from '../common/pagination';
 import type { AuthUser } from '../common/auth-user';
 import { ArtworksService } from './artworks.service';
@@ -36,6 +37,7 @@ export class ArtworksController {
   }
 
   @Get('albums')
+  @CachedRead()
   @ApiOperation({
     summary: 'Explore public artworks: recent, popular (likes weighted by age), or by colour (hue)',
   })
@@ -49,6 +51,7 @@ export class ArtworksController {
   }
 
   @Get('albums/:id')
+  @CachedRead()
   @ApiOperation({ summary: 'One artwork with its stages in order (unlisted: owner only)' })
   @ApiOkResponse({ type: ArtworkDto })
   @ApiParam({ name: 'id', description: 'Artwork id' })
@@ -92,6 +95,7 @@ export class ArtworksController {
   }
 
   @Get('users/:username/albums')
+  @CachedRead()
   @ApiOperation({ summary: "A painter's artworks, newest first (the painter also sees unlisted ones)" })
   @ApiOkResponse({ type: ArtworkCardPageDto })
   @ApiParam({ name: 'username', description: 'The painter (any case)' })

@@ -2,13 +2,11 @@ import { CSRF } from '@gallery/contracts';
 import { apiErrorFor } from '../common/api-exception.filter';
 import { AppError } from '../common/app-error';
 import type { NextFunction, Request, Response } from 'express';
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { csrfTokens, PRE_SESSION_COOKIE, PRE_SESSION_VALUE } from '../session/csrf-tokens';
 import onHeaders from 'on-headers';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-/** HttpOnly random value that anonymous tokens are bound to until there is a signed-in session. */
-export const PRE_SESSION_COOKIE = 'gallery.presession';
 
 /**
  * OWASP's signed double-submit cookie: the readable XSRF-TOKEN cookie holds
@@ -20,25 +18,12 @@ export const PRE_SESSION_COOKIE = 'gallery.presession';
  * Runs after the session and passport middlewares, which set req.sessionID and req.user.
  */
 export function csrfMiddleware(secret: string, secure: boolean) {
-  const sign = (binding: string, nonce: string) =>
-    createHmac('sha256', secret)
-      .update(`gallery-csrf!${binding.length}!${binding}!${nonce.length}!${nonce}`)
-      .digest('base64url');
-  const mint = (binding: string) => {
-    const nonce = randomBytes(18).toString('base64url');
-    return `${nonce}.${sign(binding, nonce)}`;
-  };
-  const validFor = (token: string | undefined, binding: string): boolean => {
-    if (!token) return false;
-    const dot = token.indexOf('.');
-    if (dot <= 0) return false;
-    return sameToken(token.slice(dot + 1), sign(binding, token.slice(0, dot)));
-  };
+  const { mint, validFor } = csrfTokens(secret);
 
   return (req: Request, res: Response, next: NextFunction): void => {
     const cookies = req.cookies as Record<string, string | undefined>;
     let preSession = cookies[PRE_SESSION_COOKIE];
-    if (!preSession || !/^[A-Za-z0-9_-]{20,64}$/.test(preSession)) {
+    if (!preSession || !PRE_SESSION_VALUE.test(preSession)) {
       preSession = randomBytes(24).toString('base64url');
       res.cookie(PRE_SESSION_COOKIE, preSession, { httpOnly: true, sameSite: 'lax', secure, path: '/' });
     }

@@ -40,6 +40,11 @@ export class AppConfig {
   stageRecoveryMs!: number;
   /** How long search and colour-browse results (ids) are reused; 0 turns the cache off. */
   listCacheMs!: number;
+  /**
+   * How long a cached signed-out read may live at most (read-cache/): entries are dropped as soon
+   * as data changes anyway; this only bounds one left behind by a failed Redis bump. 0 = no cache.
+   */
+  readCacheMs!: number;
   /** Sign-in and registration attempts allowed per 5 minutes; chat messages per person per 10 s. */
   /** Bearer token for /api/metrics; null turns the route off (404). */
   metricsToken!: string | null;
@@ -242,6 +247,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     jobsInApi: boolVar(env, 'JOBS_IN_API', true),
     stageRecoveryMs: intVar(env, 'STAGE_RECOVERY_SECONDS', 120, 1, 86_400) * 1000,
     listCacheMs: intVar(env, 'LIST_CACHE_SECONDS', 10, 0, 600) * 1000,
+    readCacheMs: intVar(env, 'READ_CACHE_SECONDS', 300, 0, 86_400) * 1000,
     metricsToken: env.METRICS_TOKEN || null,
     workerMetricsPort: env.WORKER_METRICS_PORT ? intVar(env, 'WORKER_METRICS_PORT', 0, 1, 65535) : null,
     rateLimit: {

@@ -27,6 +27,13 @@ export const jobsTotal = new Counter({
   registers: [registry],
 });
 
+export const readCacheTotal = new Counter({
+  name: 'gallery_read_cache_total',
+  help: 'Signed-out reads answered from the read cache (hit) and answers kept for it (stored)',
+  labelNames: ['result'],
+  registers: [registry],
+});
+
 type QueueCounts = { waiting: number; active: number; failed: number; delayed: number };
 
 /** Queues and socket servers of this process (several in tests: one per app), read at scrape time. */

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagg
 import { LIMITS, type SearchResult } from '@gallery/contracts';
 import { IsString, Length } from 'class-validator';
 import { ArtworkCardDto } from '../artworks/responses';
+import { CachedRead } from '../read-cache/cached-read';
 import { ApiErrors } from '../common/api-errors';
 import { UserSummaryDto } from '../users/responses';
 import { OptionalUser } from '../common/current-user';
@@ -32,6 +33,7 @@ export class SearchController {
   constructor(private readonly searchService: SearchService) {}
 
   @Get()
+  @CachedRead()
   @ApiOperation({ summary: 'Public artworks and painters matching q (operators and quotes are plain text)' })
   @ApiOkResponse({ type: SearchResultDto })
   @ApiErrors(400)

@@ -37,7 +37,7 @@ const usernameOf = (req: Request) =>
 
 /** Answers 429 with a plain Retry-After header (seconds) and a message a person can act on. */
 @Injectable()
-class GalleryThrottlerGuard extends ThrottlerGuard {
+export class GalleryThrottlerGuard extends ThrottlerGuard {
   /** HTTP only: socket messages have no req.ip; the chat gateway limits per user itself. */
   protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
     return context.getType() !== 'http' || super.shouldSkip(context);
@@ -86,6 +86,8 @@ class GalleryThrottlerGuard extends ThrottlerGuard {
       }),
     }),
   ],
-  providers: [{ provide: APP_GUARD, useClass: GalleryThrottlerGuard }],
+  // The guard itself too: the read cache's fast lane counts the very same limits.
+  providers: [{ provide: APP_GUARD, useClass: GalleryThrottlerGuard }, GalleryThrottlerGuard],
+  exports: [GalleryThrottlerGuard],
 })
 export class ThrottlingModule {}
