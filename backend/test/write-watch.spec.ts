@@ -1,5 +1,8 @@
 import type { DataSource, QueryRunner } from 'typeorm';
-import { DataVersion } from '../src/read-cache/data-version';
+import Redis from 'ioredis';
+import { DATA_VERSION_KEY, DataVersion, RedisDataVersion } from '../src/read-cache/data-version';
+import { redisAvailable } from './support/adapters';
+import { REDIS_URL } from './support/services';
 import { watchWrites } from '../src/read-cache/write-watch';
 import { changesCachedReads, writtenTable } from '../src/read-cache/written-table';
 
@@ -114,5 +117,47 @@ describe('watchWrites: the data version moves after each committed write', () =>
     driver.createQueryRunner();
     await driver.createQueryRunner().query('DELETE FROM "albums"');
     expect(version.bumps).toBe(1);
+  });
+});
+
+/** The Redis adapter against the real Redis: what several apis and workers share. */
+(redisAvailable() ? describe : describe.skip)('RedisDataVersion', () => {
+  let client: Redis;
+  let failures: number;
+  let version: RedisDataVersion;
+
+  beforeEach(async () => {
+    client = new Redis(REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
+    client.on('error', () => undefined);
+    await client.connect();
+    await client.del(DATA_VERSION_KEY);
+    failures = 0;
+    version = new RedisDataVersion(client, () => failures++);
+  });
+  afterEach(() => client.quit());
+
+  it('starts a lost key at a random value, so a restarted Redis never repeats an old version', async () => {
+    const first = await version.current();
+    await client.del(DATA_VERSION_KEY); // Redis restarted without persistence
+    await version.bump();
+    const afterRestart = await version.current();
+    expect(afterRestart).not.toBe(first);
+    expect(Number(afterRestart)).toBeGreaterThan(1);
+  });
+
+  it('moves the version once Redis answers again after a bump that failed', async () => {
+    const before = await version.current();
+    client.disconnect(true); // offline: commands fail at once, then ioredis reconnects
+    await version.bump();
+    expect(failures).toBe(1);
+    expect(await version.current()).toBeNull(); // readers fall back to the database meanwhile
+    const deadline = Date.now() + 5000;
+    let now = await version.current();
+    while ((now === null || now === before) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      now = await version.current();
+    }
+    expect(now).not.toBeNull();
+    expect(now).not.toBe(before);
   });
 });

@@ -32,6 +32,8 @@ export class MemoryDataVersion extends DataVersion {
 }
 
 export const DATA_VERSION_KEY = 'gallery:read-version';
+/** How soon a failed bump is tried again. */
+const RETRY_MS = 500;
 
 /**
  * The version in Redis, shared by every api and worker. A Redis that restarted has lost the key:
@@ -58,14 +60,37 @@ export class RedisDataVersion extends DataVersion {
 
   async bump(): Promise<void> {
     try {
-      await this.redis.eval(BUMP, 1, DATA_VERSION_KEY, randomInt(2 ** 40));
+      await this.incr();
     } catch (err) {
-      // The write happened and other apis cannot learn it now: this api forgets what it cached,
-      // the others' answers age out (READ_CACHE_MAX_AGE_SECONDS). Redis down means every api
-      // reads the database anyway, since current() fails too.
+      // The write happened and the others cannot learn it yet. While Redis is down every api reads
+      // the database anyway (current() fails too); this process forgets what it cached and retries
+      // until Redis answers, so the version moves as soon as anyone could read it again.
       this.onBumpFailed();
-      this.logger.warn(`data version not bumped: ${err instanceof Error ? err.message : String(err)}`);
+      this.logger.warn(
+        `data version not bumped, retrying: ${err instanceof Error ? err.message : String(err)}`,
+      );
+      this.retry();
     }
+  }
+
+  private retrying = false;
+
+  private retry(): void {
+    if (this.retrying) return;
+    this.retrying = true;
+    const attempt = () =>
+      this.incr().then(
+        () => {
+          this.retrying = false;
+          this.logger.log('data version bumped after the failure');
+        },
+        () => setTimeout(attempt, RETRY_MS).unref(),
+      );
+    setTimeout(attempt, RETRY_MS).unref();
+  }
+
+  private incr(): Promise<unknown> {
+    return this.redis.eval(BUMP, 1, DATA_VERSION_KEY, randomInt(2 ** 40));
   }
 
   private async start(): Promise<string> {
