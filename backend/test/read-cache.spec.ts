@@ -85,6 +85,15 @@ describe.each(appModes())('read cache — %s', (_name, options) => {
     expect(page.items[0]!.title).toBe('The Fighting Temeraire');
   });
 
+  it('shows a new comment to the next signed-out reader of the comments', async () => {
+    const path = `/api/albums/${album.id}/comments`;
+    expect((await reader.get(path)).body.items).toEqual([]);
+    await reader.get(path).expect(200);
+    expect((await painter.post(path, { body: 'Painted from the train window' })).status).toBe(201);
+    const items = (await reader.get(path)).body.items as { body: string }[];
+    expect(items.map((c) => c.body)).toEqual(['Painted from the train window']);
+  });
+
   it('keeps what a write that rolled back never changed', async () => {
     const before = (await reader.get(`/api/albums/${album.id}`)).body as Artwork;
     const db = app.get(DataSource);

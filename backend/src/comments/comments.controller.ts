@@ -22,6 +22,7 @@ import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, OptionalUser } from '../common/current-user';
 import { SignedInGuard } from '../common/guards';
 import { PageQuery } from '../common/pagination';
+import { CachedRead } from '../read-cache/cached-read';
 import { CommentsService } from './comments.service';
 import { CommentListQuery, CreateCommentDto, UpdateCommentDto } from './dto';
 import { CommentDto, CommentPageDto } from './responses';
@@ -32,6 +33,7 @@ export class CommentsController {
   constructor(private readonly comments: CommentsService) {}
 
   @Get('albums/:id/comments')
+  @CachedRead()
   @ApiOperation({ summary: 'Top-level comments on an artwork (or one stage), oldest first, with replyCount' })
   @ApiErrors(400, 404)
   @ApiOkResponse({ type: CommentPageDto })
@@ -44,6 +46,7 @@ export class CommentsController {
   }
 
   @Get('comments/:id/replies')
+  @CachedRead()
   @ApiOperation({ summary: 'Replies to a comment, oldest first' })
   @ApiErrors(400, 404)
   @ApiOkResponse({ type: CommentPageDto })

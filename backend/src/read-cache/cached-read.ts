@@ -14,7 +14,7 @@ import { ReadCache } from './read-cache';
 
 /**
  * Marks a GET whose answer to a signed-out visitor depends only on its URL and the database
- * (the artwork page, explore, a painter's works, search). Such answers are kept by URL and served
+ * (the artwork page and its comments, explore, a painter's works, search). Such answers are kept by URL and served
  * again, without the handler, while the data version has not moved (read-cache.lane.ts).
  * Signed-in requests always run the handler: their answers carry the viewer's likes and blocks.
  *

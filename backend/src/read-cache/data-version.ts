@@ -66,9 +66,12 @@ export class RedisDataVersion extends DataVersion {
       // the database anyway (current() fails too); this process forgets what it cached and retries
       // until Redis answers, so the version moves as soon as anyone could read it again.
       this.onBumpFailed();
-      this.logger.warn(
-        `data version not bumped, retrying: ${err instanceof Error ? err.message : String(err)}`,
-      );
+      // One line per outage, not one per write.
+      if (!this.retrying) {
+        this.logger.warn(
+          `data version not bumped, retrying: ${err instanceof Error ? err.message : String(err)}`,
+        );
+      }
       this.retry();
     }
   }
@@ -84,7 +87,8 @@ export class RedisDataVersion extends DataVersion {
           this.retrying = false;
           this.logger.log('data version bumped after the failure');
         },
-        () => setTimeout(attempt, RETRY_MS).unref(),
+        // A closed connection (shutdown) ends the retries: nothing reads the version any more.
+        () => this.redis.status !== 'end' && setTimeout(attempt, RETRY_MS).unref(),
       );
     setTimeout(attempt, RETRY_MS).unref();
   }
