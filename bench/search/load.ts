@@ -5,7 +5,7 @@ export interface LoadOptions {
   seconds: number;
   /** Stop after this many requests even if time is left (0 = no cap). */
   maxRequests: number;
-  /** Extra request headers (a session cookie for signed-in paths); replaces the default cookie. */
+  /** Request headers: the cookies a returning browser sends (a first visit's, or a session). */
   headers?: Record<string, string>;
 }
 
@@ -34,7 +34,7 @@ const nextAddress = (): string => {
 /**
  * `clients` closed loops over one keep-alive connection each: a client sends its next request
  * when it has read the whole previous answer, so latency is not hidden by queueing in the client.
- * A browser returning to the site sends its XSRF cookie, so the api does not mint one per request.
+ * Cookies come with `options.headers` (run.ts gives signed-out clients a first visit's).
  */
 export async function closedLoop(url: string, options: LoadOptions): Promise<LoadResult> {
   const target = new URL(url);
@@ -91,7 +91,6 @@ function get(
         agent,
         headers: {
           accept: 'application/json',
-          cookie: 'XSRF-TOKEN=bench-search-xsrf-token',
           'x-forwarded-for': nextAddress(),
           ...extra,
         },

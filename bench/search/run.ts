@@ -38,6 +38,9 @@ async function main(): Promise<void> {
     const api = await Api.start(config.backendMain, databaseUrl(config));
     const dbPid = mariadbPid();
     try {
+      // Signed-out clients hold what a returning browser holds: the pre-session and XSRF cookies of
+      // a first visit. (Without them every request mints both, which no browser causes.)
+      options.headers = { cookie: await visitorCookies(api.baseUrl) };
       // Fills the api's connection pool (20) and warms the JIT on a cheap request before any timing.
       await closedLoop(`${api.baseUrl}/api/search?q=verdaccio`, { ...options, seconds: 3, maxRequests: 0 });
       const signedIn = await signedInViewers(api.baseUrl, databaseUrl(config));
@@ -75,6 +78,14 @@ async function main(): Promise<void> {
     if (config.keep) console.log(`Kept ${config.database} (BENCH_KEEP=1).`);
     else await dropDatabase(config.serverUrl, config.database);
   }
+}
+
+async function visitorCookies(base: string): Promise<string> {
+  const res = await fetch(`${base}/api/health`);
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 }
 
 /** Each signed-in row against the same page signed out, measured in the same run. */
@@ -171,7 +182,7 @@ async function measure(
   // One client is enough to warm this query's pages and code paths, and a slow scenario's
   // warm-up does not leave 20 multi-second requests in flight.
   if (config.warmupSeconds)
-    await closedLoop(url, { clients: 1, seconds: config.warmupSeconds, maxRequests: 0 });
+    await closedLoop(url, { ...options, clients: 1, seconds: config.warmupSeconds, maxRequests: 0 });
   const othersBefore = await waitForQuiet(config.quietCores, config.quietWaitSeconds);
   const before = {
     server: cpuSeconds(serverPid),
