@@ -126,6 +126,28 @@ describe.each(appModes())('blocking — %s', (_name, options) => {
     await ada.delete('/api/users/bob/block');
   });
 
+  it("shows a blocked sender's last message collapsed in the blocker's conversation list, live too", async () => {
+    await ada.delete('/api/users/bob/block');
+    const group = (await ada.post('/api/chat/groups', { name: 'previews', usernames: ['bob', 'cyd'] }))
+      .body as Conversation;
+    await ada.put('/api/users/bob/block');
+    const [forAda, forCyd] = [await connect(app, cookieOf(ada)), await connect(app, cookieOf(cyd))];
+    const [a, c] = [nextEvent(forAda, 'conversation:updated'), nextEvent(forCyd, 'conversation:updated')];
+    await bob.post(`/api/chat/conversations/${group.id}/messages`, { body: 'the last word' });
+    expect((await a).lastMessage).toMatchObject({ body: 'the last word', blockedSender: true });
+    expect((await c).lastMessage?.blockedSender).toBeUndefined();
+    const entry = async (who: TestClient) =>
+      ((await who.get('/api/chat/conversations')).body as Conversation[]).find((x) => x.id === group.id)!;
+    expect((await entry(ada)).lastMessage?.blockedSender).toBe(true);
+    expect((await entry(cyd)).lastMessage?.blockedSender).toBeUndefined();
+    // A change that is not a send (a rename) pushes the entry again: still collapsed for ada.
+    const renamed = nextEvent(forAda, 'conversation:updated');
+    await ada.patch(`/api/chat/groups/${group.id}`, { name: 'previews 2' });
+    expect((await renamed).lastMessage?.blockedSender).toBe(true);
+    await ada.delete('/api/users/bob/block');
+    expect((await entry(ada)).lastMessage?.blockedSender).toBeUndefined();
+  });
+
   it("the blocker's own copy never carries a conversation they are not in", async () => {
     const group = (await cyd.post('/api/chat/groups', { name: 'no ada', usernames: ['bob'] }))
       .body as Conversation;

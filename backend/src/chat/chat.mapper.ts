@@ -86,6 +86,7 @@ export class ChatMapper {
     lastMessage: MessageWithSender | null,
     unreadCount: number,
     pinned: MessageQuote[] = [],
+    blocked?: ReadonlySet<string>,
   ): Conversation {
     return {
       id: c.id,
@@ -96,7 +97,7 @@ export class ChatMapper {
         role: m.role,
         lastReadId: m.lastReadId,
       })),
-      lastMessage: lastMessage ? this.message(lastMessage) : null,
+      lastMessage: lastMessage ? this.message(lastMessage, { blocked }) : null,
       unreadCount,
       pinned,
     };

@@ -106,9 +106,13 @@ export class ConversationsService {
       where: [{ id: PUBLIC_ROOM_ID }, ...(ids.length ? [{ id: In(ids) }] : [])],
     });
     const mine = new Map(memberships.map((m) => [m.conversationId, m]));
+    // One read of whom I blocked serves every entry: their last messages show as blocked.
+    const blocked = await this.blocks.blockedBy(user.id);
     const views = await Promise.all(
       conversations.map((c) =>
-        c.kind === 'public' ? this.presentPublic(user, c) : this.present(c, mine.get(c.id) ?? null),
+        c.kind === 'public'
+          ? this.presentPublic(user, c, blocked)
+          : this.present(c, mine.get(c.id) ?? null, blocked),
       ),
     );
     // Latest activity: the last message I can see, else when the conversation began (its UUIDv7).
@@ -118,12 +122,22 @@ export class ConversationsService {
 
   async get(user: AuthUser, id: string): Promise<Conversation> {
     const { conversation, member } = await this.access(user, id);
-    return member ? this.present(conversation, member) : this.presentPublic(user, conversation);
+    const blocked = await this.blocks.blockedBy(user.id);
+    return member
+      ? this.present(conversation, member, blocked)
+      : this.presentPublic(user, conversation, blocked);
   }
 
   /** The public room as `user` sees it: no member list, unread counted from their read position. */
-  async presentPublic(user: AuthUser, room: ConversationEntity): Promise<Conversation> {
-    const [view, unreadCount] = await Promise.all([this.present(room, null), this.publicReads.unread(user)]);
+  async presentPublic(
+    user: AuthUser,
+    room: ConversationEntity,
+    blocked?: ReadonlySet<string>,
+  ): Promise<Conversation> {
+    const [view, unreadCount] = await Promise.all([
+      this.present(room, null, blocked ?? (await this.blocks.blockedBy(user.id))),
+      this.publicReads.unread(user),
+    ]);
     return { ...view, unreadCount };
   }
 
@@ -273,8 +287,14 @@ export class ConversationsService {
   /**
    * The API shape for `member`, with unread count and last visible message; null: as seen by no
    * one in particular (unread 0), which is how the public room starts (see presentPublic).
+   * `blocked`: whom the reader blocked; a last message of theirs is marked blockedSender, so the
+   * list shows it as the thread does (collapsed), not its text.
    */
-  async present(c: ConversationEntity, member: MemberEntity | null): Promise<Conversation> {
+  async present(
+    c: ConversationEntity,
+    member: MemberEntity | null,
+    blocked?: ReadonlySet<string>,
+  ): Promise<Conversation> {
     const visible: FindOptionsWhere<MessageEntity> = { conversationId: c.id };
     if (member?.clearedThroughId) visible.id = MoreThan(member.clearedThroughId);
     const [members, last, unread, pins] = await Promise.all([
@@ -294,7 +314,7 @@ export class ConversationsService {
     const people = members
       .filter((m) => byId.has(m.userId))
       .map((m) => ({ user: byId.get(m.userId)!, role: m.role, lastReadId: m.lastReadId }));
-    return this.mapper.conversation(c, people, last, unread, pins);
+    return this.mapper.conversation(c, people, last, unread, pins, blocked);
   }
 
   /**
@@ -325,8 +345,18 @@ export class ConversationsService {
       lastReadId: member.lastReadId,
     }));
     const general = this.mapper.conversation(conversation, people, latest, 0, pinned);
-    // The same view for all, but the last message hides behind a member's deleted history.
+    // The same view for all, but the last message hides behind a member's deleted history, and
+    // shows collapsed to a member who blocked its sender (as their thread shows it).
     const hiddenLast = { ...general, lastMessage: null };
+    const blockedLast = latest
+      ? { ...general, lastMessage: { ...general.lastMessage!, blockedSender: true } }
+      : general;
+    const blockers = !latest
+      ? new Set<string>()
+      : known.audience && known.latest
+        ? // A send loads its audience for the sender: each member already says.
+          new Set(members.filter((m) => m.blocksSender).map((m) => m.member.userId))
+        : new Set(await this.blocks.blockersOf(latest.senderId));
     const byUser = new Map<string, Conversation>();
     // Members who see the same entry (most share an unread count) get one emit: Socket.IO encodes
     // a payload once per emit, and a group's entry carries the whole member list.
@@ -334,12 +364,16 @@ export class ConversationsService {
     for (const { member, unread } of members) {
       const cleared = member.clearedThroughId;
       const hides = !!(latest && cleared && latest.id <= cleared);
-      const key = `${unread}:${hides}`;
+      const blocked = !hides && blockers.has(member.userId);
+      const key = `${unread}:${hides}:${blocked}`;
       let same = alike.get(key);
       if (!same)
         alike.set(
           key,
-          (same = { view: { ...(hides ? hiddenLast : general), unreadCount: unread }, userIds: [] }),
+          (same = {
+            view: { ...(hides ? hiddenLast : blocked ? blockedLast : general), unreadCount: unread },
+            userIds: [],
+          }),
         );
       same.userIds.push(member.userId);
       byUser.set(member.userId, same.view);

@@ -42,6 +42,12 @@ describe('conversation info', () => {
     expect(messagePreview(null, group, ANNA.id)).toBe('No messages yet');
   });
 
+  it("hides the text of a blocked painter's last message, as the thread does", () => {
+    const blocked = message(1, BEN, { body: 'something unkind', blockedSender: true });
+    expect(messagePreview(blocked, group, ANNA.id)).toBe('Message from someone you blocked');
+    expect(messagePreview(blocked, direct, ANNA.id)).not.toContain('unkind');
+  });
+
   it('gives times as the hour today, the weekday this week, the date before', () => {
     const now = new Date(2026, 4, 8, 18, 0);
     expect(listTime(new Date(2026, 4, 8, 9, 5).toISOString(), now)).toBe(

@@ -48,6 +48,8 @@ export function messagePreview(
   if (!message) {
     return conversation.kind === 'group' ? 'No messages yet' : 'Say hello';
   }
+  // As the thread shows it: collapsed, without its text (the list is on screen more often).
+  if (message.blockedSender) return 'Message from someone you blocked';
   const what = message.removed
     ? 'Removed by a moderator'
     : message.deletedAt
