@@ -72,6 +72,7 @@ export class ServerRenderer {
       });
       const response = await Promise.race([
         this.engine.handle(request, {
+          publicOrigin: this.publicOrigin,
           apiOrigin: this.apiOrigin,
           apiHeaders: { [RENDER_CALL_HEADER]: renderCallHeader(visitorIp) },
         }),

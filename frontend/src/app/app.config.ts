@@ -1,4 +1,4 @@
-import { provideHttpClient, withInterceptors, withXsrfConfiguration } from '@angular/common/http';
+import { provideHttpClient, withXsrfConfiguration } from '@angular/common/http';
 import {
   type ApplicationConfig,
   inject,
@@ -19,7 +19,6 @@ import {
 } from '@angular/router';
 import { CSRF } from '@gallery/contracts';
 
-import { localApi } from './api/local-api';
 import { routes } from './app.routes';
 import { Session } from './auth/session';
 import { PageTitle } from './page-title';
@@ -34,7 +33,6 @@ export const appConfig: ApplicationConfig = {
     provideHttpClient(
       // The api sets a readable XSRF-TOKEN cookie on any GET; HttpClient echoes it on mutations.
       withXsrfConfiguration({ cookieName: CSRF.cookie, headerName: CSRF.header }),
-      withInterceptors([localApi]),
     ),
     // The public pages come rendered from the server (app.routes.server.ts) for signed-out
     // visits; the browser takes the html over, and the api answers the server used travel in the
