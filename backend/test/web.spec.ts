@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,6 +6,8 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { Artwork } from '@gallery/contracts';
 import { createArtwork, settled, uploadStages } from './support/artworks';
 import { png } from './support/images';
+import { renderCallHeader, renderCallVisitor } from '../src/common/render-calls';
+import { ServerRenderer, allowInlineScripts } from '../src/web/ssr';
 import { TestApp } from './support/test-app';
 import type { TestClient } from './support/test-client';
 
@@ -157,5 +160,48 @@ describe('web delivery', () => {
     const res = await app.client().get('/api/nothing-here');
     expect(res.status).toBe(404);
     expect(res.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
+  });
+
+  it('serves the browser-drawn page when the build has no server renderer', async () => {
+    const res = await app.client().get('/');
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('<app-root></app-root>');
+    expect(res.headers.vary).toMatch(/Cookie/);
+  });
+});
+
+describe('server-side rendering', () => {
+  it('renders signed-out GETs of explore, search, a painter and an artwork only', () => {
+    for (const path of ['/', '/search', '/u/turner', '/a/123', '/a/123/']) {
+      expect(ServerRenderer.wants('GET', path, undefined)).toBe(true);
+      expect(ServerRenderer.wants('GET', path, 'XSRF-TOKEN=x; gallery.pre=y')).toBe(true);
+    }
+    for (const path of ['/login', '/a/123/edit', '/s/code', '/chat', '/settings', '/u/turner/x']) {
+      expect(ServerRenderer.wants('GET', path, undefined)).toBe(false);
+    }
+    expect(ServerRenderer.wants('GET', '/', 'XSRF-TOKEN=x; gallery.sid=s%3Aabc')).toBe(false);
+    expect(ServerRenderer.wants('POST', '/', undefined)).toBe(false);
+  });
+
+  it("counts a render's api calls for its visitor, only with this process's secret", () => {
+    expect(renderCallVisitor({ headers: { 'x-gallery-render': renderCallHeader('203.0.113.9') } })).toBe(
+      '203.0.113.9',
+    );
+    expect(renderCallVisitor({ headers: { 'x-gallery-render': 'guess 203.0.113.9' } })).toBeNull();
+    expect(renderCallVisitor({ headers: {} })).toBeNull();
+  });
+});
+
+describe('allowInlineScripts', () => {
+  it("adds the rendered page's inline scripts to script-src by hash, not its JSON or files", () => {
+    const csp = "default-src 'self';script-src 'self';script-src-attr 'none'";
+    const html =
+      '<script>a()</script><script type="text/javascript" id="x">b()</script><script>a()</script>' +
+      '<script id="ng-state" type="application/json">{}</script><script src="main.js" type="module"></script>';
+    const sha = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+    expect(allowInlineScripts(csp, html)).toBe(
+      `default-src 'self';script-src 'self' ${sha('a()')} ${sha('b()')};script-src-attr 'none'`,
+    );
+    expect(allowInlineScripts(csp, '<p>no scripts</p>')).toBe(csp);
   });
 });

@@ -14,7 +14,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -80,6 +80,7 @@ interface Row {
   a11y: number;
   bp: number;
   seo: number;
+  fcpMs: number;
   lcpMs: number;
   cls: number;
   tbtMs: number;
@@ -88,8 +89,7 @@ interface Row {
   consoleErrors: number;
 }
 
-async function lighthouse(url: string, page: string, form: Row['form'], dir: string): Promise<Row> {
-  const out = path.join(dir, `${page}-${form}.json`);
+async function lighthouseRun(url: string, form: Row['form'], out: string): Promise<void> {
   await run(
     process.env['LIGHTHOUSE']!,
     [
@@ -109,15 +109,23 @@ async function lighthouse(url: string, page: string, form: Row['form'], dir: str
       maxBuffer: 64 * 1024 * 1024,
     },
   );
+}
+
+async function lighthouse(url: string, page: string, form: Row['form'], dir: string): Promise<Row> {
+  await mkdir(dir, { recursive: true });
+  const out = path.join(dir, `${page}-${form}.json`);
+  // Lighthouse now and then fails to record its trace (NO_NAVSTART) on a busy machine: once more.
+  await lighthouseRun(url, form, out).catch(() => lighthouseRun(url, form, out));
   const lhr = JSON.parse(await readFile(out, 'utf8')) as {
     categories: Record<string, { score: number }>;
     audits: Record<string, { numericValue?: number; score: number | null; details?: { items?: unknown[] } }>;
   };
   const score = (c: string) => Math.round((lhr.categories[c]?.score ?? 0) * 100);
   const num = (a: string) => lhr.audits[a]?.numericValue ?? NaN;
-  const lcpItems = (lhr.audits['largest-contentful-paint-element']?.details?.items ?? []) as {
-    items?: { node?: { selector?: string } }[];
-  }[];
+  // Lighthouse 13 names the element in its LCP breakdown insight, as a 'node' item.
+  const lcpNode = (lhr.audits['lcp-breakdown-insight']?.details?.items ?? []).find(
+    (item): item is { type: 'node'; selector?: string } => (item as { type?: string }).type === 'node',
+  );
   return {
     page,
     form,
@@ -125,12 +133,44 @@ async function lighthouse(url: string, page: string, form: Row['form'], dir: str
     a11y: score('accessibility'),
     bp: score('best-practices'),
     seo: score('seo'),
+    fcpMs: Math.round(num('first-contentful-paint')),
     lcpMs: Math.round(num('largest-contentful-paint')),
     cls: Math.round(num('cumulative-layout-shift') * 1000) / 1000,
     tbtMs: Math.round(num('total-blocking-time')),
     kib: Math.round(num('total-byte-weight') / 1024),
-    lcpElement: lcpItems[0]?.items?.[0]?.node?.selector ?? '',
+    lcpElement: lcpNode?.selector ?? '',
     consoleErrors: lhr.audits['errors-in-console']?.details?.items?.length ?? 0,
+  };
+}
+
+function print(r: Row): void {
+  console.log(
+    `${r.page.padEnd(8)} ${r.form.padEnd(7)} perf ${r.perf} a11y ${r.a11y} bp ${r.bp} seo ${r.seo}` +
+      `  FCP ${r.fcpMs} ms  LCP ${r.lcpMs} ms  CLS ${r.cls}  TBT ${r.tbtMs} ms  ${r.kib} KiB` +
+      `  console errors ${r.consoleErrors}  LCP element ${r.lcpElement}`,
+  );
+}
+
+/** Each figure's median over the runs (so a row's figures may come from different runs). */
+function median(rows: Row[]): Row {
+  const mid = <T>(values: T[], cmp: (a: T, b: T) => number): T => [...values].sort(cmp)[values.length >> 1]!;
+  const num = (k: keyof Row) =>
+    mid(
+      rows.map((r) => r[k] as number),
+      (a, b) => a - b,
+    );
+  return {
+    ...rows[0]!,
+    perf: num('perf'),
+    a11y: num('a11y'),
+    bp: num('bp'),
+    seo: num('seo'),
+    fcpMs: num('fcpMs'),
+    lcpMs: num('lcpMs'),
+    cls: num('cls'),
+    tbtMs: num('tbtMs'),
+    kib: num('kib'),
+    consoleErrors: Math.max(...rows.map((r) => r.consoleErrors)),
   };
 }
 
@@ -159,17 +199,25 @@ async function main(): Promise<void> {
       await new Promise<void>((resolve) => process.once('SIGINT', resolve));
       return;
     }
+    // One visit to each page first, as a running site has had: the server's first render of a
+    // route (or first answer of a query) is not what visitors get.
+    for (const p of Object.values(pages)) await (await fetch(app.baseUrl + p)).text();
     const dir = await mkdtemp(path.join(tmpdir(), 'gallery-lh-'));
+    const runs = Math.max(1, Number(process.env['RUNS'] ?? 1));
     const rows: Row[] = [];
-    for (const [name, p] of Object.entries(pages)) {
-      for (const form of ['mobile', 'desktop'] as const) {
-        rows.push(await lighthouse(app.baseUrl + p, name, form, dir));
-        const r = rows.at(-1)!;
-        console.log(
-          `${r.page.padEnd(8)} ${r.form.padEnd(7)} perf ${r.perf} a11y ${r.a11y} bp ${r.bp} seo ${r.seo}` +
-            `  LCP ${r.lcpMs} ms  CLS ${r.cls}  TBT ${r.tbtMs} ms  ${r.kib} KiB  console errors ${r.consoleErrors}` +
-            `  LCP element ${r.lcpElement}`,
-        );
+    for (let i = 0; i < runs; i++) {
+      for (const [name, p] of Object.entries(pages)) {
+        for (const form of ['mobile', 'desktop'] as const) {
+          rows.push(await lighthouse(app.baseUrl + p, name, form, path.join(dir, String(i))));
+          print(rows.at(-1)!);
+        }
+      }
+    }
+    if (runs > 1) {
+      console.log(`medians of ${runs} runs`);
+      for (const name of Object.keys(pages)) {
+        for (const form of ['mobile', 'desktop'] as const)
+          print(median(rows.filter((r) => r.page === name && r.form === form)));
       }
     }
     if (process.env['KEEP_REPORTS']) console.log(`reports in ${dir}`);

@@ -26,7 +26,11 @@ const EXTERNAL_SERVICES = /^(DATABASE_URL|REDIS_URL|S3_.*|AWS_.*)$/;
  */
 export async function startApp(): Promise<RunningApp> {
   const main = path.join(REPO_ROOT, 'backend', 'dist', 'main.js');
-  const web = path.join(REPO_ROOT, 'frontend', 'dist', 'browser', 'index.html');
+  // index.csr.html since the build also renders public pages on the server (backend/src/web/ssr.ts).
+  const browser = path.join(REPO_ROOT, 'frontend', 'dist', 'browser');
+  const web =
+    ['index.csr.html', 'index.html'].map((f) => path.join(browser, f)).find(existsSync) ??
+    path.join(browser, 'index.csr.html');
   for (const built of [main, web]) {
     if (!existsSync(built)) {
       throw new Error(`${path.relative(REPO_ROOT, built)} is missing — run \`npm run build\` first`);

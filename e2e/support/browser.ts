@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { TestContext } from 'node:test';
 
-import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page, type Response, chromium } from 'playwright-core';
 
 export const SCREENSHOT_DIR = path.resolve(__dirname, '..', 'screenshots');
 
@@ -35,6 +35,21 @@ export async function newContext(
     reducedMotion: 'reduce',
   });
   context.setDefaultTimeout(10_000);
+  // Public pages arrive rendered by the server and show before the app runs; clicks made then are
+  // replayed, gestures are not. A test acts like a person who waits for the page to answer:
+  // after a full load, until the app says it has taken the page over (frontend/src/main.ts).
+  context.on('page', (page) => {
+    for (const name of ['goto', 'reload'] as const) {
+      const load = page[name].bind(page) as (...args: unknown[]) => Promise<Response | null>;
+      (page as unknown as Record<string, unknown>)[name] = async (...args: unknown[]) => {
+        const response = await load(...args);
+        if (response?.headers()['content-type']?.startsWith('text/html')) {
+          await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+        }
+        return response;
+      };
+    }
+  });
   return context;
 }
 

@@ -7,6 +7,7 @@ import {
   type ThrottlerLimitDetail,
 } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
+import { renderCallVisitor } from '../common/render-calls';
 import { AppConfig } from '../config/app-config';
 import { REDIS, type RedisClient } from '../redis/redis.module';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
@@ -41,6 +42,11 @@ export class GalleryThrottlerGuard extends ThrottlerGuard {
   /** HTTP only: socket messages have no req.ip; the chat gateway limits per user itself. */
   protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
     return context.getType() !== 'http' || super.shouldSkip(context);
+  }
+
+  /** Per IP; a server-side render's call counts for the visitor it renders for (common/render-calls.ts). */
+  protected override async getTracker(req: Record<string, unknown>): Promise<string> {
+    return renderCallVisitor(req as unknown as Request) ?? super.getTracker(req);
   }
 
   protected override async throwThrottlingException(

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import expressStaticGzip from 'express-static-gzip';
 import { readFile } from 'node:fs/promises';
@@ -9,6 +9,7 @@ import { AppConfig } from '../config/app-config';
 import { compressLarger } from './compress';
 import { escapeHtml, withPreviewTags } from './html';
 import { LinkPreviews } from './link-previews';
+import { ServerRenderer, allowInlineScripts } from './ssr';
 
 /** Sitemaps hold at most 50 000 URLs. */
 const SITEMAP_MAX = 50_000;
@@ -26,15 +27,21 @@ const HASHED = /[-.][0-9a-z_-]{8,}\.(js|css|woff2?)(\.(br|gz))?$|\/media\//i;
  * tags on shareable pages), /robots.txt and /sitemap.xml. Also gzip for api answers over 1 KB.
  */
 @Injectable()
-export class WebDelivery {
+export class WebDelivery implements OnApplicationBootstrap {
   private readonly logger = new Logger('Web');
   private indexHtml: Promise<string | null> | null = null;
+  private renderer: Promise<ServerRenderer | null> | null = null;
 
   constructor(
     private readonly config: AppConfig,
     private readonly previews: LinkPreviews,
     private readonly artworks: ArtworksService,
   ) {}
+
+  /** Loads the server renderer now rather than on the first visit (it takes a few hundred ms). */
+  onApplicationBootstrap(): void {
+    void this.serverRenderer();
+  }
 
   /** Mounted before the api's routes; passes every /api and /socket.io request through. */
   handlers(): RequestHandler[] {
@@ -96,9 +103,22 @@ export class WebDelivery {
       );
   }
 
-  /** Any other page is a client-side route: index.html, with link-preview tags where they apply. */
+  /**
+   * Any other page is an app route: rendered by the server for a signed-out visit of a public
+   * page (ssr.ts), else the app's html for the browser to draw; with link-preview tags where
+   * they apply.
+   */
   private async appPage(req: Request, res: Response): Promise<void> {
-    const html = await this.index();
+    const renderer = ServerRenderer.wants(req.method, req.path, req.headers.cookie)
+      ? await this.serverRenderer()
+      : null;
+    const rendered = (await renderer?.render(req.originalUrl, req.ip ?? '')) ?? null;
+    const html = rendered ?? (await this.index());
+    if (rendered !== null) {
+      const csp = res.getHeader('Content-Security-Policy');
+      if (typeof csp === 'string')
+        res.setHeader('Content-Security-Policy', allowInlineScripts(csp, rendered));
+    }
     if (html === null) {
       res.status(404).type('text/plain').send('The web app is not built here (npm run build).');
       return;
@@ -107,17 +127,40 @@ export class WebDelivery {
     res
       .type('text/html')
       .setHeader('Cache-Control', 'no-cache')
+      // Signed-in visits get the browser-drawn page, signed-out ones the rendered one.
+      .vary('Cookie')
       .send(tags ? withPreviewTags(html, tags) : html);
   }
 
+  /** The server renderer of the build, loaded on first use; null without one (or without a build). */
+  private serverRenderer(): Promise<ServerRenderer | null> {
+    const webDir = this.config.webDir;
+    if (!webDir) return Promise.resolve(null);
+    this.renderer ??= ServerRenderer.load(webDir, this.config.publicUrl, this.config.port).catch(
+      (err: unknown) => {
+        this.logger.error(
+          `server rendering unavailable: ${err instanceof Error ? err.message : String(err)}`,
+        );
+        return null;
+      },
+    );
+    return this.renderer;
+  }
+
+  /**
+   * The html the browser draws the app from: a build with server rendering names it
+   * index.csr.html, one without index.html.
+   */
   private index(): Promise<string | null> {
     const webDir = this.config.webDir;
     if (!webDir) return Promise.resolve(null);
-    this.indexHtml ??= readFile(join(webDir, 'index.html'), 'utf8').catch((err: unknown) => {
-      this.logger.warn(`no index.html in ${webDir}: ${err instanceof Error ? err.message : String(err)}`);
-      this.indexHtml = null;
-      return null;
-    });
+    this.indexHtml ??= readFile(join(webDir, 'index.csr.html'), 'utf8')
+      .catch(() => readFile(join(webDir, 'index.html'), 'utf8'))
+      .catch((err: unknown) => {
+        this.logger.warn(`no index.html in ${webDir}: ${err instanceof Error ? err.message : String(err)}`);
+        this.indexHtml = null;
+        return null;
+      });
     return this.indexHtml;
   }
 }

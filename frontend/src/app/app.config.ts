@@ -7,6 +7,11 @@ import {
   provideZonelessChangeDetection,
 } from '@angular/core';
 import {
+  provideClientHydration,
+  withEventReplay,
+  withHttpTransferCacheOptions,
+} from '@angular/platform-browser';
+import {
   TitleStrategy,
   provideRouter,
   withComponentInputBinding,
@@ -28,6 +33,16 @@ export const appConfig: ApplicationConfig = {
     provideHttpClient(
       // The api sets a readable XSRF-TOKEN cookie on any GET; HttpClient echoes it on mutations.
       withXsrfConfiguration({ cookieName: CSRF.cookie, headerName: CSRF.header }),
+    ),
+    // The public pages come rendered from the server (app.routes.server.ts) for signed-out
+    // visits; the browser takes the html over, and the api answers the server used travel in the
+    // page so the browser does not ask again. The session is never carried over: the browser asks
+    // for it itself, and that GET is what sets the XSRF cookie. Clicks and keys that come before
+    // the app has taken over are replayed once it has (the api allows the page's inline scripts
+    // that record them by hash, web-delivery.ts).
+    provideClientHydration(
+      withEventReplay(),
+      withHttpTransferCacheOptions({ filter: (req) => !req.url.endsWith('/api/auth/session') }),
     ),
     provideRouter(
       routes,

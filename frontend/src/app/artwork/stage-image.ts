@@ -1,4 +1,16 @@
-import { ChangeDetectionStrategy, Component, computed, input, linkedSignal } from '@angular/core';
+import { isPlatformServer } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  type ElementRef,
+  PLATFORM_ID,
+  afterNextRender,
+  computed,
+  inject,
+  input,
+  linkedSignal,
+  viewChild,
+} from '@angular/core';
 import type { Image } from '@gallery/contracts';
 
 import { placeholderDataUrl } from './thumbhash';
@@ -19,6 +31,7 @@ import { placeholderDataUrl } from './thumbhash';
   },
   template: `
     <img
+      #img
       [attr.fetchpriority]="priority() ? 'high' : null"
       [attr.srcset]="srcset()"
       [attr.sizes]="srcset() ? sizes() : null"
@@ -72,14 +85,39 @@ export class StageImage {
   /** The page's main picture (its LCP): fetched before other images. */
   readonly priority = input(false);
 
+  private readonly platform = inject(PLATFORM_ID);
+
   protected readonly src = computed(() =>
     this.size() === 'preview' ? this.image().previewUrl : this.image().thumbUrl,
   );
   protected readonly ratio = computed(() => `${this.image().width} / ${this.image().height}`);
+  /**
+   * Not in a page the server renders: each is a ~4 KB PNG data URL, a third of the html's weight
+   * for a screenful of cards, for a picture that usually arrives as fast. The browser adds them
+   * once it has taken the page over.
+   */
   protected readonly placeholderCss = computed(() => {
+    if (isPlatformServer(this.platform)) return null;
     const url = placeholderDataUrl(this.image().placeholder);
     return url ? `url("${url}")` : null;
   });
-  /** Back to false whenever another picture is asked for. */
-  protected readonly loaded = linkedSignal({ source: this.src, computation: () => false });
+  /**
+   * Back to false whenever another picture is asked for. A page rendered by the server shows its
+   * pictures as they arrive, without the fade: they are part of its first paint (and its largest
+   * one is the page's LCP, which a transparent picture would push back to after the app started).
+   */
+  protected readonly loaded = linkedSignal({
+    source: this.src,
+    computation: () => isPlatformServer(this.platform),
+  });
+  private readonly img = viewChild.required<ElementRef<HTMLImageElement>>('img');
+
+  constructor() {
+    // Taken over from the server's html, the picture may have arrived before the app could
+    // listen for its load event.
+    afterNextRender(() => {
+      const img = this.img().nativeElement;
+      if (img.complete && img.naturalWidth > 0) this.loaded.set(true);
+    });
+  }
 }

@@ -1,5 +1,6 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { PLATFORM_ID } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import type { Me } from '@gallery/contracts';
 
@@ -129,5 +130,22 @@ describe('Session', () => {
     session.update(ANNA);
     session.update({ ...ANNA, displayName: 'Anna Karenina' });
     expect(session.me()?.displayName).toBe('Anna Karenina');
+  });
+});
+
+describe('Session on the server', () => {
+  it('is signed out without asking the api: the server renders signed-out visits only', async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: PLATFORM_ID, useValue: 'server' },
+      ],
+    });
+    const session = TestBed.inject(Session);
+    await session.restore();
+    expect(session.ready()).toBe(true);
+    expect(session.me()).toBeNull();
+    TestBed.inject(HttpTestingController).verify();
   });
 });

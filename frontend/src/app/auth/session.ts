@@ -1,5 +1,6 @@
 import { HttpClient } from '@angular/common/http';
-import { Injectable, computed, inject, signal } from '@angular/core';
+import { Injectable, PLATFORM_ID, computed, inject, signal } from '@angular/core';
+import { isPlatformServer } from '@angular/common';
 import type { LoginRequest, Me, RegisterRequest, SessionState } from '@gallery/contracts';
 import { firstValueFrom } from 'rxjs';
 
@@ -14,6 +15,7 @@ export class Session {
   private readonly http = inject(HttpClient);
   private readonly current = signal<Me | null>(null);
   private readonly restored = signal(false);
+  private readonly onServer = isPlatformServer(inject(PLATFORM_ID));
 
   /** The signed-in painter, or null when signed out. */
   readonly me = this.current.asReadonly();
@@ -27,6 +29,11 @@ export class Session {
    * GET makes the api set the XSRF-TOKEN cookie that every later POST/PUT/PATCH must echo.
    */
   async restore(): Promise<void> {
+    if (this.onServer) {
+      // The server renders signed-out visits only (backend/src/web/web-delivery.ts).
+      this.restored.set(true);
+      return;
+    }
     try {
       // /session rather than /me: a signed-out visitor gets 200 { me: null }, not a 401 that the
       // browser would log as an error on every first page.

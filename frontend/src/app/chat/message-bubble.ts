@@ -79,7 +79,7 @@ export class MessageBubble {
   /** Links, then @mentions within the plain text. */
   protected readonly parts = computed<(TextPart & { href?: string })[]>(() => {
     const row = this.row();
-    return linkify(row.body).flatMap((part) =>
+    return linkify(row.body).flatMap<TextPart & { href?: string }>((part) =>
       part.href ? [part] : mentionParts(part.text, row.mentions, this.meUsername()),
     );
   });

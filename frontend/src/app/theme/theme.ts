@@ -1,5 +1,5 @@
-import { DOCUMENT } from '@angular/common';
-import { Injectable, computed, effect, inject, signal } from '@angular/core';
+import { DOCUMENT, isPlatformServer } from '@angular/common';
+import { Injectable, PLATFORM_ID, computed, effect, inject, signal } from '@angular/core';
 
 export type ThemeName = 'light' | 'dark';
 
@@ -13,7 +13,8 @@ export const THEME_STORAGE_KEY = 'gallery.theme';
 @Injectable({ providedIn: 'root' })
 export class Theme {
   private readonly document = inject(DOCUMENT);
-  private readonly window = this.document.defaultView;
+  /** None when the server renders: there the visitor's choice and system are unknown. */
+  private readonly window = isPlatformServer(inject(PLATFORM_ID)) ? null : this.document.defaultView;
   private readonly chosen = signal<ThemeName | null>(this.readChoice());
   private readonly systemDark = signal(this.watchSystem());
 
@@ -22,7 +23,9 @@ export class Theme {
   readonly dark = computed(() => this.current() === 'dark');
 
   private readonly applyToPage = effect(() => {
-    this.document.documentElement.setAttribute('data-theme', this.current());
+    const theme = this.current();
+    // A server-rendered page leaves it to theme-boot.js and the system preference (styles.css).
+    if (this.window) this.document.documentElement.setAttribute('data-theme', theme);
   });
 
   /** Switches to the other theme and remembers the choice. */
