@@ -9,6 +9,7 @@ import { AppConfig } from '../config/app-config';
 import { compressLarger } from './compress';
 import { escapeHtml, withPreviewTags } from './html';
 import { LinkPreviews } from './link-previews';
+import { RenderedPages, type RenderedPage } from './rendered-pages';
 import { ServerRenderer, allowInlineScripts } from './ssr';
 
 /** Sitemaps hold at most 50 000 URLs. */
@@ -36,6 +37,7 @@ export class WebDelivery implements OnApplicationBootstrap {
     private readonly config: AppConfig,
     private readonly previews: LinkPreviews,
     private readonly artworks: ArtworksService,
+    private readonly pages: RenderedPages,
   ) {}
 
   /** Loads the server renderer now rather than on the first visit (it takes a few hundred ms). */
@@ -109,27 +111,43 @@ export class WebDelivery implements OnApplicationBootstrap {
    * they apply.
    */
   private async appPage(req: Request, res: Response): Promise<void> {
-    const renderer = ServerRenderer.wants(req.method, req.path, req.headers.cookie)
-      ? await this.serverRenderer()
+    const baseCsp = res.getHeader('Content-Security-Policy');
+    const page = ServerRenderer.wants(req.method, req.path, req.headers.cookie)
+      ? await this.pages.get(req.originalUrl, () => this.renderPage(req, baseCsp))
       : null;
-    const rendered = (await renderer?.render(req.originalUrl, req.ip ?? '')) ?? null;
-    const html = rendered ?? (await this.index());
-    if (rendered !== null) {
-      const csp = res.getHeader('Content-Security-Policy');
-      if (typeof csp === 'string')
-        res.setHeader('Content-Security-Policy', allowInlineScripts(csp, rendered));
+    if (page) {
+      if (page.csp !== null) res.setHeader('Content-Security-Policy', page.csp);
+      this.sendPage(res, page.html);
+      return;
     }
+    const html = await this.index();
     if (html === null) {
       res.status(404).type('text/plain').send('The web app is not built here (npm run build).');
       return;
     }
     const tags = await this.previews.forPath(req.path, req.query as Record<string, unknown>);
+    this.sendPage(res, tags ? withPreviewTags(html, tags) : html);
+  }
+
+  /** The server-rendered page with its link-preview tags and CSP; null: the browser draws it. */
+  private async renderPage(req: Request, baseCsp: unknown): Promise<RenderedPage | null> {
+    const renderer = await this.serverRenderer();
+    const rendered = (await renderer?.render(req.originalUrl, req.ip ?? '')) ?? null;
+    if (rendered === null) return null;
+    const tags = await this.previews.forPath(req.path, req.query as Record<string, unknown>);
+    return {
+      html: tags ? withPreviewTags(rendered, tags) : rendered,
+      csp: typeof baseCsp === 'string' ? allowInlineScripts(baseCsp, rendered) : null,
+    };
+  }
+
+  private sendPage(res: Response, html: string): void {
     res
       .type('text/html')
       .setHeader('Cache-Control', 'no-cache')
       // Signed-in visits get the browser-drawn page, signed-out ones the rendered one.
       .vary('Cookie')
-      .send(tags ? withPreviewTags(html, tags) : html);
+      .send(html);
   }
 
   /** The server renderer of the build, loaded on first use; null without one (or without a build). */
