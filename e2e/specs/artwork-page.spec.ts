@@ -288,6 +288,9 @@ describe('artwork page', () => {
       };
 
       await page.goto(`/a/${albumId}`);
+      // The page arrives rendered by the server; a swipe needs the app, which has taken over once
+      // <html data-app="ready"> (gestures before that are not replayed, unlike clicks).
+      await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
       await loaded(page.locator('app-hero app-stage-image img'));
       assert.ok(await fitsWidth(page), 'the artwork page scrolls sideways at 360 px');
       const area = await page.locator('app-hero .area').boundingBox();
@@ -299,6 +302,7 @@ describe('artwork page', () => {
       await eventually(() => assert.equal(query(page).get('stage'), '4'));
 
       await page.goto(`/a/${albumId}?compare=1,4&mode=swipe`);
+      await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
       const divider = page.getByRole('slider', { name: 'Divider between before and after' });
       await divider.waitFor();
       const box = await page.locator('app-compare-view .swipe').boundingBox();
