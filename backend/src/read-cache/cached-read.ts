@@ -5,10 +5,10 @@ import {
   type ExecutionContext,
   type NestInterceptor,
 } from '@nestjs/common';
-import { SESSION_COOKIE } from '@gallery/contracts';
 import type { Request, Response } from 'express';
 import { from, switchMap, type Observable } from 'rxjs';
 import { readCacheTotal } from '../observability/metrics';
+import { carriesSessionCookie } from '../session/session-cookie';
 import { DataVersion } from './data-version';
 import { ReadCache } from './read-cache';
 
@@ -35,7 +35,7 @@ export class CachedReadInterceptor implements NestInterceptor {
 
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
     const req = ctx.switchToHttp().getRequest<Request>();
-    if (!this.cache.enabled || req.method !== 'GET' || req.user || hasSessionCookie(req)) {
+    if (!this.cache.enabled || req.method !== 'GET' || req.user || carriesSessionCookie(req.headers.cookie)) {
       return next.handle();
     }
     // Read before the handler reads anything: a write committed meanwhile moves the version
@@ -87,12 +87,4 @@ export class CachedReadInterceptor implements NestInterceptor {
       return (end as (...a: unknown[]) => Response).apply(this, args);
     } as Response['end'];
   }
-}
-
-/** The session cookie's presence, as express-session would see it (cookie-parser ran). */
-export function hasSessionCookie(req: Request): boolean {
-  const cookies = req.cookies as Record<string, string | undefined> | undefined;
-  return cookies
-    ? cookies[SESSION_COOKIE] !== undefined
-    : (req.headers.cookie ?? '').includes(`${SESSION_COOKIE}=`);
 }

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
-import { CSRF, SESSION_COOKIE } from '@gallery/contracts';
+import { CSRF } from '@gallery/contracts';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { PinoLogger } from 'nestjs-pino';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { csrfTokens, PRE_SESSION_COOKIE, PRE_SESSION_VALUE } from '../session/csrf-tokens';
+import { carriesSessionCookie } from '../session/session-cookie';
 import { AppConfig } from '../config/app-config';
 import { readCacheTotal } from '../observability/metrics';
 import { GalleryThrottlerGuard } from '../throttling/throttling.module';
@@ -59,7 +60,7 @@ export class ReadCacheLane {
    */
   private asksNothingOfTheChain(req: Request): boolean {
     const header = req.headers.cookie;
-    if (!header || header.includes(`${SESSION_COOKIE}=`)) return false;
+    if (!header || carriesSessionCookie(header)) return false;
     const pre = cookieValue(header, PRE_SESSION_COOKIE);
     const token = cookieValue(header, CSRF.cookie);
     if (!pre || !token || !PRE_SESSION_VALUE.test(pre)) return false;
@@ -95,7 +96,7 @@ export class ReadCacheLane {
       res.removeHeader('Content-Type');
       res.end();
     } else {
-      const body = encoding === 'identity' ? entry.body : await this.encoded(entry, encoding);
+      const body = encoding === 'identity' ? entry.body : await this.encoded(req, entry, encoding);
       if (encoding !== 'identity') res.setHeader('Content-Encoding', encoding);
       res.setHeader('Content-Length', body.length);
       res.end(body);
@@ -113,14 +114,14 @@ export class ReadCacheLane {
     return accepted.has('deflate') ? null : 'identity';
   }
 
-  private async encoded(entry: CachedAnswer, encoding: 'br' | 'gzip'): Promise<Buffer> {
+  private async encoded(req: Request, entry: CachedAnswer, encoding: 'br' | 'gzip'): Promise<Buffer> {
     const kept = entry.encoded[encoding];
     if (kept) return kept;
     const body =
       encoding === 'br'
         ? await brotli(entry.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })
         : await gzipped(entry.body);
-    this.cache.addEncoded(entry, encoding, body);
+    this.cache.addEncoded(req.url, entry, encoding, body);
     return body;
   }
 }

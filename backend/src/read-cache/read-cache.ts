@@ -69,8 +69,12 @@ export class ReadCache {
     }
   }
 
-  /** Keeps a compressed body with its entry (counted against the byte bound). */
-  addEncoded(entry: CachedAnswer, encoding: 'br' | 'gzip', body: Buffer): void {
+  /**
+   * Keeps a compressed body with its entry (counted against the byte bound), unless the entry was
+   * replaced or evicted while compressing: its bytes would then never be taken off again.
+   */
+  addEncoded(url: string, entry: CachedAnswer, encoding: 'br' | 'gzip', body: Buffer): void {
+    if (this.entries.get(url) !== entry || entry.encoded[encoding]) return;
     entry.encoded[encoding] = body;
     this.bytes += body.length;
   }

@@ -1,10 +1,10 @@
 import { Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { SESSION_COOKIE } from '@gallery/contracts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RENDER_CALL_HEADER, renderCallHeader } from '../common/render-calls';
+import { carriesSessionCookie } from '../session/session-cookie';
 
 /**
  * The pages the web app renders on the server (frontend/src/app/app.routes.server.ts): explore,
@@ -52,11 +52,7 @@ export class ServerRenderer {
 
   /** Whether this request gets a rendered page: a GET of a public page, without a session. */
   static wants(method: string, path: string, cookie: string | undefined): boolean {
-    return (
-      (method === 'GET' || method === 'HEAD') &&
-      RENDERED.test(path) &&
-      !(cookie && cookie.split(/;\s*/).some((c) => c.startsWith(`${SESSION_COOKIE}=`)))
-    );
+    return (method === 'GET' || method === 'HEAD') && RENDERED.test(path) && !carriesSessionCookie(cookie);
   }
 
   /**
